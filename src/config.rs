@@ -1,0 +1,395 @@
+//! `config.toml`: where the content and the index are, the languages, the search and Discord
+//! settings, and which page section answers which command.
+//!
+//! Invariants: a loaded [`Config`] has absolute-or-cwd-relative paths resolved against the
+//! config file's folder, at least one language, a default language among them, and every
+//! command name valid for Discord (`[a-z0-9_-]{1,32}`). Unknown keys are errors naming the key.
+//! Secrets never live here: the Discord token comes from the environment only.
+
+use anyhow::{bail, Context};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The built-in command names; each has a default in [`Config::default`] that the file may
+/// override field by field.
+pub const BUILTIN: [&str; 5] = ["about", "goals", "join", "links", "partners"];
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Folder with the markdown pages, searched recursively.
+    #[serde(default = "defaults::content")]
+    pub content: PathBuf,
+    /// Folder the Tantivy index is built in.
+    #[serde(default = "defaults::index")]
+    pub index: PathBuf,
+    /// Language for pages that name none, and for answers when a requested language is missing.
+    #[serde(default = "defaults::default_language")]
+    pub default_language: String,
+    /// Languages answered in; also recognised as a path segment (`de/pages/x.md`).
+    #[serde(default = "defaults::languages")]
+    pub languages: Vec<String>,
+    /// Public URL of a page; `{lang}` and `{slug}` are replaced.
+    #[serde(default = "defaults::page_url")]
+    pub page_url: String,
+    /// Folder names whose files are parts of pages, not pages (`components`).
+    #[serde(default = "defaults::skip_dirs")]
+    pub skip_dirs: Vec<String>,
+    /// The address to point people at when nothing is found.
+    #[serde(default = "defaults::contact")]
+    pub contact: String,
+    #[serde(default)]
+    pub search: SearchConfig,
+    #[serde(default)]
+    pub discord: DiscordConfig,
+    /// Commands answered from a page section, by name: the built-ins merged with the file's.
+    #[serde(skip)]
+    pub commands: BTreeMap<String, CommandConfig>,
+    /// `[commands.NAME]` tables as written, merged into `commands` by [`Config::parse`].
+    #[serde(default, rename = "commands")]
+    command_patches: BTreeMap<String, CommandPatch>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// Sections shown for a free question.
+    pub max_hits: usize,
+    /// Longer questions are refused politely.
+    pub max_question_chars: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DiscordConfig {
+    /// Guild (server) ids to register the commands in; empty: register globally.
+    pub guilds: Vec<u64>,
+    /// Base URL of a Discord REST proxy (or a fake); `DISCORD_API_BASE` overrides it.
+    pub api_base: Option<String>,
+    /// Seconds a user waits between two `/ask` or mentions.
+    pub cooldown_seconds: u64,
+    /// Watch the content folder and reload on change.
+    pub watch_content: bool,
+}
+
+/// One command answered from a section of the content.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommandConfig {
+    /// What is drawn from the section.
+    pub kind: CommandKind,
+    /// Slug of the page the section is on; `None`: any page of the language.
+    #[serde(default)]
+    pub page: Option<String>,
+    /// Per language: the section's heading text (as shown, case-insensitive) or its anchor.
+    #[serde(default)]
+    pub section: BTreeMap<String, String>,
+    /// Per language: the command's description (Discord shows it; `en` is required).
+    #[serde(default)]
+    pub description: BTreeMap<String, String>,
+    /// Phrases that route a free question to this command ("how do i join").
+    #[serde(default)]
+    pub triggers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CommandKind {
+    /// The list items of the section as partners (name + link).
+    Partners,
+    /// The e-mail addresses of the section, with its text.
+    Contact,
+    /// The links of the section.
+    Links,
+    /// The section's text (and its list items).
+    Section,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            max_hits: 3,
+            max_question_chars: 300,
+        }
+    }
+}
+
+impl Default for DiscordConfig {
+    fn default() -> Self {
+        DiscordConfig {
+            guilds: Vec::new(),
+            api_base: None,
+            cooldown_seconds: 10,
+            watch_content: true,
+        }
+    }
+}
+
+mod defaults {
+    use std::path::PathBuf;
+    pub fn content() -> PathBuf {
+        "content".into()
+    }
+    pub fn index() -> PathBuf {
+        "index".into()
+    }
+    pub fn default_language() -> String {
+        "en".into()
+    }
+    pub fn languages() -> Vec<String> {
+        vec!["en".into(), "de".into()]
+    }
+    pub fn page_url() -> String {
+        "https://scs.community/{lang}/{slug}".into()
+    }
+    pub fn skip_dirs() -> Vec<String> {
+        vec!["components".into(), "authors".into()]
+    }
+    pub fn contact() -> String {
+        "forum-scs-standards@osb-alliance.com".into()
+    }
+}
+
+fn builtin(name: &str) -> CommandConfig {
+    let map = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let triggers = |t: &[&str]| t.iter().map(|s| s.to_string()).collect();
+    match name {
+        "partners" => CommandConfig {
+            kind: CommandKind::Partners,
+            page: Some("network".into()),
+            section: map(&[
+                ("en", "Our Partners in the Network"),
+                ("de", "Unsere Partner im Netzwerk"),
+            ]),
+            description: map(&[
+                ("en", "The partners of the SCS network, or one of them"),
+                ("de", "Die Partner im SCS-Netzwerk, oder einer davon"),
+            ]),
+            triggers: triggers(&[
+                "partners",
+                "partner list",
+                "list of partners",
+                "founding members",
+                "members of the forum",
+                "who are the members",
+                "which companies",
+                "partner",
+                "mitglieder",
+                "gründungsmitglieder",
+            ]),
+        },
+        "join" => CommandConfig {
+            kind: CommandKind::Contact,
+            page: Some("network".into()),
+            section: map(&[("en", "Get Involved"), ("de", "Mitmachen")]),
+            description: map(&[
+                ("en", "How to join the Forum SCS-Standards, and whom to contact"),
+                ("de", "Wie man dem Forum SCS-Standards beitritt, und wen man fragt"),
+            ]),
+            triggers: triggers(&[
+                "join",
+                "get involved",
+                "become a member",
+                "contact",
+                "e-mail",
+                "email",
+                "mail address",
+                "reach",
+                "mitmachen",
+                "beitreten",
+                "kontakt",
+            ]),
+        },
+        "links" => CommandConfig {
+            kind: CommandKind::Links,
+            page: Some("network".into()),
+            section: map(&[("en", "Further Links"), ("de", "Weiterführende Links")]),
+            description: map(&[
+                ("en", "Documentation, repositories and further reading"),
+                ("de", "Dokumentation, Repositories und mehr zum Lesen"),
+            ]),
+            triggers: triggers(&["links", "further reading", "documentation", "weiterführende"]),
+        },
+        "about" => CommandConfig {
+            kind: CommandKind::Section,
+            page: Some("network".into()),
+            section: map(&[
+                ("en", "The Network Behind the Sovereign Cloud Stack (SCS)"),
+                ("de", "Das Netzwerk hinter dem Sovereign Cloud Stack (SCS)"),
+            ]),
+            description: map(&[
+                ("en", "What the Sovereign Cloud Stack network is"),
+                ("de", "Was das Netzwerk des Sovereign Cloud Stack ist"),
+            ]),
+            triggers: triggers(&["what is scs", "what is the sovereign cloud stack"]),
+        },
+        "goals" => CommandConfig {
+            kind: CommandKind::Section,
+            page: Some("network".into()),
+            section: map(&[("en", "Goals of the Forum"), ("de", "Ziele des Forums")]),
+            description: map(&[
+                ("en", "The goals of the Forum SCS-Standards"),
+                ("de", "Die Ziele des Forums SCS-Standards"),
+            ]),
+            triggers: triggers(&["goals", "ziele"]),
+        },
+        _ => unreachable!("not a built-in command: {name}"),
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            content: defaults::content(),
+            index: defaults::index(),
+            default_language: defaults::default_language(),
+            languages: defaults::languages(),
+            page_url: defaults::page_url(),
+            skip_dirs: defaults::skip_dirs(),
+            contact: defaults::contact(),
+            search: SearchConfig::default(),
+            discord: DiscordConfig::default(),
+            commands: BUILTIN
+                .iter()
+                .map(|name| (name.to_string(), builtin(name)))
+                .collect(),
+            command_patches: BTreeMap::new(),
+        }
+    }
+}
+
+/// A `[commands.NAME]` table as written: every field optional, so that a built-in can be
+/// changed one field at a time.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommandPatch {
+    kind: Option<CommandKind>,
+    page: Option<String>,
+    section: Option<BTreeMap<String, String>>,
+    description: Option<BTreeMap<String, String>>,
+    triggers: Option<Vec<String>>,
+}
+
+
+impl Config {
+    /// Parses `config.toml` text; paths stay as written. Errors name the key and the fix.
+    pub fn parse(text: &str) -> anyhow::Result<Config> {
+        let mut config: Config = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        config.commands = Config::default().commands;
+        for (name, patch) in std::mem::take(&mut config.command_patches) {
+            let merged = match config.commands.remove(&name) {
+                Some(base) => CommandConfig {
+                    kind: patch.kind.unwrap_or(base.kind),
+                    page: patch.page.or(base.page),
+                    section: patch.section.unwrap_or(base.section),
+                    description: patch.description.unwrap_or(base.description),
+                    triggers: patch.triggers.unwrap_or(base.triggers),
+                },
+                None => CommandConfig {
+                    kind: patch.kind.unwrap_or(CommandKind::Section),
+                    page: patch.page,
+                    section: patch.section.with_context(|| {
+                        format!("`commands.{name}.section` is missing: name the heading it answers from, e.g. section = {{ en = \"Further Links\" }}")
+                    })?,
+                    description: patch.description.unwrap_or_default(),
+                    triggers: patch.triggers.unwrap_or_default(),
+                },
+            };
+            config.commands.insert(name, merged);
+        }
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Reads and parses the file; relative paths are resolved against the file's folder.
+    pub fn load(path: &Path) -> anyhow::Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("can't read the config file {}", path.display()))?;
+        let mut config =
+            Config::parse(&text).with_context(|| format!("{} is not valid", path.display()))?;
+        let base = path.parent().unwrap_or(Path::new(""));
+        config.content = base.join(&config.content);
+        config.index = base.join(&config.index);
+        Ok(config)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if self.languages.is_empty() {
+            bail!("`languages` can't be empty: list the languages to answer in, e.g. [\"en\", \"de\"]");
+        }
+        if !self.languages.contains(&self.default_language) {
+            bail!(
+                "`default_language` is \"{}\" but `languages` is {:?}: add it to `languages` or pick one of them",
+                self.default_language,
+                self.languages
+            );
+        }
+        if !self.page_url.contains("{slug}") {
+            bail!("`page_url` must contain `{{slug}}`, e.g. \"https://scs.community/{{lang}}/{{slug}}\"");
+        }
+        if self.search.max_hits == 0 {
+            bail!("`search.max_hits` must be at least 1");
+        }
+        if self.search.max_question_chars == 0 {
+            bail!("`search.max_question_chars` must be at least 1");
+        }
+        for (name, command) in &self.commands {
+            let valid = !name.is_empty()
+                && name.len() <= 32
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !valid {
+                bail!("`commands.{name}`: a command name must be 1 to 32 characters of a-z, 0-9, `-` and `_`");
+            }
+            if ["help", "ask", "reload"].contains(&name.as_str()) {
+                bail!("`commands.{name}`: `/{name}` is built in and can't be configured; pick another name");
+            }
+            if command.section.is_empty() {
+                bail!("`commands.{name}.section` can't be empty: name the heading per language, e.g. {{ en = \"Further Links\" }}");
+            }
+            for lang in command.section.keys().chain(command.description.keys()) {
+                if !self.languages.contains(lang) {
+                    bail!("`commands.{name}`: language `{lang}` is not in `languages` {:?}", self.languages);
+                }
+            }
+            let en = command.description.get(&self.default_language);
+            if en.is_none_or(|d| d.trim().is_empty() || d.chars().count() > 100) {
+                bail!("`commands.{name}.description.{}` is required, 1 to 100 characters (Discord shows it)", self.default_language);
+            }
+        }
+        Ok(())
+    }
+
+    /// The page URL for a page identity.
+    pub fn page_url(&self, language: &str, slug: &str) -> String {
+        self.page_url
+            .replace("{lang}", language)
+            .replace("{slug}", slug)
+    }
+
+    /// What the content loader needs.
+    pub fn load_options(&self) -> crate::content::LoadOptions {
+        crate::content::LoadOptions {
+            default_language: self.default_language.clone(),
+            languages: self.languages.clone(),
+            page_url: self.page_url.clone(),
+            skip_dirs: self.skip_dirs.clone(),
+        }
+    }
+
+    /// `lang` if it is answered in, else the default language. Accepts Discord locales (`de`, `en-US`).
+    pub fn language_for(&self, locale: &str) -> &str {
+        let lang = locale.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        self.languages
+            .iter()
+            .find(|l| **l == lang)
+            .unwrap_or(&self.default_language)
+    }
+}

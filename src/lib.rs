@@ -1,0 +1,14 @@
+//! scs-bot: answers questions about the Sovereign Cloud Stack network from the SCS website's
+//! markdown pages.
+//!
+//! The pipeline: [`content`] loads `content/**/*.md` into a [`content::Library`]; [`index`]
+//! builds a Tantivy index from it; [`answer`] turns a command or a question into a plain
+//! [`answer::Answer`]; [`render`] shows it in a terminal and `discord` (the only module that
+//! knows serenity) sends it to Discord. [`core::Core`] holds the config and the current state.
+
+pub mod config;
+pub mod content;
+// Lead: `answer` and `core` are declared once `index` exists (being written).
+// pub mod answer;
+// pub mod core;
+// pub mod index;
