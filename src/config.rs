@@ -189,8 +189,14 @@ fn builtin(name: &str) -> CommandConfig {
             page: Some("network".into()),
             section: map(&[("en", "Get Involved"), ("de", "Mitmachen")]),
             description: map(&[
-                ("en", "How to join the Forum SCS-Standards, and whom to contact"),
-                ("de", "Wie man dem Forum SCS-Standards beitritt, und wen man fragt"),
+                (
+                    "en",
+                    "How to join the Forum SCS-Standards, and whom to contact",
+                ),
+                (
+                    "de",
+                    "Wie man dem Forum SCS-Standards beitritt, und wen man fragt",
+                ),
             ]),
             triggers: triggers(&[
                 "join",
@@ -214,7 +220,12 @@ fn builtin(name: &str) -> CommandConfig {
                 ("en", "Documentation, repositories and further reading"),
                 ("de", "Dokumentation, Repositories und mehr zum Lesen"),
             ]),
-            triggers: triggers(&["links", "further reading", "documentation", "weiterführende"]),
+            triggers: triggers(&[
+                "links",
+                "further reading",
+                "documentation",
+                "weiterführende",
+            ]),
         },
         "about" => CommandConfig {
             kind: CommandKind::Section,
@@ -275,7 +286,6 @@ struct CommandPatch {
     description: Option<BTreeMap<String, String>>,
     triggers: Option<Vec<String>>,
 }
-
 
 impl Config {
     /// Parses `config.toml` text; paths stay as written. Errors name the key and the fix.
@@ -356,7 +366,10 @@ impl Config {
             }
             for lang in command.section.keys().chain(command.description.keys()) {
                 if !self.languages.contains(lang) {
-                    bail!("`commands.{name}`: language `{lang}` is not in `languages` {:?}", self.languages);
+                    bail!(
+                        "`commands.{name}`: language `{lang}` is not in `languages` {:?}",
+                        self.languages
+                    );
                 }
             }
             let en = command.description.get(&self.default_language);
@@ -386,7 +399,11 @@ impl Config {
 
     /// `lang` if it is answered in, else the default language. Accepts Discord locales (`de`, `en-US`).
     pub fn language_for(&self, locale: &str) -> &str {
-        let lang = locale.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let lang = locale
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         self.languages
             .iter()
             .find(|l| **l == lang)
