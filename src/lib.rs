@@ -6,9 +6,12 @@
 //! [`answer::Answer`]; [`render`] shows it in a terminal and `discord` (the only module that
 //! knows serenity) sends it to Discord. [`core::Core`] holds the config and the current state.
 
+pub mod answer;
 pub mod config;
+pub mod console;
 pub mod content;
-// Lead: `answer` and `core` are declared once `index` exists (being written).
-// pub mod answer;
-// pub mod core;
-// pub mod index;
+pub mod core;
+pub mod discord;
+pub mod eval;
+pub mod index;
+pub mod render;

@@ -1,1 +1,221 @@
-fn main() {}
+//! The `scs-bot` binary: parses the command line and hands over to the library.
+//!
+//! With no subcommand it runs the Discord bot when `DISCORD_TOKEN` is set, and a local console
+//! otherwise. Errors are printed with their whole cause chain; exit codes: 0 fine, 1 content
+//! errors found by `check` (or an answer that found nothing), 2 any other error.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use scs_bot::config::Config;
+use scs_bot::core::Core;
+use scs_bot::{console, eval, render};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "scs-bot",
+    version,
+    about = "Answers questions about the Sovereign Cloud Stack network, on Discord or in a terminal"
+)]
+struct Cli {
+    /// The config file; without it `config.toml` is used if it exists, else the defaults.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The folder with the markdown pages (overrides `content` in the config).
+    #[arg(long, global = true, value_name = "DIR")]
+    content: Option<PathBuf>,
+    /// The folder for the search index (overrides `index` in the config).
+    #[arg(long, global = true, value_name = "DIR")]
+    index: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Answer one command (`/partners syseleven`) or free question, and exit.
+    Ask {
+        /// Print the answer as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// The language to answer in (`en`, `de`).
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The command or question.
+        #[arg(required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
+        text: Vec<String>,
+    },
+    /// Start the local console (the default without DISCORD_TOKEN).
+    Console {
+        /// The language to answer in (`en`, `de`).
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Run the Discord bot (the default with DISCORD_TOKEN set).
+    Bot,
+    /// Rebuild the search index and print what it holds.
+    Index,
+    /// List the problems in the content; exit code 1 when there are errors.
+    Check,
+    /// Score a question set: precision at 1 and mean reciprocal rank over the top 5.
+    Eval {
+        /// The question file (TOML `[[question]]` tables, or JSON lines).
+        file: PathBuf,
+        /// The language of questions that name none.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("scs-bot: error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    let token = std::env::var("DISCORD_TOKEN")
+        .ok()
+        .filter(|t| !t.trim().is_empty());
+    let bot =
+        matches!(cli.command, Some(Command::Bot)) || (cli.command.is_none() && token.is_some());
+    init_tracing(bot);
+    let config = load_config(&cli)?;
+    match cli.command {
+        None if !bot => console::run(Core::open(config)?, &default_lang()),
+        None | Some(Command::Bot) => {
+            let token = token.context(
+                "DISCORD_TOKEN is not set: put the bot token in the environment (never in config.toml)",
+            )?;
+            run_bot(Core::open(config)?, token)
+        }
+        Some(Command::Console { lang }) => console::run(Core::open(config)?, &lang),
+        Some(Command::Ask { json, lang, text }) => {
+            let core = Core::open(config)?;
+            let answer = core.answer(&text.join(" "), &lang);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&answer)?);
+            } else {
+                print!(
+                    "{}",
+                    render::terminal(&answer, std::io::stdout().is_terminal())
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Index) => {
+            let started = Instant::now();
+            let (library, problems) =
+                scs_bot::content::load_dir(&config.content, &config.load_options());
+            let index = scs_bot::index::SearchIndex::rebuild(&config.index, &library)?;
+            println!(
+                "indexed {} pages, {} sections into {} in {:.0?} ({} problems; see `scs-bot check`)",
+                library.pages.len(),
+                index.num_sections(),
+                config.index.display(),
+                started.elapsed(),
+                problems.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check) => {
+            let (library, problems) =
+                scs_bot::content::load_dir(&config.content, &config.load_options());
+            for problem in &problems {
+                println!("{problem}");
+            }
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            println!(
+                "{} pages, {} sections; {errors} errors, {} warnings",
+                library.pages.len(),
+                library.sections().count(),
+                problems.len() - errors
+            );
+            Ok(if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some(Command::Eval { file, lang, json }) => {
+            let questions = eval::load_questions(&file)?;
+            let core = Core::open(config)?;
+            let report = eval::evaluate(&core, &questions, &lang);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                for miss in &report.misses {
+                    println!(
+                        "miss: {:?} expected {} got {:?}",
+                        miss.question, miss.expected, miss.got
+                    );
+                }
+                println!(
+                    "{} questions: P@1 {:.3}, MRR@5 {:.3}",
+                    report.questions, report.p_at_1, report.mrr_at_5
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The config file, with the command line's folder overrides applied.
+fn load_config(cli: &Cli) -> anyhow::Result<Config> {
+    let mut config = match &cli.config {
+        Some(path) => Config::load(path)?,
+        None if std::path::Path::new("config.toml").exists() => {
+            Config::load("config.toml".as_ref())?
+        }
+        None => Config::default(),
+    };
+    if let Some(content) = &cli.content {
+        config.content = content.clone();
+    }
+    if let Some(index) = &cli.index {
+        config.index = index.clone();
+    }
+    Ok(config)
+}
+
+/// The language of the console: from `LANG` (`de_DE.UTF-8` → `de`), else English.
+fn default_lang() -> String {
+    std::env::var("LANG")
+        .unwrap_or_default()
+        .chars()
+        .take(2)
+        .collect()
+}
+
+fn init_tracing(bot: bool) {
+    let default = if bot {
+        "scs_bot=info,serenity=warn"
+    } else {
+        "scs_bot=warn"
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn run_bot(core: Core, token: String) -> anyhow::Result<ExitCode> {
+    let _ = (core, token);
+    anyhow::bail!("the Discord transport is not wired in yet")
+}

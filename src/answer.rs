@@ -1,0 +1,738 @@
+//! Answers as plain data: what every front end (Discord, terminal, JSON, tests) renders.
+//!
+//! [`answer`] is the one entry point: it takes the user's input (a command like `/partners
+//! syseleven` or a free question), the loaded [`State`] and the [`Config`], and returns an
+//! [`Answer`]. It never fails: missing content, a bad command or a question with nothing found
+//! all become answers that say what to do. Its JSON form (`ask --json`) is part of the interface.
+
+use crate::config::{CommandConfig, CommandKind, Config};
+use crate::content::{Page, Section};
+use crate::core::State;
+use serde::Serialize;
+
+/// One answer. Serialises to the `ask --json` object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// The input as given.
+    pub query: String,
+    /// The language the answer is in.
+    pub language: String,
+    /// What answered: `partners`, `join`, `links`, `about`, `goals`, `search`, `help`, a
+    /// configured command's name, or `error`.
+    pub command: String,
+    /// The sections the answer is drawn from, best first.
+    pub hits: Vec<Hit>,
+    pub partners: Vec<Partner>,
+    /// E-mail addresses to contact.
+    pub contacts: Vec<String>,
+    pub links: Vec<AnswerLink>,
+    /// The answer as plain text (no markdown), for terminals and as the embed body.
+    pub text: String,
+    /// A title for the reply ("Our Partners in the Network").
+    #[serde(skip)]
+    pub title: String,
+    #[serde(skip)]
+    pub outcome: Outcome,
+}
+
+/// Whether the answer found what was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Outcome {
+    /// Drawn from the content.
+    #[default]
+    Answered,
+    /// Nothing matched: the text points to `/help` and the contact.
+    NotFound,
+    /// The input was refused (too long, unknown command, empty): the text says why.
+    Refused,
+}
+
+/// A section an answer is drawn from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The page's slug.
+    pub page: String,
+    /// The page's title.
+    pub title: String,
+    pub language: String,
+    /// The heading as a reader sees it.
+    pub section: String,
+    /// The headings from the outermost down to this section.
+    pub path: Vec<String>,
+    pub anchor: String,
+    /// Deep link to the section.
+    pub url: String,
+    pub score: f32,
+    /// A short extract with the matched words in `**bold**`.
+    pub snippet: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Partner {
+    pub name: String,
+    /// `None` for a partner listed without a link.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// Answers `input`: a slash command (`/partners syseleven`) or a free question.
+pub fn answer(state: &State, config: &Config, input: &str, locale: &str) -> Answer {
+    let language = config.language_for(locale).to_string();
+    let query = input.trim();
+    if let Some(refusal) = refuse(config, query, &language) {
+        return refusal;
+    }
+    match query.strip_prefix('/') {
+        Some(command_line) => {
+            let (name, arg) = match command_line.split_once(char::is_whitespace) {
+                Some((name, arg)) => (name, Some(arg.trim()).filter(|a| !a.is_empty())),
+                None => (command_line, None),
+            };
+            run_command(
+                state,
+                config,
+                &name.to_ascii_lowercase(),
+                arg,
+                &language,
+                query,
+            )
+        }
+        None => ask(state, config, query, &language),
+    }
+}
+
+/// Runs a slash command with its optional argument. `language` must be one of the config's.
+pub fn run_command(
+    state: &State,
+    config: &Config,
+    name: &str,
+    arg: Option<&str>,
+    language: &str,
+    query: &str,
+) -> Answer {
+    match (name, config.commands.get(name)) {
+        ("help", _) => help(config, language, query),
+        ("ask", _) => match arg {
+            Some(question) => ask(state, config, question, language),
+            None => refused(
+                query,
+                language,
+                "ask",
+                t(
+                    language,
+                    "Ask me something, e.g. `/ask how do I join?`",
+                    "Frag mich etwas, z. B. `/ask wie kann ich mitmachen?`",
+                ),
+            ),
+        },
+        (_, Some(command)) => from_section(state, config, name, command, arg, language, query),
+        (_, None) => refused(
+            query,
+            language,
+            "error",
+            &format!(
+                "{} `/{name}`. {}",
+                t(language, "There is no command", "Es gibt keinen Befehl"),
+                t(
+                    language,
+                    "See `/help` for the commands.",
+                    "`/help` zeigt die Befehle."
+                )
+            ),
+        ),
+    }
+}
+
+/// A free question: routed to a command when it asks for one, else searched.
+pub fn ask(state: &State, config: &Config, question: &str, language: &str) -> Answer {
+    let hits = search(
+        state,
+        config,
+        question,
+        language,
+        config.search.max_hits.max(5),
+    );
+    if let Some((name, command)) = route(state, config, question, language, &hits) {
+        let arg = (command.kind == CommandKind::Partners)
+            .then(|| mentioned_partner(state, config, command, question, language))
+            .flatten();
+        let mut answer = from_section(
+            state,
+            config,
+            name,
+            command,
+            arg.as_deref(),
+            language,
+            question,
+        );
+        answer.query = question.to_string();
+        return answer;
+    }
+    let Some(top) = hits.first() else {
+        return not_found(config, question, language);
+    };
+    let mut answer = Answer {
+        query: question.to_string(),
+        language: language.to_string(),
+        command: "search".into(),
+        title: top.section.clone(),
+        text: String::new(),
+        hits: Vec::new(),
+        partners: Vec::new(),
+        contacts: Vec::new(),
+        links: Vec::new(),
+        outcome: Outcome::Answered,
+    };
+    if let Some((page, section)) = state.section(&top.language, &top.page, &top.anchor) {
+        answer.text = section.text.clone();
+        answer.contacts = section.emails.clone();
+        answer.links = section_links(section);
+        if is_partner_section(state, config, page, section) {
+            let partners = partners_of(section);
+            let named = partners_named(&partners, question);
+            answer.partners = if named.is_empty() { partners } else { named };
+        }
+    }
+    answer.hits = hits.into_iter().take(config.search.max_hits).collect();
+    answer
+}
+
+/// The sections matching a question, best first, in `language` or else the default language.
+fn search(
+    state: &State,
+    config: &Config,
+    question: &str,
+    language: &str,
+    limit: usize,
+) -> Vec<Hit> {
+    let mut found = state.index.search(question, language, limit);
+    if found.is_empty() && language != config.default_language {
+        found = state
+            .index
+            .search(question, &config.default_language, limit);
+    }
+    found
+        .into_iter()
+        .filter_map(|hit| {
+            let (page, section) = state.section(&hit.language, &hit.slug, &hit.anchor)?;
+            Some(Hit {
+                score: hit.score,
+                snippet: hit.snippet,
+                ..hit_for(page, section)
+            })
+        })
+        .collect()
+}
+
+/// The command a question asks for: a trigger phrase names it, and the search does not point
+/// clearly elsewhere (the command's section, its score doubled, ranks first or is not found).
+fn route<'c>(
+    state: &State,
+    config: &'c Config,
+    question: &str,
+    language: &str,
+    hits: &[Hit],
+) -> Option<(&'c str, &'c CommandConfig)> {
+    let words = normalize(question);
+    let (name, command) = config
+        .commands
+        .iter()
+        .filter_map(|(name, command)| {
+            let longest = command
+                .triggers
+                .iter()
+                .map(|t| normalize(t))
+                .filter(|t| !t.is_empty() && contains_phrase(&words, t))
+                .map(|t| t.len())
+                .max()?;
+            Some((longest, name, command))
+        })
+        .max_by_key(|(longest, _, _)| *longest)
+        .map(|(_, name, command)| (name.as_str(), command))?;
+    let Some(top) = hits.first() else {
+        return Some((name, command));
+    };
+    let (page, section) = find_section(state, config, command, language)?;
+    let target = hits
+        .iter()
+        .find(|h| h.language == page.language && h.page == page.slug && h.anchor == section.anchor);
+    match target {
+        None => Some((name, command)),
+        Some(hit) if hit.score * 2.0 >= top.score => Some((name, command)),
+        Some(_) => None,
+    }
+}
+
+/// An answer drawn from the section a command points at.
+fn from_section(
+    state: &State,
+    config: &Config,
+    name: &str,
+    command: &CommandConfig,
+    arg: Option<&str>,
+    language: &str,
+    query: &str,
+) -> Answer {
+    let Some((page, section)) = find_section(state, config, command, language) else {
+        let wanted = command
+            .section
+            .get(language)
+            .or_else(|| command.section.get(&config.default_language))
+            .map(String::as_str)
+            .unwrap_or_default();
+        let mut answer = not_found(config, query, language);
+        answer.command = name.to_string();
+        answer.text = format!(
+            "{} \"{wanted}\". {}",
+            t(
+                language,
+                "The content has no section",
+                "Die Inhalte haben keinen Abschnitt"
+            ),
+            t(
+                language,
+                "A moderator can fix `config.toml` or the pages.",
+                "Ein Moderator kann `config.toml` oder die Seiten anpassen."
+            )
+        );
+        return answer;
+    };
+    let mut answer = Answer {
+        query: query.to_string(),
+        language: page.language.clone(),
+        command: name.to_string(),
+        hits: vec![hit_for(page, section)],
+        partners: Vec::new(),
+        contacts: section.emails.clone(),
+        links: Vec::new(),
+        text: section.text.clone(),
+        title: section.heading.clone(),
+        outcome: Outcome::Answered,
+    };
+    match command.kind {
+        CommandKind::Partners => {
+            let partners = partners_of(section);
+            answer.partners = match arg {
+                None => partners,
+                Some(name) => {
+                    let named = partners_named(&partners, name);
+                    if named.is_empty() {
+                        answer.outcome = Outcome::NotFound;
+                        answer.text = format!(
+                            "{} \"{name}\". {}",
+                            t(language, "No partner matches", "Kein Partner passt zu"),
+                            t(
+                                language,
+                                "These are all the partners:",
+                                "Das sind alle Partner:"
+                            )
+                        );
+                        partners
+                    } else {
+                        named
+                    }
+                }
+            };
+        }
+        CommandKind::Contact => {
+            if answer.contacts.is_empty() {
+                answer.contacts.push(config.contact.clone());
+            }
+            answer.links = section_links(section);
+        }
+        CommandKind::Links | CommandKind::Section => answer.links = section_links(section),
+    }
+    answer
+}
+
+/// The section a command answers from: in `language`, else in the default language.
+pub fn find_section<'s>(
+    state: &'s State,
+    config: &Config,
+    command: &CommandConfig,
+    language: &str,
+) -> Option<(&'s Page, &'s Section)> {
+    let mut languages = vec![language];
+    if language != config.default_language {
+        languages.push(&config.default_language);
+    }
+    languages.into_iter().find_map(|lang| {
+        let wanted = command
+            .section
+            .get(lang)
+            .or_else(|| command.section.get(&config.default_language))?;
+        let wanted_norm = normalize(wanted);
+        let matches = |s: &Section| s.anchor == *wanted || normalize(&s.heading) == wanted_norm;
+        let pages: Vec<&Page> = match &command.page {
+            Some(slug) => state.library.page(lang, slug).into_iter().collect(),
+            None => state
+                .library
+                .pages
+                .iter()
+                .filter(|p| p.language == lang)
+                .collect(),
+        };
+        pages
+            .into_iter()
+            .find_map(|p| p.sections.iter().find(|s| matches(s)).map(|s| (p, s)))
+    })
+}
+
+fn is_partner_section(state: &State, config: &Config, page: &Page, section: &Section) -> bool {
+    config
+        .commands
+        .values()
+        .filter(|c| c.kind == CommandKind::Partners)
+        .filter_map(|c| find_section(state, config, c, &page.language))
+        .any(|(p, s)| p.slug == page.slug && s.anchor == section.anchor)
+}
+
+/// The partner a question names, if it names exactly one.
+fn mentioned_partner(
+    state: &State,
+    config: &Config,
+    command: &CommandConfig,
+    question: &str,
+    language: &str,
+) -> Option<String> {
+    let (_, section) = find_section(state, config, command, language)?;
+    let named = partners_named(&partners_of(section), question);
+    match named.as_slice() {
+        [one] => Some(one.name.clone()),
+        _ => None,
+    }
+}
+
+/// A partner list section's items as partners.
+pub fn partners_of(section: &Section) -> Vec<Partner> {
+    section
+        .items
+        .iter()
+        .filter(|i| !i.text.trim().is_empty())
+        .map(|i| Partner {
+            name: i.text.trim().to_string(),
+            url: i.url.clone(),
+        })
+        .collect()
+}
+
+/// Legal forms and filler words that don't tell partners apart.
+const NAME_FILLER: &[&str] = &[
+    "gmbh",
+    "ag",
+    "aor",
+    "aör",
+    "kg",
+    "co",
+    "s",
+    "r",
+    "o",
+    "sro",
+    "se",
+    "ug",
+    "ev",
+    "e",
+    "v",
+    "inc",
+    "ltd",
+    "the",
+    "and",
+    "und",
+    "technologies",
+    "security",
+    "networks",
+    "systems",
+];
+
+fn name_words(name: &str) -> Vec<String> {
+    normalize(name)
+        .split(' ')
+        .filter(|w| w.chars().count() >= 3 && !NAME_FILLER.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Partners named in `text`, best match first: the whole name, a word of it, or a word with a
+/// typo (one edit for words of 5+ letters, two for 8+).
+pub fn partners_named(partners: &[Partner], text: &str) -> Vec<Partner> {
+    let wanted = normalize(text);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let typed: Vec<&str> = wanted.split(' ').collect();
+    let mut scored: Vec<(u32, usize, &Partner)> = partners
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let full = normalize(&p.name);
+            let compact_full = full.replace(' ', "");
+            let compact_wanted = wanted.replace(' ', "");
+            let score = if full == wanted || compact_full == compact_wanted {
+                100
+            } else if compact_full.starts_with(&compact_wanted) && compact_wanted.len() >= 3 {
+                80
+            } else {
+                name_words(&p.name)
+                    .iter()
+                    .filter_map(|w| typed.iter().filter_map(|t| word_match(w, t)).max())
+                    .max()?
+            };
+            Some((score, i, p))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let best = scored.first().map(|s| s.0).unwrap_or(0);
+    scored
+        .into_iter()
+        .filter(|s| s.0 == best)
+        .map(|s| s.2.clone())
+        .collect()
+}
+
+/// How well a typed word matches a word of a name.
+fn word_match(name_word: &str, typed: &str) -> Option<u32> {
+    if name_word == typed {
+        return Some(60);
+    }
+    let n = typed.chars().count();
+    if n >= 4 && name_word.starts_with(typed) {
+        return Some(50);
+    }
+    let allowed = match n {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
+    };
+    (allowed > 0 && strsim::damerau_levenshtein(name_word, typed) <= allowed).then_some(40)
+}
+
+/// Partner names for autocomplete: prefix matches first, then names containing the text, then
+/// names with a word close to it; at most 25.
+pub fn complete_partner(partners: &[Partner], typed: &str) -> Vec<String> {
+    let typed = normalize(typed);
+    let mut ranked: Vec<(u32, usize, &Partner)> = partners
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let name = normalize(&p.name);
+            let rank = if typed.is_empty() || name.starts_with(&typed) {
+                0
+            } else if name.split(' ').any(|w| w.starts_with(&typed)) {
+                1
+            } else if name.contains(&typed) {
+                2
+            } else if name_words(&p.name).iter().any(|w| {
+                typed.split(' ').any(|t| {
+                    t.len() >= 3
+                        && strsim::damerau_levenshtein(&w[..w.len().min(t.len() + 1)], t) <= 1
+                })
+            }) {
+                3
+            } else {
+                return None;
+            };
+            Some((rank, i, p))
+        })
+        .collect();
+    ranked.sort_by_key(|r| (r.0, r.1));
+    ranked
+        .into_iter()
+        .take(25)
+        .map(|r| r.2.name.clone())
+        .collect()
+}
+
+fn section_links(section: &Section) -> Vec<AnswerLink> {
+    section
+        .links
+        .iter()
+        .filter(|l| !l.url.starts_with("mailto:"))
+        .map(|l| AnswerLink {
+            title: l.text.clone(),
+            url: l.url.clone(),
+        })
+        .collect()
+}
+
+fn hit_for(page: &Page, section: &Section) -> Hit {
+    Hit {
+        page: page.slug.clone(),
+        title: page.title.clone(),
+        language: page.language.clone(),
+        section: section.heading.clone(),
+        path: section.path.clone(),
+        anchor: section.anchor.clone(),
+        url: page.section_url(section),
+        score: 1.0,
+        snippet: snippet_of(&section.text),
+    }
+}
+
+/// The start of a text, cut at a word boundary near 200 characters.
+fn snippet_of(text: &str) -> String {
+    const MAX: usize = 200;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= MAX {
+        return flat;
+    }
+    let cut: String = flat.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut);
+    format!("{cut} …")
+}
+
+fn help(config: &Config, language: &str, query: &str) -> Answer {
+    let mut lines = vec![t(
+        language,
+        "Ask me about the Sovereign Cloud Stack network: mention me with a question, use `/ask`, or one of these commands:",
+        "Frag mich zum Netzwerk des Sovereign Cloud Stack: erwähne mich mit einer Frage, nutze `/ask` oder einen dieser Befehle:",
+    )
+    .to_string()];
+    for (name, command) in &config.commands {
+        let description = command
+            .description
+            .get(language)
+            .or_else(|| command.description.get(&config.default_language))
+            .cloned()
+            .unwrap_or_default();
+        lines.push(format!("/{name} — {description}"));
+    }
+    lines.push(format!(
+        "/ask — {}",
+        t(language, "a free question", "eine freie Frage")
+    ));
+    lines.push(format!(
+        "/help — {}",
+        t(language, "this list", "diese Liste")
+    ));
+    Answer {
+        query: query.to_string(),
+        language: language.to_string(),
+        command: "help".into(),
+        hits: Vec::new(),
+        partners: Vec::new(),
+        contacts: vec![config.contact.clone()],
+        links: Vec::new(),
+        text: lines.join("\n"),
+        title: t(language, "How to ask scs-bot", "So fragst du scs-bot").into(),
+        outcome: Outcome::Answered,
+    }
+}
+
+fn not_found(config: &Config, query: &str, language: &str) -> Answer {
+    Answer {
+        query: query.to_string(),
+        language: language.to_string(),
+        command: "search".into(),
+        hits: Vec::new(),
+        partners: Vec::new(),
+        contacts: vec![config.contact.clone()],
+        links: Vec::new(),
+        text: format!(
+            "{} {}",
+            t(
+                language,
+                "I found nothing about that in the SCS pages. Try other words, see `/help` for the commands, or ask the forum at",
+                "Dazu habe ich in den SCS-Seiten nichts gefunden. Versuch es mit anderen Worten, schau in `/help`, oder frag das Forum unter"
+            ),
+            config.contact
+        ),
+        title: t(language, "Nothing found", "Nichts gefunden").into(),
+        outcome: Outcome::NotFound,
+    }
+}
+
+fn refuse(config: &Config, query: &str, language: &str) -> Option<Answer> {
+    if query.is_empty() || query == "/" {
+        return Some(refused(
+            query,
+            language,
+            "error",
+            t(
+                language,
+                "Ask a question, or see `/help` for the commands.",
+                "Stell eine Frage, oder schau in `/help` nach den Befehlen.",
+            ),
+        ));
+    }
+    let max = config.search.max_question_chars;
+    let length = query.chars().count();
+    (length > max).then(|| {
+        refused(
+            query,
+            language,
+            "error",
+            &format!(
+                "{} ({length} > {max}). {}",
+                t(
+                    language,
+                    "That question is too long",
+                    "Die Frage ist zu lang"
+                ),
+                t(
+                    language,
+                    "Please ask it in fewer words.",
+                    "Bitte frag mit weniger Worten."
+                )
+            ),
+        )
+    })
+}
+
+fn refused(query: &str, language: &str, command: &str, why: &str) -> Answer {
+    Answer {
+        query: query.to_string(),
+        language: language.to_string(),
+        command: command.to_string(),
+        hits: Vec::new(),
+        partners: Vec::new(),
+        contacts: Vec::new(),
+        links: Vec::new(),
+        text: why.to_string(),
+        title: t(
+            language,
+            "Can't answer that",
+            "Das kann ich nicht beantworten",
+        )
+        .into(),
+        outcome: Outcome::Refused,
+    }
+}
+
+/// Picks the English or German wording.
+fn t<'a>(language: &str, en: &'a str, de: &'a str) -> &'a str {
+    if language == "de" {
+        de
+    } else {
+        en
+    }
+}
+
+/// Lowercase words of letters and digits, separated by single spaces.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Whether the normalized `phrase` stands in the normalized `words` as whole words.
+fn contains_phrase(words: &str, phrase: &str) -> bool {
+    words.match_indices(phrase).any(|(at, _)| {
+        let before = at == 0 || words.as_bytes()[at - 1] == b' ';
+        let end = at + phrase.len();
+        let after = end == words.len() || words.as_bytes()[end] == b' ';
+        before && after
+    })
+}

@@ -1,0 +1,368 @@
+//! YAML front matter: splitting it off the body and reading the fields the loader uses.
+//!
+//! Invariants:
+//! - front matter exists only when the file's first line is `---`; it ends at the next line that
+//!   is `---` (trailing spaces allowed). Later `---` lines belong to the body (thematic breaks);
+//! - the body keeps its position: [`Split::body_line`] is the 1-based file line it starts on;
+//! - every field is read on its own, so a field of the wrong type only loses that field; unknown
+//!   fields are accepted; broken YAML loses the front matter, never the page;
+//! - YAML line numbers in problems are file line numbers.
+
+use super::problem::Problem;
+use serde_yaml::Value;
+use std::path::Path;
+
+/// A file cut into front matter and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the two `---` lines, if the file has front matter.
+    pub yaml: Option<&'a str>,
+    /// Everything after the closing `---` line (the whole text without front matter).
+    pub body: &'a str,
+    /// 1-based file line of the first body line.
+    pub body_line: usize,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Cuts `text` into front matter and body. An opening `---` that is never closed is reported
+/// and the whole file is read as body.
+pub fn split<'a>(path: &Path, text: &'a str, problems: &mut Vec<Problem>) -> Split<'a> {
+    let whole = Split {
+        yaml: None,
+        body: text,
+        body_line: 1,
+    };
+    let mut lines = text.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return whole;
+    };
+    if !is_fence(first) {
+        return whole;
+    }
+    let yaml_start = first.len();
+    let mut pos = yaml_start;
+    let mut line_no = 1;
+    for line in lines {
+        line_no += 1;
+        if is_fence(line) {
+            return Split {
+                yaml: Some(&text[yaml_start..pos]),
+                body: &text[pos + line.len()..],
+                body_line: line_no + 1,
+            };
+        }
+        pos += line.len();
+    }
+    problems.push(
+        Problem::error(path, "the front matter opened on line 1 is never closed")
+            .at_line(1)
+            .fix("add a line `---` after the last front matter field; the file is read as markdown without front matter"),
+    );
+    whole
+}
+
+/// The front matter fields the loader uses, each already checked to be text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub language: Option<String>,
+    pub locale: Option<String>,
+    pub slug: Option<String>,
+    pub template: Option<String>,
+    pub layout: Option<String>,
+    pub date: Option<String>,
+    pub permalink: Option<String>,
+    pub title_slug: Option<String>,
+    /// `component: footer`: the file describes a piece of the site layout, not a page.
+    pub component: Option<String>,
+    /// Whether a `title` or `slug` key is present at all (even if unusable).
+    pub has_title_or_slug: bool,
+}
+
+/// Reads the front matter fields from `yaml`; `yaml_line` is the file line of its first line.
+pub fn parse(
+    path: &Path,
+    yaml: &str,
+    yaml_line: usize,
+    problems: &mut Vec<Problem>,
+) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    if yaml.trim().is_empty() {
+        return fm;
+    }
+    let value: Value = match serde_yaml::from_str(yaml) {
+        Ok(v) => v,
+        Err(err) => {
+            let line = err
+                .location()
+                .map(|l| l.line() + yaml_line - 1)
+                .unwrap_or(yaml_line);
+            let message = shift_lines(&err.to_string(), yaml_line - 1);
+            problems.push(
+                Problem::error(path, format!("the front matter is not valid YAML: {message}"))
+                    .at_line(line)
+                    .fix("correct the YAML (quote values that contain `:` or start with a special character); until then the page is served from its body with fallbacks for title, slug and language"),
+            );
+            return fm;
+        }
+    };
+    let map = match value {
+        Value::Mapping(map) => map,
+        Value::Null => return fm,
+        other => {
+            problems.push(
+                Problem::error(
+                    path,
+                    format!(
+                        "the front matter must be `field: value` lines, not {}",
+                        describe(&other)
+                    ),
+                )
+                .at_line(yaml_line)
+                .fix("write one `field: value` per line, e.g. `title: 'Network'`"),
+            );
+            return fm;
+        }
+    };
+    let get = |key: &str, problems: &mut Vec<Problem>| -> Option<String> {
+        let value = map.get(key)?;
+        let line = field_line(yaml, key).map(|l| l + yaml_line - 1);
+        match scalar_text(value) {
+            Ok(text) => text.map(|t| {
+                if matches!(value, Value::String(_)) {
+                    t
+                } else {
+                    // Numbers and booleans: keep them as written where the line can be found.
+                    raw_value(yaml, key).unwrap_or(t)
+                }
+            }),
+            Err(found) => {
+                let mut p = Problem::error(path, format!("`{key}` must be text, not {found}"))
+                    .field(key)
+                    .fix(format!(
+                        "write it as a single quoted value, e.g. `{key}: '…'`; until then {}",
+                        fallback_of(key)
+                    ));
+                if let Some(line) = line {
+                    p = p.at_line(line);
+                }
+                problems.push(p);
+                None
+            }
+        }
+    };
+    fm.title = get("title", problems);
+    fm.language = get("language", problems);
+    fm.locale = get("locale", problems);
+    fm.slug = get("slug", problems);
+    fm.template = get("template", problems);
+    fm.layout = get("layout", problems);
+    fm.date = get("date", problems);
+    fm.permalink = get("permalink", problems);
+    fm.title_slug = get("title_slug", problems);
+    fm.component = get("component", problems);
+    fm.has_title_or_slug = map.contains_key("title") || map.contains_key("slug");
+    fm
+}
+
+/// What the loader uses when a field can't be read.
+fn fallback_of(key: &str) -> &'static str {
+    match key {
+        "title" => "the first heading or the file name is the title",
+        "slug" => "the file name is the slug",
+        "language" | "locale" => "the language comes from the path or the default",
+        _ => "the field is ignored",
+    }
+}
+
+/// A scalar as text (`None` for null); `Err` names what was found instead.
+fn scalar_text(value: &Value) -> Result<Option<String>, &'static str> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        Value::Bool(b) => Ok(Some(b.to_string())),
+        Value::Number(n) => Ok(Some(n.to_string())),
+        Value::Tagged(t) => scalar_text(&t.value),
+        other => Err(describe(other)),
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a map",
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// The 1-based line (within `yaml`) of the top-level `key:`.
+pub fn field_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|line| top_level_value(line, key).is_some())
+        .map(|i| i + 1)
+}
+
+/// The text after `key:` on a top-level line, if `line` starts that key.
+fn top_level_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    for quoted in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
+        if let Some(rest) = line.strip_prefix(quoted.as_str()) {
+            let rest = rest.trim_start_matches([' ', '\t']);
+            if let Some(value) = rest.strip_prefix(':') {
+                return Some(value);
+            }
+        }
+    }
+    None
+}
+
+/// The value of a top-level `key:` as written on its line, without a trailing comment.
+fn raw_value(yaml: &str, key: &str) -> Option<String> {
+    let line = yaml.lines().find_map(|l| top_level_value(l, key))?;
+    let value = match line.find(" #") {
+        Some(i) => &line[..i],
+        None => line,
+    };
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// Adds `offset` to every `line N` in a YAML error message, so it names file lines.
+fn shift_lines(message: &str, offset: usize) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("line ") {
+        let (before, after) = rest.split_at(i + "line ".len());
+        out.push_str(before);
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + offset).to_string()),
+            Err(_) => out.push_str(&after[..digits]),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: (Option<&str>, &str, usize)) {
+        let mut problems = Vec::new();
+        let s = split(Path::new("x.md"), input, &mut problems);
+        assert_eq!((s.yaml, s.body, s.body_line), expect, "splitting {input:?}");
+    }
+
+    #[test]
+    fn only_the_first_two_fences_delimit_front_matter() {
+        check(
+            "---\ntitle: x\n---\n\nbody\n\n---\n\nmore\n",
+            (Some("title: x\n"), "\nbody\n\n---\n\nmore\n", 4),
+        );
+    }
+
+    #[test]
+    fn file_without_front_matter_is_all_body() {
+        check("# Title\n\n---\n", (None, "# Title\n\n---\n", 1));
+    }
+
+    #[test]
+    fn front_matter_without_body_or_final_newline_is_read() {
+        check("---\ntitle: x\n---", (Some("title: x\n"), "", 4));
+    }
+
+    #[test]
+    fn crlf_fences_are_recognised() {
+        check(
+            "---\r\ntitle: x\r\n---\r\nbody\r\n",
+            (Some("title: x\r\n"), "body\r\n", 4),
+        );
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_reported_and_read_as_body() {
+        let mut problems = Vec::new();
+        let s = split(Path::new("x.md"), "---\ntitle: x\nbody\n", &mut problems);
+        assert_eq!(s.yaml, None);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(1));
+    }
+
+    fn fields(yaml: &str) -> (FrontMatter, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let fm = parse(Path::new("x.md"), yaml, 2, &mut problems);
+        (fm, problems)
+    }
+
+    #[test]
+    fn unquoted_and_quoted_dates_are_kept_as_written() {
+        assert_eq!(
+            fields("date: 2024-03-20\n").0.date.as_deref(),
+            Some("2024-03-20")
+        );
+        assert_eq!(
+            fields("date: '2024-03-20'\n").0.date.as_deref(),
+            Some("2024-03-20")
+        );
+        assert_eq!(
+            fields("date: \"2024-03-20\"\n").0.date.as_deref(),
+            Some("2024-03-20")
+        );
+        assert_eq!(
+            fields("date: 2024-03-20 10:00:00 +0100 # published\n")
+                .0
+                .date
+                .as_deref(),
+            Some("2024-03-20 10:00:00 +0100")
+        );
+        assert_eq!(fields("date: 2024.10\n").0.date.as_deref(), Some("2024.10"));
+    }
+
+    #[test]
+    fn broken_yaml_names_the_file_line() {
+        let (_, problems) = fields("title: 'x'\nslug: [unclosed\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        assert!(p.is_error());
+        assert!(p.message.contains("not valid YAML"), "{}", p.message);
+        let line = p.line.unwrap();
+        assert!((3..=4).contains(&line), "line {line}: {}", p.message);
+        assert!(!p.message.contains("line 2 "), "{}", p.message);
+    }
+
+    #[test]
+    fn wrong_type_names_the_field_and_keeps_the_others() {
+        let (fm, problems) = fields("slug: s\ntitle: [a, b]\n");
+        assert_eq!(fm.title, None);
+        assert_eq!(fm.slug.as_deref(), Some("s"));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field.as_deref(), Some("title"));
+        assert_eq!(problems[0].line, Some(3));
+        assert_eq!(problems[0].message, "`title` must be text, not a list");
+    }
+
+    #[test]
+    fn comments_blank_lines_nested_values_and_unknown_fields_are_accepted() {
+        let (fm, problems) = fields(
+            "# a comment\ntitle: 'T'\n\nauthors:\n- name: 'A'\n  image: x.png\nmeta:\n    og: ''\nenableAnimation: true\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(fm.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn shifted_messages_name_file_lines() {
+        assert_eq!(
+            shift_lines("did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1", 1),
+            "did not find expected key at line 4 column 1, while parsing a block mapping at line 2 column 1"
+        );
+    }
+}

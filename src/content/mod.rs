@@ -1,0 +1,371 @@
+//! Loading the content folder: markdown pages with YAML front matter → [`Library`].
+//!
+//! Parsing works on `&str` ([`parse_page`]); [`load_dir`] is the thin wrapper that walks the
+//! folder and reads files. Broken input never stops loading: every function returns what it
+//! could make of its input together with the [`Problem`]s it found.
+//!
+//! Identity rules:
+//! - **slug** ← front matter `slug` ← the file name without `.md` (`2024-10-23-name.md` →
+//!   `2024-10-23-name`); an empty `slug` is an error and the file name is used;
+//! - **language** ← front matter `language` ← `locale` ← the first folder of the path equal to
+//!   one of [`LoadOptions::languages`] (`de/pages/x.md`, `_i18n/de/x.md`) ←
+//!   [`LoadOptions::default_language`]; lowercased; a language that isn't configured is a warning;
+//! - **title** ← front matter `title` ← the first heading of the shallowest level ← the file
+//!   name (`-`/`_` as spaces, first letter capitalised);
+//! - **not pages** (`None`): files under a folder named in [`LoadOptions::skip_dirs`] (not even
+//!   read, no problems), and components: front matter with a `component` field, or with
+//!   `locale` but neither `title` nor `slug` (problems in their text, like mojibake or broken
+//!   YAML, are still reported); [`load_dir`] also skips hidden files and folders (`.git`);
+//! - two files with the same (language, slug): the first by sorted path is served, the other is
+//!   an error naming both.
+//!
+//! Text rules (sections, anchors, plain text, links, items) are in `markdown.rs`; mojibake
+//! repair in `mojibake.rs`: the whole file is repaired before parsing (only non-ASCII runs
+//! change, so markdown syntax and line numbers are untouched) and every line that needed it is
+//! reported as a warning. A file that isn't UTF-8 is an error; [`load_dir`] still serves it,
+//! reading the invalid bytes as Windows-1252.
+
+mod frontmatter;
+mod html;
+mod markdown;
+mod model;
+mod mojibake;
+mod problem;
+mod text;
+mod walk;
+
+pub use model::{Item, Library, Link, Page, Section};
+pub use problem::{Problem, Severity};
+pub use text::anchor;
+
+use frontmatter::FrontMatter;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// What the loader needs to know besides the files themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Language of pages whose front matter and path name none.
+    pub default_language: String,
+    /// Languages recognised as a path segment (`en/pages/x.md`, `_i18n/de/x.md`).
+    pub languages: Vec<String>,
+    /// Public URL of a page, with `{lang}` and `{slug}` placeholders.
+    pub page_url: String,
+    /// Folder names (path segments) whose files are not pages, e.g. `components`.
+    pub skip_dirs: Vec<String>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            default_language: "en".into(),
+            languages: vec!["en".into(), "de".into()],
+            page_url: "https://scs.community/{lang}/{slug}".into(),
+            skip_dirs: vec!["components".into(), "authors".into()],
+        }
+    }
+}
+
+/// Repairs mojibake (UTF-8 read as Latin-1 / Windows-1252, `AÃ¶R` → `AöR`) in any text;
+/// clean text comes back unchanged.
+pub fn repair_mojibake(text: &str) -> String {
+    mojibake::repair(text).into_owned()
+}
+
+/// Most mojibake warnings reported for one file; further lines are summed up in one more.
+const MOJIBAKE_LINES_REPORTED: usize = 5;
+
+/// Parses one file's text. `path` is relative to the content root and is used for the
+/// fallbacks (slug, language, title) and in problems. `None` when the file is not a page.
+pub fn parse_page(path: &Path, text: &str, options: &LoadOptions) -> (Option<Page>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    if is_skipped(path, options) {
+        return (None, problems);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    report_mojibake(path, text, &mut problems);
+    let repaired = mojibake::repair(text);
+    // A byte-order mark that was itself garbled (`ï»¿`) is one after repair.
+    let text = repaired.strip_prefix('\u{feff}').unwrap_or(&repaired);
+    let split = frontmatter::split(path, text, &mut problems);
+    let fm = match split.yaml {
+        Some(yaml) => frontmatter::parse(path, yaml, 2, &mut problems),
+        None => FrontMatter::default(),
+    };
+    if fm.component.is_some() || (fm.locale.is_some() && !fm.has_title_or_slug) {
+        return (None, problems);
+    }
+    let field_line = |key: &str| {
+        split
+            .yaml
+            .and_then(|y| frontmatter::field_line(y, key))
+            .map(|l| l + 1)
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+
+    let slug = match fm
+        .slug
+        .as_deref()
+        .map(|s| s.trim().trim_matches('/').trim())
+    {
+        Some("") => {
+            problems.push(with_line(
+                Problem::error(path, "`slug` can't be empty")
+                    .field("slug")
+                    .fix(format!(
+                        "give the page a slug, or remove the field to use the file name (`{stem}`)"
+                    )),
+                field_line("slug"),
+            ));
+            stem.clone()
+        }
+        Some(slug) => slug.to_string(),
+        None => stem.clone(),
+    };
+
+    let language = language(path, &fm, options, &field_line, &mut problems);
+
+    let body = markdown::parse_body(split.body, split.body_line);
+    let title = match fm.title.as_deref().map(text::normalize_line) {
+        Some(t) if !t.is_empty() => t,
+        given => {
+            if given.is_some() {
+                problems.push(with_line(
+                    Problem::warning(path, "`title` is empty")
+                        .field("title")
+                        .fix("give the page a title, or remove the field to use the first heading"),
+                    field_line("title"),
+                ));
+            }
+            body.title
+                .clone()
+                .unwrap_or_else(|| title_from_file_name(&stem))
+        }
+    };
+    let mut sections = body.sections;
+    if let Some(first) = sections.first_mut().filter(|s| s.level == 0) {
+        first.heading = title.clone();
+        first.path = vec![title.clone()];
+    }
+    let url = options
+        .page_url
+        .replace("{lang}", &language)
+        .replace("{slug}", &slug);
+    let page = Page {
+        language,
+        slug,
+        title,
+        path: path.to_path_buf(),
+        url,
+        template: fm.template.or(fm.layout),
+        date: fm
+            .date
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty()),
+        sections,
+    };
+    (Some(page), problems)
+}
+
+fn with_line(problem: Problem, line: Option<usize>) -> Problem {
+    match line {
+        Some(line) => problem.at_line(line),
+        None => problem,
+    }
+}
+
+/// Whether a folder of `path` is one of the skipped ones (`components/…`).
+fn is_skipped(path: &Path, options: &LoadOptions) -> bool {
+    let mut folders = path.components().collect::<Vec<_>>();
+    folders.pop();
+    folders.iter().any(|c| {
+        options
+            .skip_dirs
+            .iter()
+            .any(|s| c.as_os_str() == s.as_str())
+    })
+}
+
+fn language(
+    path: &Path,
+    fm: &FrontMatter,
+    options: &LoadOptions,
+    field_line: &dyn Fn(&str) -> Option<usize>,
+    problems: &mut Vec<Problem>,
+) -> String {
+    for (key, value) in [("language", &fm.language), ("locale", &fm.locale)] {
+        let Some(value) = value else { continue };
+        let lang = value.trim().to_lowercase();
+        if lang.is_empty() {
+            problems.push(with_line(
+                Problem::warning(path, format!("`{key}` is empty"))
+                    .field(key)
+                    .fix(format!("write the page's language (e.g. `{key}: 'en'`), or remove the field to use the folder's language")),
+                field_line(key),
+            ));
+            continue;
+        }
+        if !options.languages.contains(&lang) {
+            problems.push(with_line(
+                Problem::warning(
+                    path,
+                    format!(
+                        "`{key}` is `{lang}`, which is not one of the configured languages ({})",
+                        options.languages.join(", ")
+                    ),
+                )
+                .field(key)
+                .fix("use one of the configured languages, or add this one to the configuration"),
+                field_line(key),
+            ));
+        }
+        return lang;
+    }
+    let mut folders = path.components().collect::<Vec<_>>();
+    folders.pop();
+    folders
+        .iter()
+        .find_map(|c| {
+            options
+                .languages
+                .iter()
+                .find(|l| c.as_os_str() == l.as_str())
+        })
+        .cloned()
+        .unwrap_or_else(|| options.default_language.clone())
+}
+
+/// `digital-sovereignty` → `Digital sovereignty`.
+fn title_from_file_name(stem: &str) -> String {
+    let spaced = text::normalize_line(&stem.replace(['-', '_'], " "));
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => stem.to_string(),
+    }
+}
+
+fn report_mojibake(path: &Path, text: &str, problems: &mut Vec<Problem>) {
+    if text.is_ascii() {
+        return;
+    }
+    let mut lines = 0;
+    let mut first_unreported = None;
+    for (i, line) in text.lines().enumerate() {
+        let Some(found) = mojibake::find(line) else {
+            continue;
+        };
+        lines += 1;
+        if lines > MOJIBAKE_LINES_REPORTED {
+            first_unreported.get_or_insert(i + 1);
+            continue;
+        }
+        problems.push(
+            Problem::warning(
+                path,
+                format!(
+                    "`{}` looks like UTF-8 text that was read as Latin-1/Windows-1252; it is shown as `{}`",
+                    found.garbled, found.repaired
+                ),
+            )
+            .at_line(i + 1)
+            .fix(format!(
+                "re-save the file as UTF-8; `{}` reads as `{}`",
+                found.garbled, found.repaired
+            )),
+        );
+    }
+    if let Some(line) = first_unreported {
+        problems.push(
+            Problem::warning(
+                path,
+                format!(
+                    "{} more lines look like UTF-8 text read as Latin-1/Windows-1252; they are repaired for display",
+                    lines - MOJIBAKE_LINES_REPORTED
+                ),
+            )
+            .at_line(line)
+            .fix("re-save the file as UTF-8"),
+        );
+    }
+}
+
+/// Reads a file's bytes as text: UTF-8, with any invalid bytes read as Windows-1252 and
+/// reported.
+fn decode(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut first_bad = None;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            first_bad.get_or_insert(text.matches('\n').count() + 1);
+            text.extend(chunk.invalid().iter().map(|&b| mojibake::windows_1252(b)));
+        }
+    }
+    let mut problem = Problem::error(
+        path,
+        "the file is not valid UTF-8; its invalid bytes were read as Windows-1252",
+    )
+    .fix("re-save the file as UTF-8");
+    if let Some(line) = first_bad {
+        problem = problem.at_line(line);
+    }
+    problems.push(problem);
+    text
+}
+
+/// Loads every `.md` file under `root`, recursively.
+pub fn load_dir(root: &Path, options: &LoadOptions) -> (Library, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let files = walk::markdown_files(root, &options.skip_dirs, &mut problems);
+    let mut pages = Vec::new();
+    let mut owners: HashMap<(String, String), PathBuf> = HashMap::new();
+    for rel in files {
+        if is_skipped(&rel, options) {
+            continue;
+        }
+        let bytes = match std::fs::read(root.join(&rel)) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                problems.push(
+                    Problem::error(&rel, format!("the file can't be read: {err}"))
+                        .fix("check the file's permissions; the page is not served"),
+                );
+                continue;
+            }
+        };
+        let text = decode(&rel, &bytes, &mut problems);
+        let (page, found) = parse_page(&rel, &text, options);
+        problems.extend(found);
+        let Some(page) = page else { continue };
+        let key = (page.language.clone(), page.slug.clone());
+        if let Some(first) = owners.get(&key) {
+            problems.push(
+                Problem::error(
+                    &rel,
+                    format!(
+                        "`{}` and `{}` are both the page `{}` in language `{}`; only `{}` is served",
+                        first.display(),
+                        rel.display(),
+                        key.1,
+                        key.0,
+                        first.display()
+                    ),
+                )
+                .field("slug")
+                .fix("give one of them a different `slug` (or `language`)"),
+            );
+            continue;
+        }
+        owners.insert(key, rel);
+        pages.push(page);
+    }
+    pages.sort_by(|a, b| (&a.language, &a.slug).cmp(&(&b.language, &b.slug)));
+    (Library { pages }, problems)
+}

@@ -1,0 +1,331 @@
+//! The answering boundary: content folder + config → `Answer`, through `Core` (loader, index,
+//! routing, commands), with no network.
+
+use scs_bot::answer::{Answer, Outcome};
+use scs_bot::config::Config;
+use scs_bot::core::Core;
+use std::path::{Path, PathBuf};
+
+/// The shipped seed page plus the fixture site (a German network page and an extra English
+/// page), in a temp folder with its own index.
+struct Site {
+    _dir: tempfile::TempDir,
+    core: Core,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_dir(&root().join("tests/fixtures/site"), &content);
+    std::fs::copy(
+        root().join("content/en/network.md"),
+        content.join("en/network.md"),
+    )
+    .unwrap();
+    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
+    config.content = content;
+    config.index = dir.path().join("index");
+    let core = Core::open(config).unwrap();
+    Site { _dir: dir, core }
+}
+
+fn ask(input: &str, lang: &str) -> Answer {
+    site().core.answer(input, lang)
+}
+
+fn names(answer: &Answer) -> Vec<&str> {
+    answer.partners.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn partners_lists_the_fourteen_founding_members_with_their_urls() {
+    let answer = ask("/partners", "en");
+    assert_eq!(answer.command, "partners");
+    assert_eq!(answer.outcome, Outcome::Answered);
+    assert_eq!(answer.partners.len(), 14);
+    assert_eq!(answer.partners[0].name, "artcodix GmbH");
+    assert_eq!(
+        answer.partners[0].url.as_deref(),
+        Some("https://artcodix.de")
+    );
+    assert!(
+        names(&answer).contains(&"Dataport AöR"),
+        "mojibake repaired"
+    );
+    assert!(names(&answer).contains(&"Cloud&Heat Technologies GmbH"));
+    assert!(names(&answer).contains(&"ScaleUp Technologies GmbH & Co. KG"));
+    assert!(answer.partners.iter().all(|p| p.url.is_some()));
+    assert_eq!(answer.hits[0].section, "Our Partners in the Network");
+    assert_eq!(
+        answer.hits[0].url,
+        "https://scs.community/en/network#our-partners-in-the-network"
+    );
+}
+
+#[test]
+fn partners_with_a_name_gives_that_partner_even_with_a_typo() {
+    for typed in ["syseleven", "SysEleven GmbH", "sysleven"] {
+        let answer = ask(&format!("/partners {typed}"), "en");
+        assert_eq!(names(&answer), ["SysEleven GmbH"], "for {typed:?}");
+    }
+    assert_eq!(
+        names(&ask("/partners cloud&heat", "en")),
+        ["Cloud&Heat Technologies GmbH"]
+    );
+}
+
+#[test]
+fn partners_with_an_unknown_name_says_so_and_lists_all() {
+    let answer = ask("/partners microsoft", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound);
+    assert!(answer.text.contains("microsoft"));
+    assert_eq!(answer.partners.len(), 14);
+}
+
+#[test]
+fn join_gives_the_forum_address() {
+    let answer = ask("/join", "en");
+    assert_eq!(answer.command, "join");
+    assert_eq!(answer.contacts, ["forum-scs-standards@osb-alliance.com"]);
+    assert_eq!(answer.hits[0].anchor, "get-involved");
+    assert!(answer.text.contains("open to new members"));
+}
+
+#[test]
+fn links_lists_the_further_links() {
+    let answer = ask("/links", "en");
+    assert_eq!(answer.links.len(), 5);
+    assert_eq!(answer.links[0].title, "Technical Documentation SCS");
+    assert_eq!(answer.links[0].url, "https://docs.scs.community");
+}
+
+#[test]
+fn about_and_goals_answer_from_their_sections() {
+    let about = ask("/about", "en");
+    assert!(about.text.contains("digital sovereignty"));
+    let goals = ask("/goals", "en");
+    assert_eq!(goals.title, "Goals of the Forum");
+    assert_eq!(
+        goals.hits[0].path,
+        ["OSBA Forum SCS-Standards", "Goals of the Forum"]
+    );
+    assert!(goals.text.contains("certifications"));
+}
+
+#[test]
+fn configured_command_answers_from_its_section() {
+    let answer = ask("/gaiax", "en");
+    assert_eq!(answer.command, "gaiax");
+    assert_eq!(answer.title, "Contributions to Gaia-X and GXFS");
+}
+
+#[test]
+fn questions_asking_for_a_command_are_routed_to_it() {
+    for (question, command) in [
+        ("who are the partners?", "partners"),
+        ("Which companies are founding members?", "partners"),
+        ("how do I join?", "join"),
+        ("what is the contact e-mail?", "join"),
+        ("where can I find further links?", "links"),
+        ("what are the goals of the forum?", "goals"),
+    ] {
+        assert_eq!(ask(question, "en").command, command, "for {question:?}");
+    }
+}
+
+#[test]
+fn question_naming_a_partner_gives_that_partner() {
+    let answer = ask("is wavecon a partner?", "en");
+    assert_eq!(answer.command, "partners");
+    assert_eq!(names(&answer), ["Wavecon GmbH"]);
+}
+
+#[test]
+fn free_question_finds_the_section_with_a_deep_link() {
+    let answer = ask("kata containers", "en");
+    assert_eq!(answer.command, "search");
+    let top = &answer.hits[0];
+    assert_eq!(
+        top.anchor,
+        "collaboration-with-the-open-infrastructure-foundation"
+    );
+    assert!(top
+        .url
+        .ends_with("#collaboration-with-the-open-infrastructure-foundation"));
+    assert!(
+        top.snippet.contains("**"),
+        "matched words in bold: {}",
+        top.snippet
+    );
+}
+
+#[test]
+fn nothing_found_points_to_help_and_the_contact() {
+    let answer = ask("quantum banana smoothie", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound);
+    assert!(answer.hits.is_empty());
+    assert!(answer.text.contains("/help"));
+    assert!(answer
+        .contacts
+        .contains(&"forum-scs-standards@osb-alliance.com".to_string()));
+}
+
+#[test]
+fn german_locale_answers_from_german_content() {
+    let answer = ask("/partners", "de");
+    assert_eq!(answer.language, "de");
+    assert_eq!(
+        names(&answer),
+        [
+            "Beispiel Wolke GmbH",
+            "Rechenzentrum Süd AöR",
+            "Ohne Link e.V."
+        ]
+    );
+    assert_eq!(
+        answer.partners[2].url, None,
+        "a partner without a link is kept"
+    );
+    assert_eq!(ask("/join", "de").contacts, ["mitmachen@forum.example"]);
+    assert_eq!(ask("wie kann ich mitmachen?", "de").command, "join");
+}
+
+#[test]
+fn a_language_without_the_section_falls_back_to_english() {
+    let answer = ask("/gaiax", "de");
+    assert_eq!(answer.language, "en");
+    assert_eq!(answer.title, "Contributions to Gaia-X and GXFS");
+    let unknown_locale = ask("/join", "fr");
+    assert_eq!(unknown_locale.language, "en");
+}
+
+#[test]
+fn bad_input_is_refused_with_what_to_do() {
+    let unknown = ask("/frobnicate", "en");
+    assert_eq!(unknown.outcome, Outcome::Refused);
+    assert!(unknown.text.contains("/help"));
+    let long = ask(&"why ".repeat(200), "en");
+    assert_eq!(long.outcome, Outcome::Refused);
+    assert!(long.text.contains("too long"));
+    assert_eq!(ask("   ", "en").outcome, Outcome::Refused);
+}
+
+#[test]
+fn help_lists_every_command_with_its_description() {
+    let answer = ask("/help", "en");
+    for name in [
+        "/partners",
+        "/join",
+        "/links",
+        "/about",
+        "/goals",
+        "/gaiax",
+        "/ask",
+        "/help",
+    ] {
+        assert!(
+            answer.text.contains(name),
+            "{name} missing from {}",
+            answer.text
+        );
+    }
+}
+
+#[test]
+fn ask_json_has_exactly_the_documented_keys() {
+    let value = serde_json::to_value(ask("/join", "en")).unwrap();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = [
+        "query", "language", "command", "hits", "partners", "contacts", "links", "text",
+    ];
+    expected.sort();
+    let mut keys = keys;
+    keys.sort();
+    assert_eq!(keys, expected);
+    let hit: Vec<&str> = value["hits"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut hit = hit;
+    hit.sort();
+    assert_eq!(
+        hit,
+        ["anchor", "language", "page", "path", "score", "section", "snippet", "title", "url"]
+    );
+}
+
+#[test]
+fn partner_autocomplete_ranks_prefixes_first() {
+    let site = site();
+    let names = site.core.complete_partner("sy", "en");
+    assert_eq!(
+        names,
+        ["SysEleven GmbH", "Syself GmbH", "B1-Systems GmbH"],
+        "name prefix, then word prefix"
+    );
+    assert_eq!(
+        site.core.complete_partner("sysleven", "en"),
+        ["SysEleven GmbH"],
+        "typo"
+    );
+    assert_eq!(site.core.complete_partner("", "en").len(), 14);
+    assert_eq!(
+        site.core.complete_partner("heat", "en"),
+        ["Cloud&Heat Technologies GmbH"]
+    );
+}
+
+#[test]
+fn reload_reports_what_changed_and_serves_the_new_content() {
+    let site = site();
+    let content = site.core.config().content.clone();
+    let page = content.join("de/netzwerk.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("- Ohne Link e.V.\n", "- [Neu AG](https://neu.example)\n"),
+    )
+    .unwrap();
+    std::fs::remove_file(content.join("en/extra.md")).unwrap();
+    let report = site.core.reload().unwrap();
+    assert_eq!(report.pages_removed, ["en/extra"]);
+    assert_eq!(report.pages_changed, ["de/network"]);
+    assert_eq!(report.partners_added, ["Neu AG (de)"]);
+    assert_eq!(report.partners_removed, ["Ohne Link e.V. (de)"]);
+    assert!(site.core.answer("/partners neu", "de").partners[0]
+        .url
+        .is_some());
+}
+
+#[test]
+fn failed_reload_keeps_serving_the_last_good_state() {
+    let site = site();
+    let content = site.core.config().content.clone();
+    std::fs::rename(&content, content.with_extension("gone")).unwrap();
+    assert!(site.core.reload().is_err());
+    assert_eq!(site.core.answer("/partners", "en").partners.len(), 14);
+}
