@@ -45,7 +45,7 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
         /// The command or question.
-        #[arg(required = true, num_args = 1.., trailing_var_arg = true, allow_hyphen_values = true)]
+        #[arg(required = true, num_args = 1..)]
         text: Vec<String>,
     },
     /// Start the local console (the default without DISCORD_TOKEN).
@@ -215,7 +215,12 @@ fn init_tracing(bot: bool) {
         .init();
 }
 
+/// Runs the bot until SIGTERM or Ctrl-C. `DISCORD_API_BASE` wins over `[discord] api_base`.
 fn run_bot(core: Core, token: String) -> anyhow::Result<ExitCode> {
-    let _ = (core, token);
-    anyhow::bail!("the Discord transport is not wired in yet")
+    let api_base = std::env::var("DISCORD_API_BASE")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let runtime = tokio::runtime::Runtime::new().context("can't start the async runtime")?;
+    runtime.block_on(scs_bot::discord::run(std::sync::Arc::new(core), token, api_base))?;
+    Ok(ExitCode::SUCCESS)
 }

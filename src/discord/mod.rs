@@ -1,0 +1,24 @@
+//! The Discord transport: the only module that knows serenity (and only `bot.rs` imports it).
+//!
+//! Layers, from the outside in:
+//! - `bot` — serenity: start-up checks, registration, the gateway event handler, builders;
+//! - [`dispatch`] — requests (a command, an autocomplete, a button, a mention) → replies,
+//!   calling the [`Core`](crate::core::Core); no Discord types, tested without Discord;
+//! - [`render`] and [`reply`] — answers → plain-data replies within Discord's limits;
+//! - [`commands`] — the registered commands with their German localizations;
+//! - [`cooldown`] and [`watch`] — the per-user cooldown and the content folder watcher.
+//!
+//! `run` is the entry point for `main.rs`.
+
+mod bot;
+pub mod commands;
+pub mod cooldown;
+pub mod dispatch;
+pub mod render;
+pub mod reply;
+pub mod watch;
+
+pub use bot::{create_command, registration_json, response_json, run, run_until};
+pub use commands::{CommandSpec, OptionSpec};
+pub use dispatch::{Dispatcher, Mention, OptionValue, Plan, Press, Pressed, Request};
+pub use reply::{Button, Embed, Field, Reply};
