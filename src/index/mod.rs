@@ -1,0 +1,316 @@
+//! The search index: a Tantivy index of every section of the [`Library`], kept in a folder
+//! (`index/` by default) and rebuilt only when the content or the schema changed.
+//!
+//! - [`SearchIndex::open_or_build`] reuses the folder when its fingerprint (see
+//!   [`fingerprint()`]) matches, else rebuilds it in a temporary folder next to it and swaps it in
+//!   atomically. A corrupt, foreign or half-written folder is rebuilt with a warning
+//!   ([`IndexStatus::Repaired`]), never an error; if the folder can't be written the index is
+//!   built in memory ([`IndexStatus::InMemory`]).
+//! - [`SearchIndex::search`] answers a free question with the best sections of one language;
+//!   see [`search`](self::search) for the ranking.
+//! - [`eval`] measures the ranking against a question set.
+//!
+//! Invariants: one [`tantivy::IndexReader`] per [`SearchIndex`], a `Searcher` per query, and the
+//! index never changes under a reader (a rebuild makes a new folder and a new `SearchIndex`);
+//! what a hit shows is read from the index once, when it is opened; user text never reaches
+//! Tantivy's query parser; searching never fails (an internal error is logged and yields no
+//! hits).
+
+mod analyzer;
+mod build;
+pub mod eval;
+mod fingerprint;
+mod glossary;
+mod schema;
+mod search;
+mod snippet;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+use crate::content::Library;
+use build::Existing;
+pub use build::GITIGNORE;
+pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
+use schema::Fields;
+pub use search::SearchHit;
+
+/// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
+/// change: indexes built by another version are rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A searchable index of sections.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// What hits show of each document, read once: `[segment][doc]`.
+    sections: Vec<Vec<search::Shown>>,
+    /// The folder the index lives in; `None` in memory.
+    location: Option<PathBuf>,
+}
+
+/// How [`SearchIndex::open_or_build`] got its index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexStatus {
+    /// The folder held an index of exactly this content and schema.
+    Reused,
+    /// The index was (re)built as a matter of course: none yet, the content or schema changed.
+    Built { reason: String },
+    /// The folder held something broken or foreign; it was rebuilt (a warning was logged).
+    Repaired { reason: String },
+    /// The folder could not be written; the index lives in memory for this run (a warning was
+    /// logged).
+    InMemory { reason: String },
+}
+
+impl IndexStatus {
+    /// True when an operator should look at `reason`.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, IndexStatus::Repaired { .. } | IndexStatus::InMemory { .. })
+    }
+}
+
+impl fmt::Display for IndexStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexStatus::Reused => write!(f, "index reused"),
+            IndexStatus::Built { reason } => write!(f, "index built: {reason}"),
+            IndexStatus::Repaired { reason } => write!(f, "index rebuilt: {reason}"),
+            IndexStatus::InMemory { reason } => write!(f, "index kept in memory: {reason}"),
+        }
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` when its stored fingerprint matches `library` and
+    /// [`SCHEMA_VERSION`], else rebuilds it in a temporary folder next to `dir` and swaps it in.
+    /// A corrupt, foreign or half-written folder is rebuilt with a warning; a file or folder
+    /// that is not an index is moved aside (`<dir>.foreign-*`), never deleted. If `dir` can't be
+    /// written, the index is built in memory. Errors only when even that fails.
+    pub fn open_or_build(dir: &Path, library: &Library) -> Result<(SearchIndex, IndexStatus)> {
+        let wanted = fingerprint(library);
+        let expected_docs = build::count_documents(library);
+        let (reason, repair) = match build::inspect(dir) {
+            Existing::Missing => (format!("no index yet in {}", dir.display()), false),
+            Existing::Empty => (format!("no index yet in {}", dir.display()), false),
+            Existing::NotAFolder => (
+                format!("{} is not a folder; it is moved aside and kept", dir.display()),
+                true,
+            ),
+            Existing::Foreign { example } => (
+                format!(
+                    "{} holds files that are not part of an index (`{example}`); the folder is \
+                     moved aside and kept",
+                    dir.display()
+                ),
+                true,
+            ),
+            Existing::Index { fingerprint: None } => (
+                format!(
+                    "{} holds a half-written or foreign index (no {FINGERPRINT_FILE})",
+                    dir.display()
+                ),
+                true,
+            ),
+            Existing::Index {
+                fingerprint: Some(stored),
+            } if stored == wanted => match SearchIndex::open_dir(dir, expected_docs) {
+                Ok(index) => {
+                    tracing::debug!("reusing the index in {}", dir.display());
+                    return Ok((index, IndexStatus::Reused));
+                }
+                Err(e) => (
+                    format!("the index in {} is damaged ({e:#})", dir.display()),
+                    true,
+                ),
+            },
+            Existing::Index {
+                fingerprint: Some(stored),
+            } => (fingerprint::mismatch_reason(&stored, &wanted), false),
+        };
+        if repair {
+            tracing::warn!("rebuilding the search index: {reason}");
+        } else {
+            tracing::info!("building the search index: {reason}");
+        }
+        match SearchIndex::build_on_disk(dir, library, &wanted, expected_docs) {
+            Ok((index, moved)) => {
+                let reason = match moved {
+                    Some(moved) => format!("{reason} (now {})", moved.display()),
+                    None => reason,
+                };
+                let status = if repair {
+                    IndexStatus::Repaired { reason }
+                } else {
+                    IndexStatus::Built { reason }
+                };
+                Ok((index, status))
+            }
+            Err(e) => {
+                let reason = format!(
+                    "can't write the index to {} ({e:#}); searching an index in memory",
+                    dir.display()
+                );
+                tracing::warn!("{reason}");
+                let index = SearchIndex::build_in_ram(library)?;
+                Ok((index, IndexStatus::InMemory { reason }))
+            }
+        }
+    }
+
+    /// Builds the index of `library` in memory.
+    pub fn build_in_ram(library: &Library) -> Result<SearchIndex> {
+        let index = Index::create_in_ram(schema::build_schema());
+        analyzer::register(index.tokenizers());
+        let fields = Fields::resolve(&index.schema())?;
+        build::write_library(&index, &fields, library)?;
+        SearchIndex::from_index(index, None)
+    }
+
+    /// Rebuilds the index in `dir` unconditionally (for `scs-bot index`), swapping it in
+    /// atomically. Unlike [`SearchIndex::open_or_build`], failing to write is an error.
+    pub fn rebuild(dir: &Path, library: &Library) -> Result<SearchIndex> {
+        let expected_docs = build::count_documents(library);
+        let (index, moved) =
+            SearchIndex::build_on_disk(dir, library, &fingerprint(library), expected_docs)?;
+        if let Some(moved) = moved {
+            tracing::warn!(
+                "{} was not an index; it was moved to {}",
+                dir.display(),
+                moved.display()
+            );
+        }
+        Ok(index)
+    }
+
+    fn build_on_disk(
+        dir: &Path,
+        library: &Library,
+        fingerprint: &str,
+        expected_docs: u64,
+    ) -> Result<(SearchIndex, Option<PathBuf>)> {
+        let moved = build::build_and_swap(dir, library, fingerprint)?;
+        let index = SearchIndex::open_dir(dir, expected_docs)
+            .context("the freshly built index can't be opened")?;
+        Ok((index, moved))
+    }
+
+    /// Opens the index in `dir` and checks that it is whole: our schema, intact files (checksums)
+    /// and the expected number of sections.
+    fn open_dir(dir: &Path, expected_docs: u64) -> Result<SearchIndex> {
+        let index = Index::open_in_dir(dir)?;
+        if index.schema() != schema::build_schema() {
+            bail!("it was built with another schema");
+        }
+        analyzer::register(index.tokenizers());
+        let damaged = index.validate_checksum()?;
+        if !damaged.is_empty() {
+            let mut names: Vec<String> =
+                damaged.iter().map(|p| p.display().to_string()).collect();
+            names.sort();
+            bail!("damaged files: {}", names.join(", "));
+        }
+        let search_index = SearchIndex::from_index(index, Some(dir.to_path_buf()))?;
+        let found = search_index.num_sections();
+        if found != expected_docs {
+            return Err(anyhow!(
+                "it holds {found} sections where {expected_docs} were expected"
+            ));
+        }
+        Ok(search_index)
+    }
+
+    fn from_index(index: Index, location: Option<PathBuf>) -> Result<SearchIndex> {
+        let fields = Fields::resolve(&index.schema())?;
+        let reader: IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let sections = search::load_shown(&reader.searcher(), &fields)?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            sections,
+            location,
+        })
+    }
+
+    /// The top `limit` sections for a free question, searching only pages in `language`. No hits
+    /// for an empty question or one made only of stopwords; never an error.
+    pub fn search(&self, query: &str, language: &str, limit: usize) -> Vec<SearchHit> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let language = language.trim().to_ascii_lowercase();
+        let searcher = self.reader.searcher();
+        let Some(prepared) = search::prepare(&searcher, &self.fields, query, &language) else {
+            return Vec::new();
+        };
+        match search::run(&searcher, &self.sections, &prepared, limit) {
+            Ok(hits) => hits,
+            Err(e) => {
+                tracing::warn!("search for {query:?} failed: {e}");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Number of sections (documents) in the index.
+    pub fn num_sections(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// The folder the index lives in, `None` for an index in memory.
+    pub fn location(&self) -> Option<&Path> {
+        self.location.as_deref()
+    }
+
+    /// The underlying Tantivy index (for diagnostics and benchmarks).
+    pub fn tantivy_index(&self) -> &Index {
+        &self.index
+    }
+}
+
+impl fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("location", &self.location)
+            .field("sections", &self.num_sections())
+            .finish()
+    }
+}
+
+
+#[cfg(test)]
+mod zz_timing {
+    use super::*;
+    use std::time::Instant;
+    #[test]
+    fn zz_phases() {
+        let (lib, _) = crate::content::load_dir(Path::new("content"), &Default::default());
+        let index = SearchIndex::build_in_ram(&lib).unwrap();
+        let qs = ["who are the partners?", "how do I join?", "kata contaners", "what is the contact e-mail?", "wavecon", "federaton", "Gaia-X", "Was sind die Ziele vom Forum?", "which ministry funded the SCS project?"];
+        let n = 2000;
+        for q in qs {
+            let mut t = [0u128; 4];
+            for _ in 0..n {
+                let a = Instant::now();
+                let searcher = index.reader.searcher();
+                let p = search::prepare(&searcher, &index.fields, q, "en").unwrap();
+                let b = Instant::now();
+                let top = searcher.search(&*p.query, &tantivy::collector::TopDocs::with_limit(5).order_by_score()).unwrap();
+                let c = Instant::now();
+                let hits = search::run(&searcher, &index.sections, &p, 5).unwrap();
+                let d = Instant::now();
+                std::hint::black_box((top, hits));
+                t[0] += (b - a).as_nanos(); t[1] += (c - b).as_nanos(); t[2] += (d - c).as_nanos();
+            }
+            println!("{q:40} prepare {:>6}ns search {:>6}ns run(search+snippets) {:>6}ns", t[0]/n, t[1]/n, t[2]/n);
+        }
+    }
+}

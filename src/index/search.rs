@@ -1,0 +1,501 @@
+//! Searching: a free question → the best sections.
+//!
+//! The question is never given to Tantivy's query parser: it is split into words with the same
+//! analyzers the index uses, question words and stopwords of English and German are dropped, and
+//! the query is assembled from [`TermQuery`]s, so no input can be a syntax error.
+//!
+//! Ranking, per query word (summed over the words of the question):
+//! - BM25 of its stem over everything the section shows (title, headings, text): the base score;
+//! - a bonus when the stem is in the section's own heading (×[`W_HEADING`]) or in an enclosing
+//!   heading or the page title (×[`W_CONTEXT`]). The bonus is the word's IDF over the whole
+//!   text, not over headings alone, so a common word ("cloud") in a heading earns little and a
+//!   rare one ("partners") much — an approximation of BM25F;
+//! - a constant [`COVERAGE`] bonus for every question word a section contains at all, so a
+//!   section holding more of the question's words wins over one holding a few of them often
+//!   (Lucene's classic coordination factor, as a sum);
+//! - a small bonus for its exact, unstemmed form (×[`W_RAW`]);
+//! - a word the index doesn't know at all is taken for a typo or a fragment: it is replaced by at
+//!   most [`MAX_EXPANSIONS`] indexed words within Levenshtein distance 1 (words of
+//!   [`MIN_FUZZY_CHARS`]+ letters) or 2 ([`MIN_FUZZY_2_CHARS`]+), transpositions counting 1, or
+//!   starting with it; each scores like a typed word, damped by [`FUZZY_1`], [`FUZZY_2`] or
+//!   [`PREFIX`], and only the best one counts per section;
+//! - a word the index doesn't know may also be one of the [`glossary`]'s words ("mitmachen"):
+//!   the glossary's other words for it stand in, damped by [`SYNONYM`];
+//! - neighbouring question words that stand near each other in the section earn a proximity
+//!   bonus (×[`W_PHRASE`]).
+
+use std::collections::HashMap;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DfaWrapper, DisjunctionMaxQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use super::analyzer::{with_analyzers, Analyzers};
+use super::glossary;
+use super::schema::{Fields, Group};
+use super::snippet::{flatten, snippet, Terms};
+
+pub const W_HEADING: f32 = 1.5;
+pub const W_CONTEXT: f32 = 0.5;
+pub const W_RAW: f32 = 0.2;
+pub const W_PHRASE: f32 = 0.5;
+pub const COVERAGE: f32 = 0.3;
+pub const FUZZY_1: f32 = 0.7;
+pub const FUZZY_2: f32 = 0.45;
+pub const PREFIX: f32 = 0.6;
+/// Damping of a glossary word standing in for an unknown question word.
+pub const SYNONYM: f32 = 0.8;
+/// Most indexed words one unknown query word expands to.
+pub const MAX_EXPANSIONS: usize = 3;
+/// Query words beyond this many are ignored (pasted text).
+pub const MAX_QUERY_WORDS: usize = 16;
+/// Shortest word (in characters) that is expanded as a possible typo.
+pub const MIN_FUZZY_CHARS: usize = 4;
+/// Shortest word that may be 2 edits away from what was meant.
+pub const MIN_FUZZY_2_CHARS: usize = 8;
+
+/// One section found for a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub language: String,
+    /// Slug of the page.
+    pub slug: String,
+    /// Anchor of the section (empty for text before the first heading).
+    pub anchor: String,
+    /// Title of the page.
+    pub title: String,
+    /// The section heading as a reader sees it.
+    pub heading: String,
+    /// Headings from the outermost enclosing one down to this section's.
+    pub path: Vec<String>,
+    /// Deep link to the section.
+    pub url: String,
+    pub score: f32,
+    /// At most ~200 characters of the section text with the matched words in `**bold**`.
+    pub snippet: String,
+    /// The same text without marks, for renderers that escape text themselves.
+    pub fragment: String,
+    /// Byte ranges of `fragment` that `snippet` marks.
+    pub highlights: Vec<std::ops::Range<usize>>,
+}
+
+/// One analysed query word.
+#[derive(Debug, Clone)]
+struct Word {
+    /// Stem, by the analyzer of the searched language.
+    stem: Option<String>,
+    /// Unstemmed, lower-cased, folded form.
+    raw: String,
+}
+
+/// A query ready to run, with what its snippets must mark.
+pub struct Prepared {
+    pub query: Box<dyn Query>,
+    pub stems: Vec<String>,
+    pub raws: Vec<String>,
+}
+
+/// Splits `text` into query words for `group`'s analyzer.
+fn analyse(text: &str, group: &Group) -> Vec<Word> {
+    with_analyzers(|a| {
+        let mut words: Vec<String> = Vec::new();
+        {
+            // Enough words to find MAX_QUERY_WORDS that are not stopwords in any sane question,
+            // without allocating for every word of a pasted wall of text.
+            let mut stream = a.words.token_stream(text);
+            while words.len() < 8 * MAX_QUERY_WORDS && stream.advance() {
+                words.push(std::mem::take(&mut stream.token_mut().text));
+            }
+        }
+        let mut out: Vec<Word> = Vec::new();
+        for word in words {
+            if out.len() >= MAX_QUERY_WORDS {
+                break;
+            }
+            if a.is_query_stopword(&word) {
+                continue;
+            }
+            let Some(raw) = Analyzers::term_of(&mut a.raw, &word) else {
+                continue;
+            };
+            if out.iter().any(|w| w.raw == raw) {
+                continue;
+            }
+            let stem = Analyzers::term_of(a.stemmed(group.analyzer), &word);
+            out.push(Word { stem, raw });
+        }
+        out
+    })
+}
+
+fn doc_freq(searcher: &Searcher, field: Field, text: &str) -> u64 {
+    searcher
+        .doc_freq(&Term::from_field_text(field, text))
+        .unwrap_or(0)
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, boost))
+}
+
+/// BM25's inverse document frequency.
+fn idf(doc_freq: u64, docs: u64) -> f32 {
+    let (n, df) = (docs as f32, doc_freq as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// One way to read a query word: as typed, or as a correction of it.
+struct Variant {
+    stem: Option<String>,
+    raw: Option<String>,
+    factor: f32,
+}
+
+/// The clauses one reading of a word contributes; empty when the index doesn't know it.
+fn variant_clauses(searcher: &Searcher, group: &Group, v: &Variant) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if let Some(stem) = &v.stem {
+        let df = doc_freq(searcher, group.all, stem);
+        if df > 0 {
+            let weight = idf(df, searcher.num_docs());
+            clauses.push((Occur::Should, boosted(term_query(group.all, stem), v.factor)));
+            if std::env::var("NOCOV").is_err() {
+            let covered = ConstScoreQuery::new(term_query(group.all, stem), COVERAGE * v.factor);
+            clauses.push((Occur::Should, Box::new(covered)));
+            }
+            for (field, bonus) in [(group.heading, W_HEADING), (group.context, W_CONTEXT)] {
+                if doc_freq(searcher, field, stem) > 0 {
+                    let score = bonus * weight * v.factor;
+                    let query = ConstScoreQuery::new(term_query(field, stem), score);
+                    clauses.push((Occur::Should, Box::new(query)));
+                }
+            }
+        }
+    }
+    if let Some(raw) = &v.raw {
+        if std::env::var("NORAW").is_err() && doc_freq(searcher, group.raw, raw) > 0 {
+            clauses.push((Occur::Should, boosted(term_query(group.raw, raw), W_RAW * v.factor)));
+        }
+    }
+    clauses
+}
+
+/// Builds the query for `text` over the pages of `language`. `None` when nothing is left to
+/// search for (empty, only stopwords, no known word).
+pub fn prepare(searcher: &Searcher, fields: &Fields, text: &str, language: &str) -> Option<Prepared> {
+    let group = fields.group(language);
+    let words = analyse(text, group);
+    if words.is_empty() {
+        return None;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut stems = Vec::new();
+    let mut raws = Vec::new();
+    // Per word, its stem when the index knows it as typed (for the proximity bonus).
+    let mut known: Vec<Option<&str>> = Vec::new();
+
+    for word in &words {
+        let typed = Variant {
+            stem: word.stem.clone(),
+            raw: Some(word.raw.clone()),
+            factor: 1.0,
+        };
+        let exact = variant_clauses(searcher, group, &typed);
+        raws.push(word.raw.clone());
+        if let Some(stem) = &word.stem {
+            stems.push(stem.clone());
+        }
+        if !exact.is_empty() {
+            known.push(word.stem.as_deref());
+            clauses.push((Occur::Should, Box::new(BooleanQuery::new(exact))));
+            continue;
+        }
+        known.push(None);
+        let mut readings: Vec<Box<dyn Query>> = Vec::new();
+        let mut variants = synonyms(group, word);
+        variants.extend(expansions(searcher, group, word));
+        for variant in variants {
+            let found = variant_clauses(searcher, group, &variant);
+            if found.is_empty() {
+                continue;
+            }
+            readings.push(Box::new(BooleanQuery::new(found)));
+            stems.extend(variant.stem);
+            raws.extend(variant.raw);
+        }
+        if !readings.is_empty() {
+            clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(readings))));
+        }
+    }
+
+    for pair in known.windows(2) {
+        if let [Some(a), Some(b)] = pair {
+            if a != b && std::env::var("NOPHRASE").is_err() {
+                let phrase = PhraseQuery::new_with_offset_and_slop(
+                    vec![
+                        (0, Term::from_field_text(group.all, a)),
+                        (1, Term::from_field_text(group.all, b)),
+                    ],
+                    3,
+                );
+                clauses.push((Occur::Should, boosted(Box::new(phrase), W_PHRASE)));
+            }
+        }
+    }
+
+    if clauses.is_empty() {
+        return None;
+    }
+    let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+    if group.shared {
+        let filter = TermQuery::new(
+            Term::from_field_text(fields.language, language),
+            IndexRecordOption::Basic,
+        );
+        query = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(filter), 0.0))),
+        ]));
+    }
+    Some(Prepared { query, stems, raws })
+}
+
+/// The glossary's other words for an unknown query word, in the searched language's analysis.
+fn synonyms(group: &Group, word: &Word) -> Vec<Variant> {
+    with_analyzers(|a| {
+        glossary::alternatives(a, &word.raw)
+            .into_iter()
+            .map(|w| Variant {
+                stem: Analyzers::term_of(a.stemmed(group.analyzer), w),
+                raw: Analyzers::term_of(&mut a.raw, w),
+                factor: SYNONYM,
+            })
+            .collect()
+    })
+}
+
+/// Indexed words an unknown query word may have been meant as: surface forms near its unstemmed
+/// form and stems near its stem ("jion" → "join", which only occurs as "joining").
+fn expansions(searcher: &Searcher, group: &Group, word: &Word) -> Vec<Variant> {
+    let chars = word.raw.chars().count();
+    if chars < MIN_FUZZY_CHARS {
+        return Vec::new();
+    }
+    let distance: u8 = if chars >= MIN_FUZZY_2_CHARS { 2 } else { 1 };
+    // (is a stem, term) → (edits, or u8::MAX for a prefix match; document frequency)
+    let mut candidates: HashMap<(bool, String), (u8, u64)> = HashMap::new();
+    let mut lookups = vec![(false, group.raw, word.raw.as_str())];
+    if let Some(stem) = word.stem.as_deref() {
+        lookups.push((true, group.all, stem));
+    }
+    let mut automata: Vec<(&str, DfaWrapper)> = Vec::new();
+    for (is_stem, field, text) in lookups {
+        if !automata.iter().any(|(t, _)| *t == text) {
+            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
+            let Ok(automaton) = fuzzy.automaton() else {
+                continue;
+            };
+            automata.push((text, automaton));
+        }
+        let Some((_, automaton)) = automata.iter().find(|(t, _)| *t == text) else {
+            continue;
+        };
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            if let Ok(mut stream) = inverted.terms().search(automaton).into_stream() {
+                while stream.advance() {
+                    if let Ok(term) = std::str::from_utf8(stream.key()) {
+                        let edits = edit_distance(text, term).min(distance as usize) as u8;
+                        let entry = candidates
+                            .entry((is_stem, term.to_string()))
+                            .or_insert((edits, 0));
+                        entry.1 += u64::from(stream.value().doc_freq);
+                    }
+                }
+            }
+            if is_stem {
+                continue;
+            }
+            if let Ok(mut stream) = inverted.terms().range().ge(text.as_bytes()).into_stream() {
+                let mut scanned = 0;
+                while scanned < 16 && stream.advance() {
+                    scanned += 1;
+                    match std::str::from_utf8(stream.key()) {
+                        Ok(term) if term.starts_with(text) => {
+                            let entry = candidates
+                                .entry((false, term.to_string()))
+                                .or_insert((u8::MAX, 0));
+                            entry.1 += u64::from(stream.value().doc_freq);
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<((bool, String), (u8, u64))> = candidates.into_iter().collect();
+    ranked.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
+    with_analyzers(|a| {
+        ranked
+            .into_iter()
+            .take(MAX_EXPANSIONS)
+            .map(|((is_stem, term), (edits, _))| {
+                let factor = match edits {
+                    1 => FUZZY_1,
+                    u8::MAX => PREFIX,
+                    _ => FUZZY_2,
+                };
+                if is_stem {
+                    Variant {
+                        stem: Some(term),
+                        raw: None,
+                        factor,
+                    }
+                } else {
+                    Variant {
+                        stem: Analyzers::term_of(a.stemmed(group.analyzer), &term),
+                        raw: Some(term),
+                        factor,
+                    }
+                }
+            })
+            .collect()
+    })
+}
+
+/// Optimal-string-alignment distance (Levenshtein with adjacent transpositions costing 1).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// What a hit shows of a section, read from the stored fields once when the index is opened.
+pub struct Shown {
+    language: String,
+    slug: String,
+    anchor: String,
+    title: String,
+    heading: String,
+    path: Vec<String>,
+    url: String,
+    /// The text on one line, ready for snippets (see [`super::snippet::flatten`]).
+    flat: String,
+    /// Name of the stemming analyzer of the section's language.
+    analyzer: &'static str,
+}
+
+/// Reads what hits show of every document, indexed `[segment][doc]`.
+pub fn load_shown(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Vec<Vec<Shown>>> {
+    let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let mut docs = Vec::with_capacity(segment.max_doc() as usize);
+        for doc_id in 0..segment.max_doc() {
+            let doc: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, doc_id))?;
+            let text = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let language = text(fields.language);
+            docs.push(Shown {
+                analyzer: fields.group(&language).analyzer,
+                language,
+                slug: text(fields.slug),
+                anchor: text(fields.anchor),
+                title: text(fields.title),
+                heading: text(fields.heading),
+                path: doc
+                    .get_all(fields.path)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+                url: text(fields.url),
+                flat: flatten(&text(fields.text)),
+            });
+        }
+        segments.push(docs);
+    }
+    Ok(segments)
+}
+
+/// Runs a prepared query and turns the top `limit` documents into hits.
+pub fn run(
+    searcher: &Searcher,
+    shown: &[Vec<Shown>],
+    prepared: &Prepared,
+    limit: usize,
+) -> tantivy::Result<Vec<SearchHit>> {
+    let top = searcher.search(&*prepared.query, &TopDocs::with_limit(limit).order_by_score())?;
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let Some(section) = shown
+            .get(address.segment_ord as usize)
+            .and_then(|docs| docs.get(address.doc_id as usize))
+        else {
+            continue;
+        };
+        let terms = Terms {
+            analyzer: section.analyzer,
+            stems: &prepared.stems,
+            raws: &prepared.raws,
+        };
+        let snippet = snippet(&section.flat, &terms);
+        hits.push(SearchHit {
+            language: section.language.clone(),
+            slug: section.slug.clone(),
+            anchor: section.anchor.clone(),
+            title: section.title.clone(),
+            heading: section.heading.clone(),
+            path: section.path.clone(),
+            url: section.url.clone(),
+            score,
+            snippet: snippet.marked(),
+            fragment: snippet.fragment,
+            highlights: snippet.highlights,
+        });
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_a_transposition_as_one() {
+        assert_eq!(edit_distance("jion", "join"), 1);
+        assert_eq!(edit_distance("sysleven", "syseleven"), 1);
+        assert_eq!(edit_distance("netzwerk", "network"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+}
