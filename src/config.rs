@@ -180,6 +180,8 @@ fn builtin(name: &str) -> CommandConfig {
                 "who are the members",
                 "which companies",
                 "partner",
+                "member",
+                "members",
                 "mitglieder",
                 "gründungsmitglieder",
             ]),
