@@ -136,7 +136,10 @@ fn run() -> anyhow::Result<ExitCode> {
             let (library, problems) =
                 scs_bot::content::load_dir(&config.content, &config.load_options());
             for problem in &problems {
-                println!("{problem}");
+                // Problems name files relative to the content folder; show where they are.
+                let mut shown = problem.clone();
+                shown.file = config.content.join(&problem.file);
+                println!("{shown}");
             }
             let errors = problems.iter().filter(|p| p.is_error()).count();
             println!(

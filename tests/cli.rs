@@ -1,0 +1,199 @@
+//! The command line as a user runs it: the real binary on the shipped content (with an index
+//! in a temp folder), reading a pipe, printing JSON, and failing with clear messages.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `scs-bot` with the shipped config and content, and its index in `index`.
+fn scs_bot(index: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_scs-bot"));
+    command
+        .current_dir(root())
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("DISCORD_API_BASE")
+        .arg("--index")
+        .arg(index);
+    command
+}
+
+fn run(command: &mut Command) -> (Output, String, String) {
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+    (output, stdout, stderr)
+}
+
+#[test]
+fn ask_json_lists_the_fourteen_partners_with_dataport_spelled_right() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, stdout, stderr) = run(scs_bot(index.path()).args(["ask", "--json", "/partners"]));
+    assert!(output.status.success(), "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).expect("exactly one JSON object");
+    assert_eq!(value["command"], "partners");
+    let partners = value["partners"].as_array().unwrap();
+    assert_eq!(partners.len(), 14);
+    assert!(partners
+        .iter()
+        .all(|p| p["url"].as_str().unwrap().starts_with("https://")));
+    assert!(partners.iter().any(|p| p["name"] == "Dataport AöR"));
+}
+
+#[test]
+fn ask_join_gives_the_contact_and_options_may_follow_the_text() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, stdout, _) = run(scs_bot(index.path()).args(["ask", "/join", "--json"]));
+    assert!(output.status.success());
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(value["contacts"][0], "forum-scs-standards@osb-alliance.com");
+    assert_eq!(value["hits"][0]["section"], "Get Involved");
+}
+
+#[test]
+fn a_free_question_of_several_words_is_answered_as_text() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, stdout, _) =
+        run(scs_bot(index.path()).args(["ask", "what", "is", "kata", "containers?"]));
+    assert!(output.status.success());
+    assert!(
+        stdout.contains("Collaboration with the Open Infrastructure Foundation"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(
+        "https://scs.community/en/network#collaboration-with-the-open-infrastructure-foundation"
+    ));
+}
+
+#[test]
+fn without_a_token_the_console_answers_each_line_of_a_pipe() {
+    let index = tempfile::tempdir().unwrap();
+    let mut child = scs_bot(index.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"/join\nwho are the partners?\n:lang de\n/help\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success());
+    assert!(
+        stdout.contains("Contact: forum-scs-standards@osb-alliance.com"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("- SysEleven GmbH  <https://syseleven.de>"));
+    assert!(stdout.contains("language: de"));
+    assert!(
+        stdout.contains("So fragst du scs-bot"),
+        "help in German: {stdout}"
+    );
+}
+
+#[test]
+fn check_passes_on_the_shipped_content_with_the_mojibake_warned() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, stdout, _) = run(scs_bot(index.path()).arg("check"));
+    assert_eq!(output.status.code(), Some(0), "warnings only: {stdout}");
+    assert!(stdout.contains("content/en/network.md:"), "{stdout}");
+    assert!(stdout.contains("AöR"), "{stdout}");
+    assert!(stdout.contains("0 errors"), "{stdout}");
+}
+
+#[test]
+fn check_exits_with_one_when_content_has_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content/en");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(
+        content.join("bad.md"),
+        "---\ntitle: [unclosed\n---\n# Body\n",
+    )
+    .unwrap();
+    std::fs::write(content.join("good.md"), "# Good page\n\nText.\n").unwrap();
+    let (output, stdout, _) = run(scs_bot(&dir.path().join("index"))
+        .arg("--content")
+        .arg(dir.path().join("content"))
+        .arg("check"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout.contains("content/en/bad.md:3: error: the front matter is not valid YAML"), "names file and line: {stdout}");
+    assert!(
+        stdout.contains("2 pages"),
+        "the broken page is still served: {stdout}"
+    );
+}
+
+#[test]
+fn index_prints_counts() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, stdout, _) = run(scs_bot(index.path()).arg("index"));
+    assert!(output.status.success());
+    assert!(
+        stdout.starts_with("indexed 1 pages, 8 sections"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn eval_scores_the_question_set() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, stdout, _) =
+        run(scs_bot(index.path()).args(["eval", "--json", "tests/eval/questions.toml"]));
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(report["questions"].as_u64().unwrap() >= 40);
+    assert!(report["p_at_1"].as_f64().unwrap() >= 0.95, "{stdout}");
+}
+
+#[test]
+fn a_bad_config_key_is_named_with_exit_code_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bot.toml");
+    std::fs::write(&config, "contnet = \"pages\"\n").unwrap();
+    let (output, _, stderr) = run(scs_bot(&dir.path().join("index"))
+        .arg("--config")
+        .arg(&config)
+        .args(["ask", "/join"]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("contnet"), "{stderr}");
+    assert!(stderr.contains("bot.toml"), "{stderr}");
+}
+
+#[test]
+fn a_missing_content_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (output, _, stderr) = run(scs_bot(&dir.path().join("index"))
+        .arg("--content")
+        .arg(dir.path().join("nope"))
+        .args(["ask", "/join"]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("content folder"), "{stderr}");
+}
+
+#[test]
+fn with_a_token_and_an_unreachable_discord_the_bot_exits_with_a_clear_error() {
+    // A port on loopback that nothing listens on: never the real Discord.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let index = tempfile::tempdir().unwrap();
+    let (output, _, stderr) = run(scs_bot(index.path())
+        .env("DISCORD_TOKEN", "not-a-real-token")
+        .env("DISCORD_API_BASE", format!("http://127.0.0.1:{port}")));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("scs-bot: error:"), "{stderr}");
+    assert!(
+        !stderr.contains("not-a-real-token"),
+        "the token is never printed"
+    );
+}
