@@ -7,6 +7,7 @@
 //! knows serenity) sends it to Discord. [`core::Core`] holds the config and the current state.
 
 pub mod answer;
+pub mod bench_corpus;
 pub mod config;
 pub mod console;
 pub mod content;

@@ -224,6 +224,10 @@ fn run_bot(core: Core, token: String) -> anyhow::Result<ExitCode> {
         .ok()
         .filter(|b| !b.trim().is_empty());
     let runtime = tokio::runtime::Runtime::new().context("can't start the async runtime")?;
-    runtime.block_on(scs_bot::discord::run(std::sync::Arc::new(core), token, api_base))?;
+    runtime.block_on(scs_bot::discord::run(
+        std::sync::Arc::new(core),
+        token,
+        api_base,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

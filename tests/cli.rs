@@ -124,7 +124,10 @@ fn check_exits_with_one_when_content_has_errors() {
         .arg(dir.path().join("content"))
         .arg("check"));
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout.contains("content/en/bad.md:3: error: the front matter is not valid YAML"), "names file and line: {stdout}");
+    assert!(
+        stdout.contains("content/en/bad.md:3: error: the front matter is not valid YAML"),
+        "names file and line: {stdout}"
+    );
     assert!(
         stdout.contains("2 pages"),
         "the broken page is still served: {stdout}"

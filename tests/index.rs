@@ -86,7 +86,10 @@ const PARTNERS: &[(&str, &str)] = &[
     ("dNation, s.r.o.", "https://dnation.tech"),
     ("OSISM GmbH", "https://osism.tech"),
     ("plusserver GmbH", "https://plusserver.com"),
-    ("ScaleUp Technologies GmbH & Co. KG", "https://scaleuptech.com"),
+    (
+        "ScaleUp Technologies GmbH & Co. KG",
+        "https://scaleuptech.com",
+    ),
     ("secunet Security Networks AG", "https://secunet.com"),
     ("STACKXPERTS GmbH", "https://stackxperts.com"),
     ("SysEleven GmbH", "https://syseleven.de"),
@@ -202,7 +205,10 @@ fn seed_page() -> Page {
                      for SCS. It supports projects such as OpenStack and Kata Containers, which \
                      are central components of the SCS infrastructure.",
                 ),
-                &[("Open Infrastructure Foundation (OpenInfra)", "https://openinfra.dev")],
+                &[(
+                    "Open Infrastructure Foundation (OpenInfra)",
+                    "https://openinfra.dev",
+                )],
                 false,
             ),
             section(
@@ -344,7 +350,9 @@ fn changed_content_rebuilds_the_index() {
     let (_root, dir) = index_dir();
     SearchIndex::open_or_build(&dir, &seed()).unwrap();
     let mut changed = seed();
-    changed.pages[0].sections[3].text.push_str("\nNewcomer Cloud GmbH");
+    changed.pages[0].sections[3]
+        .text
+        .push_str("\nNewcomer Cloud GmbH");
     let (index, status) = SearchIndex::open_or_build(&dir, &changed).unwrap();
     assert_eq!(
         status,
@@ -542,7 +550,9 @@ fn an_open_index_keeps_answering_while_the_folder_is_rebuilt() {
     let (_root, dir) = index_dir();
     let (first, _) = SearchIndex::open_or_build(&dir, &seed()).unwrap();
     let mut changed = seed();
-    changed.pages[0].sections[3].text.push_str("\nNewcomer Cloud GmbH");
+    changed.pages[0].sections[3]
+        .text
+        .push_str("\nNewcomer Cloud GmbH");
     let second = SearchIndex::rebuild(&dir, &changed).unwrap();
     check(&first, "wavecon", "en", "our-partners-in-the-network");
     assert!(first.search("newcomer", "en", 5).is_empty());
@@ -563,12 +573,51 @@ fn an_empty_library_gives_an_empty_index() {
 fn hostile_query_syntax_never_fails() {
     let index = SearchIndex::build_in_ram(&both_languages()).unwrap();
     for query in [
-        "-", ":", "\"", "\"unclosed", "(", ")", "[", "]", "{", "}", "a:b", "title:partners",
-        "+partners -wavecon", "partners AND OR NOT", "*", "part*", "?", "~", "partners~2",
-        "^", "partners^10", "\\", "/regex/", "[a TO z]", "{a TO z}", "&&", "||", "!", "'",
-        "IN [a b]", "SELECT * FROM x;", "<script>", "**bold**", "🦀🦀", "\u{0}", "ß", " ",
-        "a b c d e f g h i j k l m n o p q r s t u v w x y z", "wavecon:", ":wavecon",
-        "\"kata containers\"", "gaia-x", "e-mail", "-wavecon", "((partners))",
+        "-",
+        ":",
+        "\"",
+        "\"unclosed",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "a:b",
+        "title:partners",
+        "+partners -wavecon",
+        "partners AND OR NOT",
+        "*",
+        "part*",
+        "?",
+        "~",
+        "partners~2",
+        "^",
+        "partners^10",
+        "\\",
+        "/regex/",
+        "[a TO z]",
+        "{a TO z}",
+        "&&",
+        "||",
+        "!",
+        "'",
+        "IN [a b]",
+        "SELECT * FROM x;",
+        "<script>",
+        "**bold**",
+        "🦀🦀",
+        "\u{0}",
+        "ß",
+        " ",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+        "wavecon:",
+        ":wavecon",
+        "\"kata containers\"",
+        "gaia-x",
+        "e-mail",
+        "-wavecon",
+        "((partners))",
     ] {
         let _ = index.search(query, "en", 5);
         let _ = index.search(query, "de", 5);
@@ -576,15 +625,33 @@ fn hostile_query_syntax_never_fails() {
     }
     let long = "partners ".repeat(10_000);
     check(&index, &long, "en", "our-partners-in-the-network");
-    check(&index, "title:partners", "en", "our-partners-in-the-network");
-    check(&index, "\"kata containers\"", "en", "collaboration-with-the-open-infrastructure-foundation");
+    check(
+        &index,
+        "title:partners",
+        "en",
+        "our-partners-in-the-network",
+    );
+    check(
+        &index,
+        "\"kata containers\"",
+        "en",
+        "collaboration-with-the-open-infrastructure-foundation",
+    );
     check(&index, "+wavecon -(", "en", "our-partners-in-the-network");
 }
 
 #[test]
 fn empty_and_stopword_only_questions_find_nothing() {
     let index = SearchIndex::build_in_ram(&both_languages()).unwrap();
-    for query in ["", "   ", "?!", "the of and", "what is it?", "wer ist das?", "und die"] {
+    for query in [
+        "",
+        "   ",
+        "?!",
+        "the of and",
+        "what is it?",
+        "wer ist das?",
+        "und die",
+    ] {
         assert!(index.search(query, "en", 5).is_empty(), "{query:?}");
         assert!(index.search(query, "de", 5).is_empty(), "{query:?}");
     }
@@ -595,15 +662,27 @@ fn empty_and_stopword_only_questions_find_nothing() {
 fn typos_still_find_the_section() {
     let index = SearchIndex::build_in_ram(&seed()).unwrap();
     check(&index, "sysleven", "en", "our-partners-in-the-network");
-    check(&index, "kata contaners", "en", "collaboration-with-the-open-infrastructure-foundation");
-    check(&index, "federaton", "en", "contributions-to-gaia-x-and-gxfs");
+    check(
+        &index,
+        "kata contaners",
+        "en",
+        "collaboration-with-the-open-infrastructure-foundation",
+    );
+    check(
+        &index,
+        "federaton",
+        "en",
+        "contributions-to-gaia-x-and-gxfs",
+    );
     check(&index, "jion", "en", "get-involved");
 }
 
 #[test]
 fn exact_matches_rank_above_typo_matches() {
     let mut lib = seed();
-    lib.pages[0].sections.push(section(3, &["Syselevn Day"], "A made-up event."));
+    lib.pages[0]
+        .sections
+        .push(section(3, &["Syselevn Day"], "A made-up event."));
     let index = SearchIndex::build_in_ram(&lib).unwrap();
     // "syseleven" is known: the near-miss "syselevn" must not be expanded to, nor win.
     check(&index, "syseleven", "en", "our-partners-in-the-network");
@@ -621,7 +700,12 @@ fn headings_weigh_more_than_body_text() {
 #[test]
 fn the_questions_the_router_answers_also_rank_well_in_search() {
     let index = SearchIndex::build_in_ram(&seed()).unwrap();
-    check(&index, "who are the partners?", "en", "our-partners-in-the-network");
+    check(
+        &index,
+        "who are the partners?",
+        "en",
+        "our-partners-in-the-network",
+    );
     check(&index, "how do I join?", "en", "get-involved");
     check(&index, "what is the contact e-mail?", "en", "get-involved");
 }
@@ -636,13 +720,49 @@ fn german_inflections_find_the_german_page() {
 }
 
 #[test]
+fn german_words_in_an_english_question_are_understood() {
+    let index = SearchIndex::build_in_ram(&seed()).unwrap();
+    check(&index, "wie kann ich mitmachen?", "en", "get-involved");
+    check(&index, "Ziele des Forums", "en", "goals-of-the-forum");
+    check(&index, "Kontakt", "en", "get-involved");
+}
+
+#[test]
+fn one_index_answers_many_threads_at_once() {
+    fn shareable<T: Send + Sync>(_: &T) {}
+    let index = SearchIndex::build_in_ram(&both_languages()).unwrap();
+    shareable(&index);
+    std::thread::scope(|scope| {
+        for n in 0..4 {
+            let index = &index;
+            scope.spawn(move || {
+                for _ in 0..50 {
+                    let (query, language, expect) = if n % 2 == 0 {
+                        ("sysleven", "en", "our-partners-in-the-network")
+                    } else {
+                        ("Partnern", "de", "unsere-partner-im-netzwerk")
+                    };
+                    check(index, query, language, expect);
+                }
+            });
+        }
+    });
+}
+
+#[test]
 fn only_pages_of_the_asked_language_are_searched() {
     let index = SearchIndex::build_in_ram(&both_languages()).unwrap();
     for hit in index.search("partner wavecon forum", "de", 10) {
-        assert_eq!((hit.language.as_str(), hit.slug.as_str()), ("de", "netzwerk"));
+        assert_eq!(
+            (hit.language.as_str(), hit.slug.as_str()),
+            ("de", "netzwerk")
+        );
     }
     for hit in index.search("partner wavecon forum", "en", 10) {
-        assert_eq!((hit.language.as_str(), hit.slug.as_str()), ("en", "network"));
+        assert_eq!(
+            (hit.language.as_str(), hit.slug.as_str()),
+            ("en", "network")
+        );
     }
     assert!(index.search("wavecon", "fr", 5).is_empty());
 }
@@ -653,7 +773,11 @@ fn pages_in_other_languages_are_searched_without_stemming() {
         "fr",
         "reseau",
         "Réseau",
-        vec![section(3, &["Nos partenaires"], "Wavecon GmbH et SysEleven GmbH.")],
+        vec![section(
+            3,
+            &["Nos partenaires"],
+            "Wavecon GmbH et SysEleven GmbH.",
+        )],
     );
     let nl = page(
         "nl",
@@ -678,7 +802,10 @@ fn hits_carry_the_page_section_and_deep_link() {
     assert_eq!(hit.title, "Network");
     assert_eq!(hit.heading, "Goals of the Forum");
     assert_eq!(hit.path, ["OSBA Forum SCS-Standards", "Goals of the Forum"]);
-    assert_eq!(hit.url, "https://scs.community/en/network#goals-of-the-forum");
+    assert_eq!(
+        hit.url,
+        "https://scs.community/en/network#goals-of-the-forum"
+    );
     assert!(hit.score > 0.0);
 }
 
@@ -718,7 +845,13 @@ fn snippets_mark_what_a_typo_was_corrected_to() {
 #[test]
 fn snippets_are_short_plain_text() {
     let index = SearchIndex::build_in_ram(&seed()).unwrap();
-    for query in ["wavecon", "yorizon", "digital sovereignty", "peter ganten", "contact"] {
+    for query in [
+        "wavecon",
+        "yorizon",
+        "digital sovereignty",
+        "peter ganten",
+        "contact",
+    ] {
         for hit in index.search(query, "en", 5) {
             assert!(hit.fragment.chars().count() <= 202, "{}", hit.fragment);
             assert_eq!(hit.snippet.replace("**", ""), hit.fragment);
@@ -760,25 +893,4 @@ fn the_hand_made_seed_page_is_searched_like_the_shipped_one() {
     let loaded = evaluate(&SearchIndex::build_in_ram(&shipped).unwrap(), &questions);
     let by_hand = evaluate(&SearchIndex::build_in_ram(&seed()).unwrap(), &questions);
     assert_eq!(by_hand.misses, loaded.misses);
-}
-
-#[test]
-fn zz_dev_set() {
-    let questions = parse_questions(&fs::read_to_string("/tmp/dev.toml").unwrap()).unwrap();
-    let (shipped, _) = load_dir(Path::new("content"), &LoadOptions::default());
-    let index = SearchIndex::build_in_ram(&shipped).unwrap();
-    println!("DEV scs-bot: {}", evaluate(&index, &questions));
-    println!("DEV baseline: {}", PlainBaseline::new(&shipped).unwrap().evaluate(&questions));
-}
-
-#[test]
-fn zz_grid() {
-    let a = parse_questions(&fs::read_to_string("tests/eval/questions.toml").unwrap()).unwrap();
-    let b = parse_questions(&fs::read_to_string("/tmp/dev.toml").unwrap()).unwrap();
-    let (shipped, _) = load_dir(Path::new("content"), &LoadOptions::default());
-    let index = SearchIndex::build_in_ram(&shipped).unwrap();
-    let ra = evaluate(&index, &a);
-    let rb = evaluate(&index, &b);
-    let v = |k: &str| std::env::var(k).unwrap_or("-".into());
-    println!("GRID WH={} WC={} WP={} WR={} COV={}  {:.3} {:.3} | {:.3} {:.3} | total {}", v("WH"), v("WC"), v("WP"), v("WR"), v("COV"), ra.p_at_1, ra.mrr_at_5, rb.p_at_1, rb.mrr_at_5, a.len() + b.len() - ra.misses.len() - rb.misses.len());
 }

@@ -28,8 +28,9 @@ use crate::content::{Library, Page, Section};
 /// Memory budget of the (single-threaded) index writer. 1,000 pages fit in one segment.
 const WRITER_BUDGET: usize = 64_000_000;
 
-/// Content of the `.gitignore` written into every index folder.
-pub const GITIGNORE: &str = "# Built by scs-bot from the content folder; not committed.\n*\n!.gitignore\n";
+/// Content of the `.gitignore` written into every index folder: byte for byte the one committed
+/// in the repository's `index/`, so a rebuild leaves `git status` clean.
+pub const GITIGNORE: &str = "*\n!.gitignore\n";
 
 /// Temporary folders older than this are leftovers of an interrupted build.
 const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
@@ -241,7 +242,9 @@ fn is_index_file_name(name: &str) -> bool {
     id.len() == 32
         && id.bytes().all(|b| b.is_ascii_hexdigit())
         && ext.len() > 1
-        && ext[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+        && ext[1..]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.')
 }
 
 /// Builds `library` in a temporary folder next to `dir` and swaps it in. Returns where a kept

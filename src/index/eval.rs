@@ -218,7 +218,10 @@ impl PlainBaseline {
         );
         let query = BooleanQuery::new(vec![
             (Occur::Must, query as Box<dyn Query>),
-            (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(filter), 0.0))),
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(filter), 0.0)),
+            ),
         ]);
         let searcher = self.reader.searcher();
         let Ok(top) = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()) else {
@@ -277,7 +280,10 @@ mod tests {
                 "c" => &["y", "z"],
                 _ => &[],
             };
-            anchors.iter().map(|a| ("p".to_string(), a.to_string())).collect()
+            anchors
+                .iter()
+                .map(|a| ("p".to_string(), a.to_string()))
+                .collect()
         });
         assert_eq!(report.p_at_1, 0.25);
         assert_eq!(report.mrr_at_5, (1.0 + 0.5) / 4.0);

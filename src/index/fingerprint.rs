@@ -90,12 +90,18 @@ mod tests {
 
     #[test]
     fn same_library_gives_the_same_fingerprint() {
-        assert_eq!(fingerprint(&library("Network")), fingerprint(&library("Network")));
+        assert_eq!(
+            fingerprint(&library("Network")),
+            fingerprint(&library("Network"))
+        );
     }
 
     #[test]
     fn a_changed_title_changes_the_fingerprint() {
-        let (a, b) = (fingerprint(&library("Network")), fingerprint(&library("Netz")));
+        let (a, b) = (
+            fingerprint(&library("Network")),
+            fingerprint(&library("Netz")),
+        );
         assert_ne!(a, b);
         assert_eq!(mismatch_reason(&a, &b), "the content changed");
     }

@@ -18,32 +18,100 @@ use super::analyzer::Analyzers;
 const GROUPS: &[&[&str]] = &[
     // taking part
     &[
-        "join", "participate", "involved", "engage", "mitmachen", "beitreten", "teilnehmen",
-        "mitwirken", "beteiligen",
+        "join",
+        "participate",
+        "involved",
+        "engage",
+        "mitmachen",
+        "beitreten",
+        "teilnehmen",
+        "mitwirken",
+        "beteiligen",
     ],
     &["member", "membership", "mitglied", "mitgliedschaft"],
     &["partner", "partnership", "partnerschaft"],
     &[
-        "company", "organization", "organisation", "firm", "enterprise", "unternehmen", "firma",
+        "company",
+        "organization",
+        "organisation",
+        "firm",
+        "enterprise",
+        "unternehmen",
+        "firma",
     ],
-    &["founder", "founding", "gründer", "gründung", "gründungsmitglied"],
+    &[
+        "founder",
+        "founding",
+        "gründer",
+        "gründung",
+        "gründungsmitglied",
+    ],
     // reaching someone
-    &["contact", "reach", "kontakt", "kontaktieren", "ansprechpartner"],
+    &[
+        "contact",
+        "reach",
+        "kontakt",
+        "kontaktieren",
+        "ansprechpartner",
+    ],
     &["email", "mail", "address", "adresse"],
     // purpose
-    &["goal", "aim", "objective", "purpose", "mission", "ziel", "zweck"],
+    &[
+        "goal",
+        "aim",
+        "objective",
+        "purpose",
+        "mission",
+        "ziel",
+        "zweck",
+    ],
     // further reading
     &["link", "links", "resource", "resources", "weiterführend"],
-    &["documentation", "docs", "doc", "manual", "dokumentation", "doku", "handbuch"],
-    &["repository", "repositories", "repo", "code", "github", "quellcode"],
+    &[
+        "documentation",
+        "docs",
+        "doc",
+        "manual",
+        "dokumentation",
+        "doku",
+        "handbuch",
+    ],
+    &[
+        "repository",
+        "repositories",
+        "repo",
+        "code",
+        "github",
+        "quellcode",
+    ],
     // topics
     &["network", "netzwerk"],
-    &["funding", "funded", "fund", "förderung", "gefördert", "fördern", "finanzierung"],
+    &[
+        "funding",
+        "funded",
+        "fund",
+        "förderung",
+        "gefördert",
+        "fördern",
+        "finanzierung",
+    ],
     &["sovereignty", "sovereign", "souveränität", "souverän"],
-    &["certification", "certificate", "certified", "zertifizierung", "zertifikat", "zertifiziert"],
+    &[
+        "certification",
+        "certificate",
+        "certified",
+        "zertifizierung",
+        "zertifikat",
+        "zertifiziert",
+    ],
     &["federation", "federated", "föderation", "föderiert"],
     &["infrastructure", "infrastruktur"],
-    &["collaboration", "cooperation", "zusammenarbeit", "kooperation"],
+    &[
+        "collaboration",
+        "cooperation",
+        "zusammenarbeit",
+        "kooperation",
+    ],
     &["contribution", "contribute", "beitrag", "beitragen"],
     &["standard", "standards", "norm"],
     &["development", "develop", "entwicklung", "entwickeln"],
@@ -107,8 +175,8 @@ pub fn alternatives(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
     for g in groups {
         for candidate in GROUPS[g] {
-            let same = Analyzers::term_of(&mut a.raw, candidate)
-                .is_some_and(|raw| keys.contains(&raw));
+            let same =
+                Analyzers::term_of(&mut a.raw, candidate).is_some_and(|raw| keys.contains(&raw));
             if !same && !out.contains(candidate) {
                 out.push(candidate);
             }

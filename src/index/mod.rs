@@ -40,7 +40,7 @@ pub use search::SearchHit;
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A searchable index of sections.
 pub struct SearchIndex {
@@ -70,7 +70,10 @@ pub enum IndexStatus {
 impl IndexStatus {
     /// True when an operator should look at `reason`.
     pub fn is_warning(&self) -> bool {
-        matches!(self, IndexStatus::Repaired { .. } | IndexStatus::InMemory { .. })
+        matches!(
+            self,
+            IndexStatus::Repaired { .. } | IndexStatus::InMemory { .. }
+        )
     }
 }
 
@@ -98,7 +101,10 @@ impl SearchIndex {
             Existing::Missing => (format!("no index yet in {}", dir.display()), false),
             Existing::Empty => (format!("no index yet in {}", dir.display()), false),
             Existing::NotAFolder => (
-                format!("{} is not a folder; it is moved aside and kept", dir.display()),
+                format!(
+                    "{} is not a folder; it is moved aside and kept",
+                    dir.display()
+                ),
                 true,
             ),
             Existing::Foreign { example } => (
@@ -209,8 +215,7 @@ impl SearchIndex {
         analyzer::register(index.tokenizers());
         let damaged = index.validate_checksum()?;
         if !damaged.is_empty() {
-            let mut names: Vec<String> =
-                damaged.iter().map(|p| p.display().to_string()).collect();
+            let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
             names.sort();
             bail!("damaged files: {}", names.join(", "));
         }
@@ -282,35 +287,5 @@ impl fmt::Debug for SearchIndex {
             .field("location", &self.location)
             .field("sections", &self.num_sections())
             .finish()
-    }
-}
-
-
-#[cfg(test)]
-mod zz_timing {
-    use super::*;
-    use std::time::Instant;
-    #[test]
-    fn zz_phases() {
-        let (lib, _) = crate::content::load_dir(Path::new("content"), &Default::default());
-        let index = SearchIndex::build_in_ram(&lib).unwrap();
-        let qs = ["who are the partners?", "how do I join?", "kata contaners", "what is the contact e-mail?", "wavecon", "federaton", "Gaia-X", "Was sind die Ziele vom Forum?", "which ministry funded the SCS project?"];
-        let n = 2000;
-        for q in qs {
-            let mut t = [0u128; 4];
-            for _ in 0..n {
-                let a = Instant::now();
-                let searcher = index.reader.searcher();
-                let p = search::prepare(&searcher, &index.fields, q, "en").unwrap();
-                let b = Instant::now();
-                let top = searcher.search(&*p.query, &tantivy::collector::TopDocs::with_limit(5).order_by_score()).unwrap();
-                let c = Instant::now();
-                let hits = search::run(&searcher, &index.sections, &p, 5).unwrap();
-                let d = Instant::now();
-                std::hint::black_box((top, hits));
-                t[0] += (b - a).as_nanos(); t[1] += (c - b).as_nanos(); t[2] += (d - c).as_nanos();
-            }
-            println!("{q:40} prepare {:>6}ns search {:>6}ns run(search+snippets) {:>6}ns", t[0]/n, t[1]/n, t[2]/n);
-        }
     }
 }

@@ -8,9 +8,10 @@
 //! Searched: one *field group* per analysis language — `en`, `de`, and `plain` for every other
 //! language — so each page is stemmed by its own language and a question is analysed the same
 //! way as the pages it is compared with. A group has four fields:
-//! - `all_*` (stemmed): everything a reader sees of the section — page title, enclosing
-//!   headings, heading, text — plus the words of its link targets and, when it holds an e-mail
-//!   address, the words one asks for one with ("email", "address"). The BM25 base score;
+//! - `all_*` (stemmed): the section's heading and text, plus the words of its link targets and,
+//!   when it holds an e-mail address, the words one asks for one with ("email", "address"). The
+//!   BM25 base score. Enclosing headings are left out on purpose: in it they would make every
+//!   subsection outscore its parent on the parent's own words;
 //! - `heading_*` (stemmed): the section's own heading, for the heading bonus;
 //! - `context_*` (stemmed): the enclosing headings and the page title, for the context bonus;
 //! - `raw_*` (unstemmed, folded): the same text as `all_*` as surface forms. It gives an

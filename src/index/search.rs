@@ -5,7 +5,7 @@
 //! the query is assembled from [`TermQuery`]s, so no input can be a syntax error.
 //!
 //! Ranking, per query word (summed over the words of the question):
-//! - BM25 of its stem over everything the section shows (title, headings, text): the base score;
+//! - BM25 of its stem over the section's heading and text: the base score;
 //! - a bonus when the stem is in the section's own heading (×[`W_HEADING`]) or in an enclosing
 //!   heading or the page title (×[`W_CONTEXT`]). The bonus is the word's IDF over the whole
 //!   text, not over headings alone, so a common word ("cloud") in a heading earns little and a
@@ -13,39 +13,51 @@
 //! - a constant [`COVERAGE`] bonus for every question word a section contains at all, so a
 //!   section holding more of the question's words wins over one holding a few of them often
 //!   (Lucene's classic coordination factor, as a sum);
-//! - a small bonus for its exact, unstemmed form (×[`W_RAW`]);
-//! - a word the index doesn't know at all is taken for a typo or a fragment: it is replaced by at
-//!   most [`MAX_EXPANSIONS`] indexed words within Levenshtein distance 1 (words of
-//!   [`MIN_FUZZY_CHARS`]+ letters) or 2 ([`MIN_FUZZY_2_CHARS`]+), transpositions counting 1, or
-//!   starting with it; each scores like a typed word, damped by [`FUZZY_1`], [`FUZZY_2`] or
-//!   [`PREFIX`], and only the best one counts per section;
-//! - a word the index doesn't know may also be one of the [`glossary`]'s words ("mitmachen"):
-//!   the glossary's other words for it stand in, damped by [`SYNONYM`];
+//! - a word the index doesn't know at all is looked up in the [`glossary`] ("mitmachen",
+//!   "repo"): its other words for it stand in, damped by [`SYNONYM`]. Failing that, it is taken
+//!   for a typo or a fragment: it is replaced by at most [`MAX_EXPANSIONS`] indexed words within
+//!   Levenshtein distance 1 (words of [`MIN_FUZZY_CHARS`]+ letters; 2 for words of
+//!   [`MIN_FUZZY_2_CHARS`]+ letters with nothing at 1), transpositions counting 1, or starting
+//!   with it; each scores like a typed word, damped by [`FUZZY_1`], [`FUZZY_2`] or [`PREFIX`].
+//!   Only the best reading counts per section, so a typo never outscores the word it stands for;
+//! - a small bonus for the exact form asked for, when stemming changed it (×[`W_RAW`]);
 //! - neighbouring question words that stand near each other in the section earn a proximity
-//!   bonus (×[`W_PHRASE`]).
+//!   bonus (×[`W_PHRASE`]), unless one of them is in most sections anyway.
 
 use std::collections::HashMap;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DfaWrapper, DisjunctionMaxQuery, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DfaWrapper, DisjunctionMaxQuery, FuzzyTermQuery,
+    Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, InvertedIndexReader, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{with_analyzers, Analyzers};
 use super::glossary;
 use super::schema::{Fields, Group};
-use super::snippet::{flatten, snippet, Terms};
+use super::snippet::{snippet, Terms, Text};
 
+// The weights were set on tests/eval/questions.toml; every value in a wide band around them
+// scores within a question or two of the best (W_HEADING 1.0–2.0, W_PHRASE 0–1, COVERAGE
+// 0.2–1.0), so they are round numbers, not fitted ones.
+
+/// Heading bonus, in units of the word's IDF.
 pub const W_HEADING: f32 = 1.5;
+/// Enclosing-headings-and-page-title bonus, in units of the word's IDF.
 pub const W_CONTEXT: f32 = 0.5;
+/// Boost of the BM25 score of the exact, unstemmed form.
 pub const W_RAW: f32 = 0.2;
+/// Boost of the BM25 score of two neighbouring question words standing near each other.
 pub const W_PHRASE: f32 = 0.5;
+/// Bonus per question word a section contains.
 pub const COVERAGE: f32 = 0.3;
+/// Damping of a word one edit away from an unknown question word.
 pub const FUZZY_1: f32 = 0.7;
+/// Damping of a word two edits away from an unknown question word.
 pub const FUZZY_2: f32 = 0.45;
+/// Damping of a word that starts with an unknown question word.
 pub const PREFIX: f32 = 0.6;
 /// Damping of a glossary word standing in for an unknown question word.
 pub const SYNONYM: f32 = 0.8;
@@ -56,7 +68,7 @@ pub const MAX_QUERY_WORDS: usize = 16;
 /// Shortest word (in characters) that is expanded as a possible typo.
 pub const MIN_FUZZY_CHARS: usize = 4;
 /// Shortest word that may be 2 edits away from what was meant.
-pub const MIN_FUZZY_2_CHARS: usize = 8;
+pub const MIN_FUZZY_2_CHARS: usize = 10;
 
 /// One section found for a question.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,6 +157,12 @@ fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     ))
 }
 
+/// A query for the documents holding a term, scoring `score` each (no frequencies read).
+fn term_bonus(field: Field, text: &str, score: f32) -> Box<dyn Query> {
+    let matches = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic);
+    Box::new(ConstScoreQuery::new(Box::new(matches), score))
+}
+
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(query, boost))
 }
@@ -155,93 +173,129 @@ fn idf(doc_freq: u64, docs: u64) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
+/// Where the readings of an unknown word come from, in the order they are tried.
+#[derive(Clone, Copy)]
+enum Reading {
+    Glossary,
+    Fuzzy,
+}
+
 /// One way to read a query word: as typed, or as a correction of it.
 struct Variant {
     stem: Option<String>,
-    raw: Option<String>,
     factor: f32,
 }
 
-/// The clauses one reading of a word contributes; empty when the index doesn't know it.
-fn variant_clauses(searcher: &Searcher, group: &Group, v: &Variant) -> Vec<(Occur, Box<dyn Query>)> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
+/// The clauses one reading of a word contributes (empty when the index doesn't know it), and the
+/// number of sections that contain it.
+fn variant_clauses(searcher: &Searcher, group: &Group, v: &Variant) -> (Clauses, u64) {
+    let mut clauses: Clauses = Vec::new();
+    let mut df = 0;
     if let Some(stem) = &v.stem {
-        let df = doc_freq(searcher, group.all, stem);
+        df = doc_freq(searcher, group.all, stem);
         if df > 0 {
             let weight = idf(df, searcher.num_docs());
-            clauses.push((Occur::Should, boosted(term_query(group.all, stem), v.factor)));
-            if std::env::var("NOCOV").is_err() {
-            let covered = ConstScoreQuery::new(term_query(group.all, stem), COVERAGE * v.factor);
-            clauses.push((Occur::Should, Box::new(covered)));
-            }
+            clauses.push((
+                Occur::Should,
+                boosted(term_query(group.all, stem), v.factor),
+            ));
+            let covered = term_bonus(group.all, stem, COVERAGE * v.factor);
+            clauses.push((Occur::Should, covered));
             for (field, bonus) in [(group.heading, W_HEADING), (group.context, W_CONTEXT)] {
                 if doc_freq(searcher, field, stem) > 0 {
                     let score = bonus * weight * v.factor;
-                    let query = ConstScoreQuery::new(term_query(field, stem), score);
-                    clauses.push((Occur::Should, Box::new(query)));
+                    clauses.push((Occur::Should, term_bonus(field, stem, score)));
                 }
             }
         }
     }
-    if let Some(raw) = &v.raw {
-        if std::env::var("NORAW").is_err() && doc_freq(searcher, group.raw, raw) > 0 {
-            clauses.push((Occur::Should, boosted(term_query(group.raw, raw), W_RAW * v.factor)));
-        }
-    }
-    clauses
+    (clauses, df)
 }
 
 /// Builds the query for `text` over the pages of `language`. `None` when nothing is left to
 /// search for (empty, only stopwords, no known word).
-pub fn prepare(searcher: &Searcher, fields: &Fields, text: &str, language: &str) -> Option<Prepared> {
+pub fn prepare(
+    searcher: &Searcher,
+    fields: &Fields,
+    text: &str,
+    language: &str,
+) -> Option<Prepared> {
     let group = fields.group(language);
     let words = analyse(text, group);
     if words.is_empty() {
         return None;
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut clauses: Clauses = Vec::new();
     let mut stems = Vec::new();
     let mut raws = Vec::new();
-    // Per word, its stem when the index knows it as typed (for the proximity bonus).
-    let mut known: Vec<Option<&str>> = Vec::new();
+    // Per word, its stem when the index knows it as typed and it is not in most sections (for
+    // the proximity bonus: "kata containers", not "scs project").
+    let mut informative: Vec<Option<&str>> = Vec::new();
+    let docs = searcher.num_docs();
 
     for word in &words {
         let typed = Variant {
             stem: word.stem.clone(),
-            raw: Some(word.raw.clone()),
             factor: 1.0,
         };
-        let exact = variant_clauses(searcher, group, &typed);
+        let (mut exact, df) = variant_clauses(searcher, group, &typed);
+        // Of two sections that share the stem, prefer the one with the very form asked for
+        // ("interoperability" over "interoperable"). Only informative when stemming changed it.
+        if word.stem.as_deref() != Some(word.raw.as_str())
+            && doc_freq(searcher, group.raw, &word.raw) > 0
+        {
+            exact.push((
+                Occur::Should,
+                boosted(term_query(group.raw, &word.raw), W_RAW),
+            ));
+        }
         raws.push(word.raw.clone());
         if let Some(stem) = &word.stem {
             stems.push(stem.clone());
         }
         if !exact.is_empty() {
-            known.push(word.stem.as_deref());
-            clauses.push((Occur::Should, Box::new(BooleanQuery::new(exact))));
+            informative.push(word.stem.as_deref().filter(|_| df > 0 && df * 2 <= docs));
+            // Flat in the top-level query: a nested boolean query costs a union buffer each.
+            clauses.extend(exact);
             continue;
         }
-        known.push(None);
-        let mut readings: Vec<Box<dyn Query>> = Vec::new();
-        let mut variants = synonyms(group, word);
-        variants.extend(expansions(searcher, group, word));
-        for variant in variants {
-            let found = variant_clauses(searcher, group, &variant);
-            if found.is_empty() {
-                continue;
+        informative.push(None);
+        // A word the glossary knows is vocabulary, not a typo: no fuzzy matching then.
+        let mut readings: Vec<Clauses> = Vec::new();
+        for pass in [Reading::Glossary, Reading::Fuzzy] {
+            if !readings.is_empty() {
+                break;
             }
-            readings.push(Box::new(BooleanQuery::new(found)));
-            stems.extend(variant.stem);
-            raws.extend(variant.raw);
+            let variants = match pass {
+                Reading::Glossary => synonyms(group, word),
+                Reading::Fuzzy => expansions(searcher, group, word),
+            };
+            for variant in variants {
+                let (found, _) = variant_clauses(searcher, group, &variant);
+                if !found.is_empty() {
+                    readings.push(found);
+                    stems.extend(variant.stem);
+                }
+            }
         }
-        if !readings.is_empty() {
-            clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(readings))));
+        match readings.len() {
+            0 => {}
+            1 => clauses.extend(readings.pop().unwrap_or_default()),
+            _ => {
+                let best_of = readings
+                    .into_iter()
+                    .map(|r| Box::new(BooleanQuery::new(r)) as Box<dyn Query>)
+                    .collect();
+                clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::new(best_of))));
+            }
         }
     }
 
-    for pair in known.windows(2) {
+    for pair in informative.windows(2) {
         if let [Some(a), Some(b)] = pair {
-            if a != b && std::env::var("NOPHRASE").is_err() {
+            if a != b {
                 let phrase = PhraseQuery::new_with_offset_and_slop(
                     vec![
                         (0, Term::from_field_text(group.all, a)),
@@ -265,7 +319,10 @@ pub fn prepare(searcher: &Searcher, fields: &Fields, text: &str, language: &str)
         );
         query = Box::new(BooleanQuery::new(vec![
             (Occur::Must, query),
-            (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(filter), 0.0))),
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(filter), 0.0)),
+            ),
         ]));
     }
     Some(Prepared { query, stems, raws })
@@ -278,7 +335,6 @@ fn synonyms(group: &Group, word: &Word) -> Vec<Variant> {
             .into_iter()
             .map(|w| Variant {
                 stem: Analyzers::term_of(a.stemmed(group.analyzer), w),
-                raw: Analyzers::term_of(&mut a.raw, w),
                 factor: SYNONYM,
             })
             .collect()
@@ -286,68 +342,57 @@ fn synonyms(group: &Group, word: &Word) -> Vec<Variant> {
 }
 
 /// Indexed words an unknown query word may have been meant as: surface forms near its unstemmed
-/// form and stems near its stem ("jion" → "join", which only occurs as "joining").
+/// form or starting with it, else stems near its stem ("jion" → "join", which only occurs as
+/// "joining"). One edit is tried first; two only for long words that have no candidate at one.
 fn expansions(searcher: &Searcher, group: &Group, word: &Word) -> Vec<Variant> {
     let chars = word.raw.chars().count();
     if chars < MIN_FUZZY_CHARS {
         return Vec::new();
     }
-    let distance: u8 = if chars >= MIN_FUZZY_2_CHARS { 2 } else { 1 };
+    let max_distance: u8 = if chars >= MIN_FUZZY_2_CHARS { 2 } else { 1 };
     // (is a stem, term) → (edits, or u8::MAX for a prefix match; document frequency)
     let mut candidates: HashMap<(bool, String), (u8, u64)> = HashMap::new();
-    let mut lookups = vec![(false, group.raw, word.raw.as_str())];
-    if let Some(stem) = word.stem.as_deref() {
-        lookups.push((true, group.all, stem));
-    }
-    let mut automata: Vec<(&str, DfaWrapper)> = Vec::new();
-    for (is_stem, field, text) in lookups {
-        if !automata.iter().any(|(t, _)| *t == text) {
+    'distances: for distance in 1..=max_distance {
+        let mut lookups = vec![(false, group.raw, word.raw.as_str())];
+        if let Some(stem) = word.stem.as_deref() {
+            lookups.push((true, group.all, stem));
+        }
+        for (is_stem, field, text) in lookups {
+            if is_stem && !candidates.is_empty() {
+                break 'distances;
+            }
             let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true);
             let Ok(automaton) = fuzzy.automaton() else {
                 continue;
             };
-            automata.push((text, automaton));
+            for segment in searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(field) else {
+                    continue;
+                };
+                collect_fuzzy(
+                    &inverted,
+                    &automaton,
+                    is_stem,
+                    text,
+                    distance,
+                    &mut candidates,
+                );
+                if !is_stem && distance == 1 {
+                    collect_prefixed(&inverted, text, &mut candidates);
+                }
+            }
         }
-        let Some((_, automaton)) = automata.iter().find(|(t, _)| *t == text) else {
-            continue;
-        };
-        for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(field) else {
-                continue;
-            };
-            if let Ok(mut stream) = inverted.terms().search(automaton).into_stream() {
-                while stream.advance() {
-                    if let Ok(term) = std::str::from_utf8(stream.key()) {
-                        let edits = edit_distance(text, term).min(distance as usize) as u8;
-                        let entry = candidates
-                            .entry((is_stem, term.to_string()))
-                            .or_insert((edits, 0));
-                        entry.1 += u64::from(stream.value().doc_freq);
-                    }
-                }
-            }
-            if is_stem {
-                continue;
-            }
-            if let Ok(mut stream) = inverted.terms().range().ge(text.as_bytes()).into_stream() {
-                let mut scanned = 0;
-                while scanned < 16 && stream.advance() {
-                    scanned += 1;
-                    match std::str::from_utf8(stream.key()) {
-                        Ok(term) if term.starts_with(text) => {
-                            let entry = candidates
-                                .entry((false, term.to_string()))
-                                .or_insert((u8::MAX, 0));
-                            entry.1 += u64::from(stream.value().doc_freq);
-                        }
-                        _ => break,
-                    }
-                }
-            }
+        if !candidates.is_empty() {
+            break;
         }
     }
     let mut ranked: Vec<((bool, String), (u8, u64))> = candidates.into_iter().collect();
-    ranked.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)).then(a.0.cmp(&b.0)));
+    ranked.sort_by(|a, b| {
+        a.1 .0
+            .cmp(&b.1 .0)
+            .then(b.1 .1.cmp(&a.1 .1))
+            .then(a.0.cmp(&b.0))
+    });
     with_analyzers(|a| {
         ranked
             .into_iter()
@@ -361,19 +406,62 @@ fn expansions(searcher: &Searcher, group: &Group, word: &Word) -> Vec<Variant> {
                 if is_stem {
                     Variant {
                         stem: Some(term),
-                        raw: None,
                         factor,
                     }
                 } else {
                     Variant {
                         stem: Analyzers::term_of(a.stemmed(group.analyzer), &term),
-                        raw: Some(term),
                         factor,
                     }
                 }
             })
             .collect()
     })
+}
+
+type Candidates = HashMap<(bool, String), (u8, u64)>;
+
+/// Adds the terms of `inverted` that `automaton` accepts.
+fn collect_fuzzy(
+    inverted: &InvertedIndexReader,
+    automaton: &DfaWrapper,
+    is_stem: bool,
+    text: &str,
+    distance: u8,
+    candidates: &mut Candidates,
+) {
+    let Ok(mut stream) = inverted.terms().search(automaton).into_stream() else {
+        return;
+    };
+    while stream.advance() {
+        if let Ok(term) = std::str::from_utf8(stream.key()) {
+            let edits = edit_distance(text, term).min(distance as usize) as u8;
+            let entry = candidates
+                .entry((is_stem, term.to_string()))
+                .or_insert((edits, 0));
+            entry.1 += u64::from(stream.value().doc_freq);
+        }
+    }
+}
+
+/// Adds a few terms of `inverted` that start with `prefix` (`repo` → `repositories`).
+fn collect_prefixed(inverted: &InvertedIndexReader, prefix: &str, candidates: &mut Candidates) {
+    let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream() else {
+        return;
+    };
+    let mut scanned = 0;
+    while scanned < 16 && stream.advance() {
+        scanned += 1;
+        match std::str::from_utf8(stream.key()) {
+            Ok(term) if term.starts_with(prefix) => {
+                let entry = candidates
+                    .entry((false, term.to_string()))
+                    .or_insert((u8::MAX, 0));
+                entry.1 += u64::from(stream.value().doc_freq);
+            }
+            _ => break,
+        }
+    }
 }
 
 /// Optimal-string-alignment distance (Levenshtein with adjacent transpositions costing 1).
@@ -407,8 +495,8 @@ pub struct Shown {
     heading: String,
     path: Vec<String>,
     url: String,
-    /// The text on one line, ready for snippets (see [`super::snippet::flatten`]).
-    flat: String,
+    /// The text, ready for snippets.
+    text: Text,
     /// Name of the stemming analyzer of the section's language.
     analyzer: &'static str,
 }
@@ -439,7 +527,7 @@ pub fn load_shown(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Vec<V
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect(),
                 url: text(fields.url),
-                flat: flatten(&text(fields.text)),
+                text: Text::new(&text(fields.text)),
             });
         }
         segments.push(docs);
@@ -454,7 +542,10 @@ pub fn run(
     prepared: &Prepared,
     limit: usize,
 ) -> tantivy::Result<Vec<SearchHit>> {
-    let top = searcher.search(&*prepared.query, &TopDocs::with_limit(limit).order_by_score())?;
+    let top = searcher.search(
+        &*prepared.query,
+        &TopDocs::with_limit(limit).order_by_score(),
+    )?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, address) in top {
         let Some(section) = shown
@@ -468,7 +559,7 @@ pub fn run(
             stems: &prepared.stems,
             raws: &prepared.raws,
         };
-        let snippet = snippet(&section.flat, &terms);
+        let snippet = snippet(&section.text, &terms);
         hits.push(SearchHit {
             language: section.language.clone(),
             slug: section.slug.clone(),

@@ -49,9 +49,27 @@ pub struct Terms<'a> {
     pub raws: &'a [String],
 }
 
-/// The snippet of `flat` (a text made by [`flatten`]) for `terms`.
-pub fn snippet(flat: &str, terms: &Terms) -> Snippet {
-    let matches = with_analyzers(|a| find_matches(a, flat, terms));
+/// A section text prepared for snippets once, when the index is opened: flattened to one line,
+/// with the byte ranges of its words.
+pub struct Text {
+    flat: String,
+    words: Vec<(u32, u32)>,
+}
+
+impl Text {
+    pub fn new(text: &str) -> Text {
+        let flat = flatten(text);
+        let words = words(&flat)
+            .map(|r| (r.start as u32, r.end as u32))
+            .collect();
+        Text { flat, words }
+    }
+}
+
+/// The snippet of `text` for `terms`.
+pub fn snippet(text: &Text, terms: &Terms) -> Snippet {
+    let flat = text.flat.as_str();
+    let matches = with_analyzers(|a| find_matches(a, text, terms));
     let (start, end) = choose_window(flat, &matches);
     let mut fragment = String::new();
     let mut shift = 0usize;
@@ -68,7 +86,11 @@ pub fn snippet(flat: &str, terms: &Terms) -> Snippet {
         let range = (m.start - start + shift)..(m.end - start + shift);
         match highlights.last_mut() {
             // "Kata Containers" and "E-Mail" read better as one bold run than as two.
-            Some(last) if fragment[last.end..range.start].chars().all(|c| c == ' ' || c == '-') => {
+            Some(last)
+                if fragment[last.end..range.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-') =>
+            {
                 last.end = range.end
             }
             _ => highlights.push(range),
@@ -82,7 +104,7 @@ pub fn snippet(flat: &str, terms: &Terms) -> Snippet {
 
 /// One line of text: lines joined by a space after sentence punctuation and by ` · ` otherwise
 /// (list items), runs of white space collapsed.
-pub fn flatten(text: &str) -> String {
+fn flatten(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let line = line.split_whitespace();
@@ -102,28 +124,48 @@ pub fn flatten(text: &str) -> String {
 }
 
 /// Byte ranges of the words of `flat` to mark. Words are split like the index's tokenizer does
-/// (runs of alphanumeric characters); ASCII words are compared without allocating, and only a
-/// word that starts like a query stem is stemmed.
-fn find_matches(a: &mut Analyzers, flat: &str, terms: &Terms) -> Vec<Range<usize>> {
+/// (runs of alphanumeric characters). Most words are dismissed by their first byte; ASCII words
+/// are compared without allocating, and only a word that starts with (nearly) a query stem is
+/// stemmed.
+fn find_matches(a: &mut Analyzers, text: &Text, terms: &Terms) -> Vec<Range<usize>> {
+    let flat = text.flat.as_str();
+    let prefixes: Vec<&[u8]> = terms
+        .stems
+        .iter()
+        .map(|s| &s.as_bytes()[..stem_prefix_len(s)])
+        .filter(|p| p.len() >= 2)
+        .collect();
+    // Lower-case first bytes a word must start with to be worth a closer look.
+    let mut first = [false; 256];
+    for needle in terms
+        .raws
+        .iter()
+        .map(|r| r.as_bytes())
+        .chain(prefixes.iter().copied())
+    {
+        if let Some(&b) = needle.first() {
+            first[usize::from(b.to_ascii_lowercase())] = true;
+        }
+    }
     let mut out = Vec::new();
-    for range in words(flat) {
+    for &(start, end) in &text.words {
+        let range = start as usize..end as usize;
         let word = &flat[range.clone()];
+        let lead = word.as_bytes()[0];
+        if lead.is_ascii() && !first[usize::from(lead.to_ascii_lowercase())] {
+            continue;
+        }
         let (exact, maybe_stem) = if word.is_ascii() {
             let exact = terms.raws.iter().any(|r| r.eq_ignore_ascii_case(word));
             let maybe = !exact
-                && terms.stems.iter().any(|s| {
-                    let n = first_chars(s, 2);
-                    n >= 2 && word.len() >= n && word.as_bytes()[..n].eq_ignore_ascii_case(&s.as_bytes()[..n])
+                && prefixes.iter().any(|p| {
+                    word.len() >= p.len() && word.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
                 });
             (exact, maybe)
         } else {
             let folded = Analyzers::term_of(&mut a.raw, word).unwrap_or_default();
             let exact = terms.raws.contains(&folded);
-            let maybe = !exact
-                && terms
-                    .stems
-                    .iter()
-                    .any(|s| s.len() >= 2 && folded.starts_with(&s[..first_chars(s, 2)]));
+            let maybe = !exact && prefixes.iter().any(|p| folded.as_bytes().starts_with(p));
             (exact, maybe)
         };
         let matched = exact
@@ -137,22 +179,48 @@ fn find_matches(a: &mut Analyzers, flat: &str, terms: &Terms) -> Vec<Range<usize
     out
 }
 
-/// Byte ranges of the runs of alphanumeric characters of `text`.
+/// Byte ranges of the runs of alphanumeric characters of `text` (ASCII bytes are classified
+/// without decoding).
 fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut start: Option<usize> = None;
-    text.char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .filter_map(move |(i, c)| match (c.is_alphanumeric(), start) {
-            (true, None) => {
-                start = Some(i);
-                None
+    let bytes = text.as_bytes();
+    let is_word_at = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (word, len) = is_word_at(i);
+            if word {
+                break;
             }
-            (false, Some(s)) => {
-                start = None;
-                Some(s..i)
+            i += len;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (word, len) = is_word_at(i);
+            if !word {
+                break;
             }
-            _ => None,
-        })
+            i += len;
+        }
+        Some(start..i)
+    })
+}
+
+/// How much of a stem a word must start with to be worth stemming: all of it but the last
+/// character (stemmers rewrite endings, "happy" → "happi"), at least two characters.
+fn stem_prefix_len(stem: &str) -> usize {
+    let chars = stem.chars().count();
+    first_chars(stem, chars.saturating_sub(1).max(2))
 }
 
 /// Byte length of the first `n` characters of `s`.
@@ -164,7 +232,8 @@ fn first_chars(s: &str, n: usize) -> usize {
 /// most distinct matched words (then the most matches), tried from the first occurrence of each
 /// distinct word, so the work stays small however often a word occurs.
 fn choose_window(flat: &str, matches: &[Range<usize>]) -> (usize, usize) {
-    let same = |a: &Range<usize>, b: &Range<usize>| flat[a.clone()].eq_ignore_ascii_case(&flat[b.clone()]);
+    let same =
+        |a: &Range<usize>, b: &Range<usize>| flat[a.clone()].eq_ignore_ascii_case(&flat[b.clone()]);
     let mut best: Option<(usize, usize, usize)> = None; // (score, start, end)
     for (i, m) in matches.iter().enumerate() {
         if matches[..i].iter().any(|earlier| same(earlier, m)) {
@@ -206,15 +275,27 @@ fn window_start(flat: &str, at: usize) -> usize {
         return 0;
     }
     let before = &flat[earliest..at];
-    let boundary = [". ", "! ", "? ", " · ", ": ", "; "]
-        .iter()
-        .filter_map(|sep| before.find(sep).map(|i| earliest + i + sep.len()))
-        .min();
-    match boundary {
-        Some(b) => b,
+    match first_boundary(before) {
+        Some(b) => earliest + b,
         // Start at the first word boundary after `earliest`.
         None => before.find(' ').map_or(at, |i| earliest + i + 1).min(at),
     }
+}
+
+/// Byte offset just after the first sentence or list-item boundary in `text`: `. `, `! `, `? `,
+/// `: `, `; ` or ` · `.
+fn first_boundary(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    for i in 0..bytes.len() {
+        match bytes[i] {
+            b'.' | b'!' | b'?' | b':' | b';' if bytes.get(i + 1) == Some(&b' ') => {
+                return Some(i + 2);
+            }
+            b' ' if text[i..].starts_with(" · ") => return Some(i + " · ".len()),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Where a window starting at `start` ends: after the last whole word within [`MAX_CHARS`].
@@ -224,7 +305,10 @@ fn window_end(flat: &str, start: usize) -> usize {
         None => flat.len(),
         Some((limit, _)) => {
             let cut = rest[..limit].rfind(' ').unwrap_or(limit);
-            start + rest[..cut].trim_end_matches([' ', '·', ',', ';', ':']).len()
+            start
+                + rest[..cut]
+                    .trim_end_matches([' ', '·', ',', ';', ':'])
+                    .len()
         }
     }
 }
@@ -242,7 +326,7 @@ mod tests {
             stems: &stems,
             raws: &raws,
         };
-        assert_eq!(snippet(&flatten(text), &terms).marked(), expect);
+        assert_eq!(snippet(&Text::new(text), &terms).marked(), expect);
     }
 
     #[test]
@@ -287,9 +371,13 @@ mod tests {
             stems: &["feder".to_string()],
             raws: &[],
         };
-        let s = snippet(&flatten(&text), &terms);
+        let s = snippet(&Text::new(&text), &terms);
         // Starts at a sentence start, with the match in its first third.
-        assert!(s.fragment.starts_with("…Filler words here."), "{}", s.fragment);
+        assert!(
+            s.fragment.starts_with("…Filler words here."),
+            "{}",
+            s.fragment
+        );
         assert!(s.fragment.find("federated").unwrap() <= MAX_CHARS / 3 + 3);
         assert!(s.fragment.ends_with('…'));
         assert!(s.fragment.chars().count() <= MAX_CHARS + 2);
@@ -299,6 +387,13 @@ mod tests {
     #[test]
     fn without_a_match_in_the_text_the_start_is_shown() {
         check("Short text.", &["gaia"], &["gaia"], "Short text.");
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits_in_any_script() {
+        let text = "Dataport AöR, B1-Systems: ü x";
+        let found: Vec<&str> = words(text).map(|r| &text[r]).collect();
+        assert_eq!(found, ["Dataport", "AöR", "B1", "Systems", "ü", "x"]);
     }
 
     #[test]
