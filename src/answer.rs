@@ -9,6 +9,7 @@ use crate::config::{CommandConfig, CommandKind, Config};
 use crate::content::{Page, Section};
 use crate::core::State;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// One answer. Serialises to the `ask --json` object.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -157,15 +158,17 @@ pub fn ask(state: &State, config: &Config, question: &str, language: &str) -> An
         language,
         config.search.max_hits.max(5),
     );
-    if let Some((name, command)) = route(state, config, question, language, &hits) {
-        let arg = (command.kind == CommandKind::Partners)
-            .then(|| mentioned_partner(state, config, command, question, language))
-            .flatten();
+    if let Some(routed) = route(state, config, question, language, &hits) {
+        let arg = routed.arg.or_else(|| {
+            (routed.command.kind == CommandKind::Partners)
+                .then(|| mentioned_partner(state, config, question, language))
+                .flatten()
+        });
         let mut answer = from_section(
             state,
             config,
-            name,
-            command,
+            routed.name,
+            routed.command,
             arg.as_deref(),
             language,
             question,
@@ -230,16 +233,17 @@ fn search(
 }
 
 /// The command a question asks for: a trigger phrase names it, and the search does not point
-/// clearly elsewhere (the command's section, its score doubled, ranks first or is not found).
+/// clearly elsewhere (the command's section, its score doubled, ranks first or is not found);
+/// with no trigger phrase, a question naming one partner asks for that partner.
 fn route<'c>(
     state: &State,
     config: &'c Config,
     question: &str,
     language: &str,
     hits: &[Hit],
-) -> Option<(&'c str, &'c CommandConfig)> {
+) -> Option<Route<'c>> {
     let words = normalize(question);
-    let (name, command) = config
+    let triggered = config
         .commands
         .iter()
         .filter_map(|(name, command)| {
@@ -248,24 +252,141 @@ fn route<'c>(
                 .iter()
                 .map(|t| normalize(t))
                 .filter(|t| !t.is_empty() && contains_phrase(&words, t))
-                .map(|t| t.len())
-                .max()?;
+                .max_by_key(|t| t.len())?;
             Some((longest, name, command))
         })
-        .max_by_key(|(longest, _, _)| *longest)
-        .map(|(_, name, command)| (name.as_str(), command))?;
+        .max_by_key(|(longest, _, _)| longest.len())
+        .map(|(phrase, name, command)| (phrase, name.as_str(), command));
+    let Some((phrase, name, command)) = triggered else {
+        // No phrase asks for a command: a question naming a partner asks for that partner.
+        return route_to_partner(state, config, question, language);
+    };
+    let routed = Route {
+        name,
+        command,
+        arg: None,
+    };
     let Some(top) = hits.first() else {
-        return Some((name, command));
+        return Some(routed);
     };
     let (page, section) = find_section(state, config, command, language)?;
     let target = hits
         .iter()
         .find(|h| h.language == page.language && h.page == page.slug && h.anchor == section.anchor);
     match target {
-        None => Some((name, command)),
-        Some(hit) if hit.score * 2.0 >= top.score => Some((name, command)),
+        None => Some(routed),
+        Some(hit) if hit.score * route_boost(&phrase) >= top.score => Some(routed),
         Some(_) => None,
     }
+}
+
+/// How much a trigger phrase weighs: the command's section wins when its search score times
+/// this is at least the best score. A phrase of several words (`which companies`) says more
+/// than one word (`partner`, which "a global partner" uses too).
+fn route_boost(phrase: &str) -> f32 {
+    if phrase.contains(' ') {
+        2.5
+    } else {
+        1.5
+    }
+}
+
+/// A command a question is sent to, with the argument it implies (`is wavecon a partner?`).
+struct Route<'c> {
+    name: &'c str,
+    command: &'c CommandConfig,
+    arg: Option<String>,
+}
+
+/// A question that names one partner by a word that names nothing else on its page
+/// (`stackxperts`, `syseleven`, not `cloud`) goes to the partner command with that name.
+fn route_to_partner<'c>(
+    state: &State,
+    config: &'c Config,
+    question: &str,
+    language: &str,
+) -> Option<Route<'c>> {
+    let (name, command) = config
+        .commands
+        .iter()
+        .find(|(_, c)| c.kind == CommandKind::Partners)?;
+    let arg = mentioned_partner(state, config, question, language)?;
+    Some(Route {
+        name,
+        command,
+        arg: Some(arg),
+    })
+}
+
+/// A partner and the words of its name that appear nowhere else on its page.
+#[derive(Debug, Clone)]
+pub(crate) struct PartnerWords {
+    partner: Partner,
+    words: Vec<String>,
+}
+
+fn partner_words(state: &State, config: &Config) -> HashMap<String, Vec<PartnerWords>> {
+    let mut by_language = HashMap::new();
+    for lang in &config.languages {
+        let Some((page, section)) = config
+            .commands
+            .values()
+            .filter(|c| c.kind == CommandKind::Partners)
+            .find_map(|c| find_section(state, config, c, lang))
+        else {
+            continue;
+        };
+        let elsewhere: Vec<String> = page
+            .sections
+            .iter()
+            .filter(|s| s.anchor != section.anchor)
+            .map(|s| normalize(&format!("{} {}", s.heading, s.text)))
+            .collect();
+        let elsewhere: HashSet<&str> = elsewhere.iter().flat_map(|t| t.split(' ')).collect();
+        let partners = partners_of(section)
+            .into_iter()
+            .map(|partner| {
+                let words = name_words(&partner.name)
+                    .into_iter()
+                    .filter(|w| w.chars().count() >= 4 && !elsewhere.contains(w.as_str()))
+                    .collect();
+                PartnerWords { partner, words }
+            })
+            .collect();
+        by_language.insert(page.language.clone(), partners);
+    }
+    by_language
+}
+
+/// The partners a question names by a distinctive word (typos allowed), in list order.
+fn partners_mentioned(
+    state: &State,
+    config: &Config,
+    question: &str,
+    language: &str,
+) -> Vec<Partner> {
+    let all = state
+        .partner_words
+        .get_or_init(|| partner_words(state, config));
+    let Some(partners) = all
+        .get(language)
+        .or_else(|| all.get(&config.default_language))
+    else {
+        return Vec::new();
+    };
+    let typed = normalize(question);
+    let typed: Vec<&str> = typed.split(' ').collect();
+    partners
+        .iter()
+        .filter(|p| {
+            p.words.iter().any(|w| {
+                typed
+                    .iter()
+                    .any(|t| word_match(w, t).is_some_and(|m| m != PREFIX))
+            })
+        })
+        .map(|p| p.partner.clone())
+        .collect()
 }
 
 /// An answer drawn from the section a command points at.
@@ -392,17 +513,14 @@ fn is_partner_section(state: &State, config: &Config, page: &Page, section: &Sec
         .any(|(p, s)| p.slug == page.slug && s.anchor == section.anchor)
 }
 
-/// The partner a question names, if it names exactly one.
+/// The partner a question names by a distinctive word, if it names exactly one.
 fn mentioned_partner(
     state: &State,
     config: &Config,
-    command: &CommandConfig,
     question: &str,
     language: &str,
 ) -> Option<String> {
-    let (_, section) = find_section(state, config, command, language)?;
-    let named = partners_named(&partners_of(section), question);
-    match named.as_slice() {
+    match partners_mentioned(state, config, question, language).as_slice() {
         [one] => Some(one.name.clone()),
         _ => None,
     }
@@ -494,6 +612,10 @@ pub fn partners_named(partners: &[Partner], text: &str) -> Vec<Partner> {
         .collect()
 }
 
+/// The score of a typed word that starts a word of a name (`syse` for `syseleven`): good for
+/// completing a name, too loose to find a name in a question (`stack` in `stackxperts`).
+const PREFIX: u32 = 50;
+
 /// How well a typed word matches a word of a name.
 fn word_match(name_word: &str, typed: &str) -> Option<u32> {
     if name_word == typed {
@@ -501,7 +623,7 @@ fn word_match(name_word: &str, typed: &str) -> Option<u32> {
     }
     let n = typed.chars().count();
     if n >= 4 && name_word.starts_with(typed) {
-        return Some(50);
+        return Some(PREFIX);
     }
     let allowed = match n {
         0..=4 => 0,

@@ -10,8 +10,9 @@ use crate::config::{CommandKind, Config};
 use crate::content::{self, Library, Page, Problem, Section};
 use crate::index::{IndexStatus, SearchIndex};
 use anyhow::{bail, Context};
+use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// Loaded content: the pages, the index built from them, and what was wrong with them.
 pub struct State {
@@ -19,6 +20,9 @@ pub struct State {
     pub index: SearchIndex,
     pub problems: Vec<Problem>,
     pub status: IndexStatus,
+    /// Per language, the partners and the words that name them and nothing else on their
+    /// page; computed on first use (the config is fixed for a core's life).
+    pub(crate) partner_words: OnceLock<HashMap<String, Vec<answer::PartnerWords>>>,
 }
 
 impl State {
@@ -38,6 +42,7 @@ impl State {
             index,
             problems,
             status,
+            partner_words: OnceLock::new(),
         })
     }
 
@@ -52,6 +57,7 @@ impl State {
             status: IndexStatus::InMemory {
                 reason: "built in memory".into(),
             },
+            partner_words: OnceLock::new(),
         })
     }
 

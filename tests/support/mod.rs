@@ -5,8 +5,14 @@
 //! instead of hanging; in particular a bot that never connects to this gateway (serenity falls
 //! back to the real Discord gateway when `GET /gateway` fails) fails the test. The token is a
 //! made-up one; nothing here talks to the network beyond loopback.
+//!
+//! For load runs ([`burst`]): every REST call carries the instant the fake received it,
+//! [`FakeDiscord::tap`] streams the calls as they come (no scanning of the whole log), and
+//! [`FakeDiscord::dispatch_timed`] tells the instant the event frame went onto the socket.
 
 #![allow(dead_code)]
+
+pub mod burst;
 
 use axum::body::Bytes;
 use axum::extract::ws::{Message as Ws, WebSocket, WebSocketUpgrade};
@@ -14,12 +20,13 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
-use tokio::sync::{mpsc, Notify};
+use std::time::{Duration, Instant};
+use tokio::sync::{mpsc, oneshot, Notify};
 
 pub const APP_ID: u64 = 900_001;
 pub const BOT_ID: u64 = 900_002;
@@ -37,6 +44,8 @@ pub struct Call {
     /// Without the `/api/v10` prefix: `/applications/900001/commands`.
     pub path: String,
     pub body: Value,
+    /// When the fake received it.
+    pub at: Instant,
 }
 
 /// What the bot sent on the gateway.
@@ -46,14 +55,31 @@ pub enum Gateway {
     Resume { session_id: String, seq: u64 },
 }
 
+/// A frame for the gateway connection; `sent` learns the instant it goes onto the socket.
+struct Outgoing {
+    text: String,
+    sent: Option<oneshot::Sender<Instant>>,
+}
+
+impl Outgoing {
+    fn new(frame: Value) -> Outgoing {
+        Outgoing {
+            text: frame.to_string(),
+            sent: None,
+        }
+    }
+}
+
 struct Shared {
     token: String,
     base: String,
     calls: Mutex<Vec<Call>>,
+    /// Receivers of every REST call from [`FakeDiscord::tap`] on.
+    taps: Mutex<Vec<mpsc::UnboundedSender<Call>>>,
     gateway: Mutex<Vec<Gateway>>,
     changed: Notify,
     /// The identified (or resumed) connection: its generation and its sender.
-    conn: Mutex<Option<(u64, mpsc::UnboundedSender<String>)>>,
+    conn: Mutex<Option<(u64, mpsc::UnboundedSender<Outgoing>)>>,
     generation: AtomicU64,
     seq: AtomicU64,
     next_id: AtomicU64,
@@ -76,6 +102,7 @@ impl FakeDiscord {
             token: token.to_string(),
             base: format!("http://127.0.0.1:{port}"),
             calls: Mutex::new(Vec::new()),
+            taps: Mutex::new(Vec::new()),
             gateway: Mutex::new(Vec::new()),
             changed: Notify::new(),
             conn: Mutex::new(None),
@@ -88,6 +115,11 @@ impl FakeDiscord {
             .route("/gw", get(gateway))
             .fallback(rest)
             .with_state(Arc::clone(&shared));
+        // Without TCP_NODELAY, Nagle's algorithm holds back an event frame while the one before
+        // waits for its (delayed, up to 40 ms) ACK: a fake's artifact that Discord doesn't have.
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -106,6 +138,13 @@ impl FakeDiscord {
 
     pub fn calls(&self) -> Vec<Call> {
         self.shared.calls.lock().unwrap().clone()
+    }
+
+    /// Every REST call from now on, as it arrives.
+    pub fn tap(&self) -> mpsc::UnboundedReceiver<Call> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        self.shared.taps.lock().unwrap().push(tx);
+        rx
     }
 
     pub fn gateway_log(&self) -> Vec<Gateway> {
@@ -145,6 +184,11 @@ impl FakeDiscord {
 
     /// Sends a dispatch event on the current gateway connection (waiting for one).
     pub async fn dispatch(&self, event: &str, data: Value) {
+        self.dispatch_timed(event, data).await;
+    }
+
+    /// [`FakeDiscord::dispatch`], telling the instant the frame goes onto the socket.
+    pub async fn dispatch_timed(&self, event: &str, data: Value) -> oneshot::Receiver<Instant> {
         let sender = self
             .wait("an identified gateway connection", || {
                 self.shared
@@ -157,9 +201,13 @@ impl FakeDiscord {
             .await;
         let seq = self.shared.seq.fetch_add(1, Ordering::SeqCst) + 1;
         let frame = json!({"op": 0, "s": seq, "t": event, "d": data});
-        sender
-            .send(frame.to_string())
-            .expect("gateway connection open");
+        let (sent, when) = oneshot::channel();
+        let frame = Outgoing {
+            text: frame.to_string(),
+            sent: Some(sent),
+        };
+        sender.send(frame).expect("gateway connection open");
+        when
     }
 
     /// Sends op 7 (Reconnect) on the current connection; the bot should come back with RESUME.
@@ -170,7 +218,7 @@ impl FakeDiscord {
             })
             .await;
         sender
-            .send(json!({"op": 7, "d": null}).to_string())
+            .send(Outgoing::new(json!({"op": 7, "d": null})))
             .expect("gateway connection open");
     }
 
@@ -179,7 +227,7 @@ impl FakeDiscord {
     /// gateway is quiet; a frame wakes it at once.
     pub fn nudge(&self) {
         if let Some((_, sender)) = self.shared.conn.lock().unwrap().as_ref() {
-            let _ = sender.send(json!({"op": 11}).to_string());
+            let _ = sender.send(Outgoing::new(json!({"op": 11})));
         }
     }
 
@@ -200,34 +248,25 @@ impl FakeDiscord {
     ) -> (u64, String) {
         let id = self.next_id();
         let token = format!("itoken-{id}");
-        let mut payload = json!({
-            "type": kind,
-            "id": id.to_string(),
-            "application_id": APP_ID.to_string(),
-            "token": token,
-            "version": 1,
-            "guild_id": GUILD_ID.to_string(),
-            "channel_id": CHANNEL_ID.to_string(),
-            "locale": locale,
-            "guild_locale": "en-US",
-            "entitlements": [],
-            "attachment_size_limit": 8_388_608,
-            "member": {
-                "user": {"id": user.to_string(), "username": format!("user{user}"), "discriminator": "0"},
-                "roles": [],
-                "deaf": false,
-                "mute": false,
-                "flags": 0,
-                "joined_at": "2024-01-01T00:00:00.000000+00:00",
-                "permissions": permissions.to_string(),
-            },
-            "data": data,
-        });
-        if let Some(message) = message {
-            payload["message"] = message;
-        }
+        let payload = interaction_json(id, &token, kind, data, locale, user, permissions, message);
         self.dispatch("INTERACTION_CREATE", payload).await;
         (id, token)
+    }
+
+    /// [`FakeDiscord::interaction`], telling the instant the frame goes onto the socket.
+    pub async fn interaction_timed(
+        &self,
+        kind: u8,
+        data: Value,
+        locale: &str,
+        user: u64,
+        permissions: u64,
+    ) -> (u64, String, oneshot::Receiver<Instant>) {
+        let id = self.next_id();
+        let token = format!("itoken-{id}");
+        let payload = interaction_json(id, &token, kind, data, locale, user, permissions, None);
+        let sent = self.dispatch_timed("INTERACTION_CREATE", payload).await;
+        (id, token, sent)
     }
 
     /// Runs a slash command and returns the body of the bot's interaction callback.
@@ -272,6 +311,47 @@ impl FakeDiscord {
     }
 }
 
+/// An INTERACTION_CREATE payload from `user` in the guild, as serenity 0.12.5 requires it.
+#[allow(clippy::too_many_arguments)]
+fn interaction_json(
+    id: u64,
+    token: &str,
+    kind: u8,
+    data: Value,
+    locale: &str,
+    user: u64,
+    permissions: u64,
+    message: Option<Value>,
+) -> Value {
+    let mut payload = json!({
+        "type": kind,
+        "id": id.to_string(),
+        "application_id": APP_ID.to_string(),
+        "token": token,
+        "version": 1,
+        "guild_id": GUILD_ID.to_string(),
+        "channel_id": CHANNEL_ID.to_string(),
+        "locale": locale,
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "attachment_size_limit": 8_388_608,
+        "member": {
+            "user": {"id": user.to_string(), "username": format!("user{user}"), "discriminator": "0"},
+            "roles": [],
+            "deaf": false,
+            "mute": false,
+            "flags": 0,
+            "joined_at": "2024-01-01T00:00:00.000000+00:00",
+            "permissions": permissions.to_string(),
+        },
+        "data": data,
+    });
+    if let Some(message) = message {
+        payload["message"] = message;
+    }
+    payload
+}
+
 fn message_json(id: u64, channel: u64, author: u64, content: &str, mentions: Value) -> Value {
     json!({
         "id": id.to_string(),
@@ -303,6 +383,7 @@ async fn rest(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let at = Instant::now();
     let path = uri
         .path()
         .strip_prefix("/api/v10")
@@ -314,11 +395,18 @@ async fn rest(
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v == format!("Bot {}", shared.token));
-    shared.calls.lock().unwrap().push(Call {
+    let call = Call {
         method: method.to_string(),
         path: path.clone(),
         body: body.clone(),
-    });
+        at,
+    };
+    shared
+        .taps
+        .lock()
+        .unwrap()
+        .retain(|tap| tap.send(call.clone()).is_ok());
+    shared.calls.lock().unwrap().push(call);
     shared.changed.notify_waiters();
     let by_token = matches!(segments.first(), Some(&"interactions") | Some(&"webhooks"));
     if !authorized && !by_token {
@@ -396,7 +484,7 @@ async fn send(socket: &mut WebSocket, frame: Value) -> bool {
 /// acknowledged, and events from [`FakeDiscord::dispatch`] passed on.
 async fn session(shared: Arc<Shared>, mut socket: WebSocket) {
     let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
-    let (tx, mut rx) = mpsc::unbounded_channel::<String>();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Outgoing>();
     if !send(
         &mut socket,
         json!({"op": 10, "d": {"heartbeat_interval": 41_250}}),
@@ -454,7 +542,10 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) {
                 }
             }
             Some(out) = rx.recv() => {
-                if socket.send(Ws::Text(out.into())).await.is_err() {
+                if let Some(sent) = out.sent {
+                    let _ = sent.send(Instant::now());
+                }
+                if socket.send(Ws::Text(out.text.into())).await.is_err() {
                     break;
                 }
             }
