@@ -2,9 +2,10 @@
 //!
 //! On a terminal it offers line editing and history (rustyline); when standard input is not a
 //! terminal it answers each line it reads, so `printf '/join\n' | scs-bot` works.
-//! `:lang de` switches the language, `:quit` (or end of input) leaves.
+//! `:lang de` switches the language, `:reload` re-reads the content, `:quit` (or end of input)
+//! leaves.
 
-use crate::core::Core;
+use crate::core::{Core, ReloadReport};
 use crate::render;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -15,7 +16,7 @@ pub fn run(core: Core, language: &str) -> anyhow::Result<ExitCode> {
     if std::io::stdin().is_terminal() {
         let mut editor = rustyline::DefaultEditor::new()?;
         println!(
-            "scs-bot console: {} pages loaded. Type /help, a command or a question; :lang de|en switches the language, Ctrl-D leaves.",
+            "scs-bot console: {} pages loaded. Type /help, a command or a question; :lang de|en switches the language, :reload re-reads the content, Ctrl-D leaves.",
             core.state().library.pages.len()
         );
         loop {
@@ -57,6 +58,21 @@ pub fn handle(
         ":quit" | ":q" | ":exit" => return Ok(false),
         _ => {}
     }
+    if line == ":reload" {
+        match core.reload() {
+            Ok(report) => {
+                writeln!(out, "reloaded: {}", summary(&report))?;
+                for problem in &report.problems {
+                    writeln!(out, "  {problem}")?;
+                }
+            }
+            Err(err) => writeln!(
+                out,
+                "reload failed, still answering from the last good content: {err:#}"
+            )?,
+        }
+        return Ok(true);
+    }
     if let Some(lang) = line.strip_prefix(":lang") {
         *language = core.config().language_for(lang.trim()).to_string();
         writeln!(out, "language: {language}")?;
@@ -66,4 +82,24 @@ pub fn handle(
     writeln!(out, "{}", render::terminal(&answer, color))?;
     out.flush()?;
     Ok(true)
+}
+
+/// What a reload changed, in one line.
+fn summary(report: &ReloadReport) -> String {
+    if report.is_unchanged() {
+        return "nothing changed".into();
+    }
+    let parts = [
+        ("pages added", &report.pages_added),
+        ("pages removed", &report.pages_removed),
+        ("pages changed", &report.pages_changed),
+        ("partners added", &report.partners_added),
+        ("partners removed", &report.partners_removed),
+    ];
+    parts
+        .iter()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(label, list)| format!("{label}: {}", list.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

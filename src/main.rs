@@ -2,7 +2,7 @@
 //!
 //! With no subcommand it runs the Discord bot when `DISCORD_TOKEN` is set, and a local console
 //! otherwise. Errors are printed with their whole cause chain; exit codes: 0 fine, 1 content
-//! errors found by `check` (or an answer that found nothing), 2 any other error.
+//! errors found by `check`, 2 any other error.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};

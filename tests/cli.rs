@@ -200,3 +200,48 @@ fn with_a_token_and_an_unreachable_discord_the_bot_exits_with_a_clear_error() {
         "the token is never printed"
     );
 }
+
+#[test]
+fn the_console_reloads_changed_content_on_request() {
+    use std::io::{BufRead, BufReader, Read};
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content/en");
+    std::fs::create_dir_all(&content).unwrap();
+    let page = content.join("network.md");
+    std::fs::copy(root().join("content/en/network.md"), &page).unwrap();
+    let mut child = scs_bot(&dir.path().join("index"))
+        .arg("--content")
+        .arg(dir.path().join("content"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdin.write_all(b"/partners newcomer\n").unwrap();
+    // Wait for the first answer, so the content was loaded before the edit.
+    let mut line = String::new();
+    while !line.contains("No partner matches") {
+        line.clear();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "console ended early"
+        );
+    }
+    let text = std::fs::read_to_string(&page).unwrap();
+    let added = "- [Newcomer AG](https://newcomer.example)\n- [Yorizon GmbH]";
+    std::fs::write(&page, text.replace("- [Yorizon GmbH]", added)).unwrap();
+    stdin.write_all(b":reload\n/partners newcomer\n").unwrap();
+    drop(stdin);
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(
+        rest.contains("reloaded: pages changed: en/network; partners added: Newcomer AG (en)"),
+        "{rest}"
+    );
+    assert!(
+        rest.contains("- Newcomer AG  <https://newcomer.example>"),
+        "{rest}"
+    );
+}
