@@ -183,7 +183,7 @@ pub fn ask(state: &State, config: &Config, question: &str, language: &str) -> An
         query: question.to_string(),
         language: language.to_string(),
         command: "search".into(),
-        title: top.section.clone(),
+        title: short_title(&top.section),
         text: String::new(),
         hits: Vec::new(),
         partners: Vec::new(),
@@ -192,9 +192,9 @@ pub fn ask(state: &State, config: &Config, question: &str, language: &str) -> An
         outcome: Outcome::Answered,
     };
     if let Some((page, section)) = state.section(&top.language, &top.page, &top.anchor) {
-        answer.text = section.text.clone();
         answer.contacts = section.emails.clone();
         answer.links = section_links(section);
+        answer.text = text_without_listed_links(section, &answer.links);
         if is_partner_section(state, config, page, section) {
             let partners = partners_of(section);
             let named = partners_named(&partners, question);
@@ -232,9 +232,11 @@ fn search(
         .collect()
 }
 
-/// The command a question asks for: a trigger phrase names it, and the search does not point
-/// clearly elsewhere (the command's section, its score doubled, ranks first or is not found);
-/// with no trigger phrase, a question naming one partner asks for that partner.
+/// The command a question asks for: a trigger phrase names it, and either the question says
+/// nothing beyond its trigger phrases ("how do I join?", "what is the contact e-mail?": every
+/// word the search would look for stands in one of them) or the search does not point clearly
+/// elsewhere (the command's section, its score boosted, ranks first or is not found); with no
+/// trigger phrase, a question naming one partner asks for that partner.
 fn route<'c>(
     state: &State,
     config: &'c Config,
@@ -247,17 +249,18 @@ fn route<'c>(
         .commands
         .iter()
         .filter_map(|(name, command)| {
-            let longest = command
+            let matched: Vec<String> = command
                 .triggers
                 .iter()
                 .map(|t| normalize(t))
                 .filter(|t| !t.is_empty() && contains_phrase(&words, t))
-                .max_by_key(|t| t.len())?;
-            Some((longest, name, command))
+                .collect();
+            let longest = matched.iter().max_by_key(|t| t.len())?.clone();
+            Some((longest, matched, name, command))
         })
-        .max_by_key(|(longest, _, _)| longest.len())
-        .map(|(phrase, name, command)| (phrase, name.as_str(), command));
-    let Some((phrase, name, command)) = triggered else {
+        .max_by_key(|(longest, _, _, _)| longest.len())
+        .map(|(phrase, matched, name, command)| (phrase, matched, name.as_str(), command));
+    let Some((phrase, matched, name, command)) = triggered else {
         // No phrase asks for a command: a question naming a partner asks for that partner.
         return route_to_partner(state, config, question, language);
     };
@@ -266,6 +269,9 @@ fn route<'c>(
         command,
         arg: None,
     };
+    if only_trigger_words(question, &matched) {
+        return Some(routed);
+    }
     let Some(top) = hits.first() else {
         return Some(routed);
     };
@@ -278,6 +284,18 @@ fn route<'c>(
         Some(hit) if hit.score * route_boost(&phrase) >= top.score => Some(routed),
         Some(_) => None,
     }
+}
+
+/// Whether every word the search would look for in `question` stands in one of the (normalized)
+/// trigger `phrases` it matched: then the question asks for the command and nothing else, however
+/// well some other page happens to match its one word ("joining forces" for "how do I join?").
+fn only_trigger_words(question: &str, phrases: &[String]) -> bool {
+    let covered: HashSet<&str> = phrases.iter().flat_map(|p| p.split(' ')).collect();
+    let asked = crate::index::question_words(question);
+    !asked.is_empty()
+        && asked
+            .iter()
+            .all(|w| normalize(w).split(' ').all(|part| covered.contains(part)))
 }
 
 /// How much a trigger phrase weighs: the command's section wins when its search score times
@@ -432,7 +450,7 @@ fn from_section(
         contacts: section.emails.clone(),
         links: Vec::new(),
         text: section.text.clone(),
-        title: section.heading.clone(),
+        title: short_title(&section.heading),
         outcome: Outcome::Answered,
     };
     match command.kind {
@@ -468,7 +486,56 @@ fn from_section(
         }
         CommandKind::Links | CommandKind::Section => answer.links = section_links(section),
     }
+    if command.kind != CommandKind::Partners {
+        answer.text = text_without_listed_links(section, &answer.links);
+    }
     answer
+}
+
+/// The section's text without the lines that are list items linking somewhere the answer lists
+/// among its links anyway (`- [SCS Repositories](https://…)`): every renderer shows the links
+/// as a list of their own, so these lines would stand there twice.
+fn text_without_listed_links(section: &Section, links: &[AnswerLink]) -> String {
+    let listed: HashSet<&str> = section
+        .items
+        .iter()
+        .filter(|i| {
+            i.url
+                .as_deref()
+                .is_some_and(|url| links.iter().any(|l| l.url == url))
+                && links.iter().any(|l| l.title.trim() == i.text.trim())
+        })
+        .map(|i| i.text.trim())
+        .collect();
+    if listed.is_empty() {
+        return section.text.clone();
+    }
+    section
+        .text
+        .lines()
+        .filter(|line| !listed.contains(line.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Longest reply title, in characters, before it is cut at a word.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// A heading as a reply title: whole when short, else cut at the last word that fits and ended
+/// with ` …` ("8. Technology innovation is iterative and needs …"). Headings that are whole
+/// sentences otherwise fill a chat window's width several times.
+fn short_title(heading: &str) -> String {
+    let heading = heading.trim();
+    if heading.chars().count() <= MAX_TITLE_CHARS {
+        return heading.to_string();
+    }
+    let cut: String = heading.chars().take(MAX_TITLE_CHARS).collect();
+    let cut = match cut.rsplit_once(char::is_whitespace) {
+        Some((head, _)) if !head.trim().is_empty() => head,
+        _ => &cut,
+    };
+    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:–-".contains(c));
+    format!("{cut} …")
 }
 
 /// The section a command answers from: in `language`, else in the default language.

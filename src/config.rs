@@ -184,6 +184,9 @@ fn builtin(name: &str) -> CommandConfig {
                 "members",
                 "mitglieder",
                 "gründungsmitglieder",
+                "welche firmen",
+                "welche unternehmen",
+                "mitglied im forum",
             ]),
         },
         "join" => CommandConfig {
@@ -212,6 +215,12 @@ fn builtin(name: &str) -> CommandConfig {
                 "mitmachen",
                 "beitreten",
                 "kontakt",
+                "mitglied werden",
+                "werde ich mitglied",
+                "mitgliedschaft",
+                "kontaktieren",
+                "erreiche ich",
+                "euch erreichen",
             ]),
         },
         "links" => CommandConfig {

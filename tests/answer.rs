@@ -151,6 +151,79 @@ fn questions_asking_for_a_command_are_routed_to_it() {
 }
 
 #[test]
+fn a_question_made_only_of_trigger_words_is_routed_even_when_another_page_matches_better() {
+    // The fixture's "Joining forces … join …" section outscores "Get Involved" for "join".
+    let site = site();
+    let search = site.core.answer("joining", "en");
+    assert_eq!(search.command, "search");
+    assert_eq!(search.hits[0].page, "alliance");
+    for (question, lang, command) in [
+        ("how do I join?", "en", "join"),
+        ("How can I contact you?", "en", "join"),
+        ("wie werde ich Mitglied?", "de", "join"),
+        ("wie kann ich euch erreichen?", "de", "join"),
+        ("welche Firmen sind Mitglied im Forum?", "de", "partners"),
+    ] {
+        assert_eq!(
+            site.core.answer(question, lang).command,
+            command,
+            "for {question:?}"
+        );
+    }
+    assert_eq!(
+        site.core
+            .answer("which associations are joining forces on standards?", "en")
+            .command,
+        "search",
+        "a question with words of its own is still searched"
+    );
+}
+
+#[test]
+fn link_lists_are_not_repeated_in_the_answer_text() {
+    for (lang, title) in [
+        ("en", "Technical Documentation SCS"),
+        ("de", "Dokumentation"),
+    ] {
+        let answer = ask("/links", lang);
+        assert!(
+            answer.links.iter().any(|l| l.title == title),
+            "{:?}",
+            answer.links
+        );
+        assert!(
+            answer.text.lines().all(|l| l.trim() != title),
+            "{lang}: {:?} is listed as a link and in the text: {:?}",
+            title,
+            answer.text
+        );
+    }
+    let join = ask("/join", "en");
+    assert!(join.text.contains("forum-scs-standards@osb-alliance.com"));
+}
+
+#[test]
+fn a_heading_that_is_a_whole_sentence_is_shortened_as_the_reply_title() {
+    let answer = ask("regulation and development talk early", "en");
+    assert_eq!(answer.command, "search");
+    let heading = "8. Innovation is iterative and needs open exchange between regulation, \
+                   standardization, development and operation!";
+    assert_eq!(
+        answer.hits[0].section, heading,
+        "hits keep the whole heading"
+    );
+    assert_eq!(
+        answer.title,
+        "8. Innovation is iterative and needs open exchange between …"
+    );
+    assert_eq!(
+        ask("/partners", "en").title,
+        "Our Partners in the Network",
+        "short headings stay whole"
+    );
+}
+
+#[test]
 fn question_naming_a_partner_gives_that_partner() {
     let answer = ask("is wavecon a partner?", "en");
     assert_eq!(answer.command, "partners");

@@ -287,13 +287,95 @@ page de/werkzeuge "Werkzeuge für den Betrieb" de/pages/werkzeuge.md template=- 
 }
 
 #[test]
-fn front_matter_without_body_or_final_newline_is_a_page_without_sections() {
-    check(
+fn front_matter_without_body_or_final_newline_is_a_page_found_by_its_title_and_link() {
+    let (library, _) = check(
         "front_matter_only",
         r#"
 page en/press-note "A short press note" en/press/2025-02-04-press-note.md template=press date=2025-02-04
+  [0] # L1 A short press note (links 1)
 "#,
     );
+    let note = &page(&library, "en", "press-note").sections[0];
+    assert_eq!(
+        note.text, "A short press note",
+        "the link's text, as in markdown"
+    );
+    assert_eq!(
+        note.links,
+        [Link {
+            text: "A short press note".into(),
+            url: "https://example.org/press/1".into()
+        }]
+    );
+}
+
+// ------------------------------------------------------------- front matter as content
+
+#[test]
+fn pages_built_from_front_matter_get_a_section_of_its_readable_text() {
+    let (library, problems) = check(
+        "front_matter_pages",
+        r#"
+page de/artikel "Ein Artikel über Wolken" de/press/2025-01-01-artikel.md template=press date=2025-01-01
+  [0] # L1 Ein Artikel über Wolken (links 1)
+page en/home "Example Cloud" en/pages/home.md template=indexPage date=-
+  [0] # L1 Example Cloud (links 1, emails crew@example.org)
+page en/meta-only "Meta only" en/pages/meta-only.md template=- date=-
+  [0] # L1 Meta only
+page en/updates "Updates" en/pages/updates.md template=newsPage date=-
+  [0] # L1 Updates
+page en/with-body "With body" en/pages/with-body.md template=- date=-
+  [0] # L8 With body
+  [2] #details L10 Details
+"#,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let text = |lang: &str, slug: &str| page(&library, lang, slug).sections[0].text.clone();
+    assert_eq!(
+        text("en", "home"),
+        "picture a shared cloud...\n\
+         ... where tenants move freely between providers.\n\
+         # not a heading\n\
+         ... built\n\
+         by a friendly crew, reachable at crew@example.org.\n\
+         1. counted",
+        "headlines of one block on one line, texts on their own; no meta, type, image, URL, \
+         button label or href; markup removed, a leading `#` or `1.` kept as text"
+    );
+    assert_eq!(
+        text("en", "updates"),
+        "What happened lately in the example community.\nGatherings\nMeetups and workshops of the community.",
+        "top-level prose in file order; no title_slug, no button"
+    );
+    assert_eq!(
+        text("en", "meta-only"),
+        "Only search engines had a summary of this page.",
+        "meta.description when nothing else is said"
+    );
+    assert_eq!(
+        text("en", "with-body"),
+        "Intro paragraph of the body.",
+        "meta.description is not mixed into a body's text"
+    );
+    let press = &page(&library, "de", "artikel").sections[0];
+    assert_eq!(press.text, "Wolkenzeitung 1/2025", "no author names");
+    assert_eq!(press.heading, "Ein Artikel über Wolken");
+    assert_eq!(press.path, ["Ein Artikel über Wolken"]);
+    assert_eq!(press.anchor, "");
+    assert_eq!(press.links[0].url, "https://zeitung.example/artikel");
+}
+
+#[test]
+fn front_matter_text_comes_before_the_body_intro_without_repeating_it() {
+    let (page, problems) = parse(
+        "en/pages/x.md",
+        "---\ntitle: X\ndescription: 'Said twice.'\nintro: 'Said once.'\n---\nSaid twice.\n\n## Next\n\nmore\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let page = page.unwrap();
+    assert_eq!(page.sections[0].text, "Said once.\nSaid twice.");
+    assert_eq!(page.sections[0].level, 0);
+    assert_eq!(page.sections.len(), 2);
 }
 
 #[test]
@@ -313,12 +395,18 @@ page en/single-quoted "Single quoted date" en/announcements/2024-09-11-single.md
 
 #[test]
 fn comments_blank_lines_nested_values_and_unknown_fields_are_accepted() {
-    check(
+    let (library, _) = check(
         "front_matter_quirks",
         r#"
 page en/quirks "Quirky front matter" en/pages/quirks.md template=- date=-
+  [0] # L1 Quirky front matter
   [2] #quirks L23 Quirks
 "#,
+    );
+    assert_eq!(
+        page(&library, "en", "quirks").sections[0].text,
+        "Multi-line quoted text with HTML inside.",
+        "a quoted multi-line front matter string with HTML, as plain text; no author names"
     );
 }
 
@@ -617,6 +705,7 @@ page en/2024-10-23-forum-founded "Forum founded" en/announcements/2024-10-23-for
 page en/english-inside "Written in English" _i18n/de/english-inside.md template=- date=-
   [0] # L6 Written in English
 page en/index "Home" en/pages/index.md template=indexPage date=-
+  [0] # L1 Home
 page en/network "Network" en/pages/network.md template=staticPage date=-
   [3] #our-partners-in-the-network L8 Our Partners in the Network (items 1, links 1)
 page en/no-front-matter "No front matter" en/pages/no-front-matter.md template=- date=-

@@ -37,7 +37,9 @@ async fn check(plan: Plan) -> Burst {
     burst
 }
 
-fn assert_the_mix_is_whole(burst: &Burst) {
+/// `paced`: users wait for each answer, so some `/partners` are surely answered before the
+/// `/reload` goes out (in a flood, all 1,000 may be in flight before any answer).
+fn assert_the_mix_is_whole(burst: &Burst, paced: bool) {
     assert_eq!(burst.sent.len(), 1_000);
     let users: BTreeSet<u64> = burst.sent.iter().map(|s| s.user).collect();
     assert_eq!(users.len(), 50, "50 distinct users");
@@ -64,7 +66,7 @@ fn assert_the_mix_is_whole(burst: &Burst) {
     );
     let phases = burst.phases();
     assert!(
-        phases.before > 0,
+        !paced || phases.before > 0,
         "/partners answered before the reload: {phases:?}"
     );
     assert!(
@@ -76,7 +78,7 @@ fn assert_the_mix_is_whole(burst: &Burst) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_commands_from_fifty_users_are_each_answered_exactly_once_across_a_reload() {
     let burst = check(Plan::default()).await;
-    assert_the_mix_is_whole(&burst);
+    assert_the_mix_is_whole(&burst, true);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -86,5 +88,5 @@ async fn a_flood_of_a_thousand_commands_at_once_loses_none_and_answers_none_twic
         ..Plan::default()
     })
     .await;
-    assert_the_mix_is_whole(&burst);
+    assert_the_mix_is_whole(&burst, false);
 }

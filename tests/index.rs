@@ -690,6 +690,62 @@ fn exact_matches_rank_above_typo_matches() {
 }
 
 #[test]
+fn a_heading_with_only_sub_headings_under_it_is_no_hit_but_its_words_find_them() {
+    let guide = page(
+        "en",
+        "guide",
+        "Guide",
+        vec![
+            section(2, &["Dimensions of Trust"], ""),
+            section(
+                3,
+                &["Dimensions of Trust", "Legal"],
+                "Laws decide where data may go.",
+            ),
+            section(2, &["Other"], "Unrelated words about travel."),
+        ],
+    );
+    let index = SearchIndex::build_in_ram(&library(vec![guide])).unwrap();
+    assert_eq!(
+        index.num_sections(),
+        2,
+        "the empty heading is not a document"
+    );
+    check(&index, "what are the dimensions of trust?", "en", "legal");
+    assert!(index
+        .search("dimensions of trust", "en", 5)
+        .iter()
+        .all(|h| !h.snippet.is_empty()));
+}
+
+#[test]
+fn pages_built_from_front_matter_are_found_by_their_text() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content/front_matter_pages");
+    let (pages, _) = load_dir(&fixture, &LoadOptions::default());
+    let index = SearchIndex::build_in_ram(&pages).unwrap();
+    let top = |query: &str, language: &str| {
+        index
+            .search(query, language, 3)
+            .into_iter()
+            .next()
+            .map(|h| (h.slug, h.anchor))
+    };
+    assert_eq!(
+        top("meetups and workshops", "en"),
+        Some(("updates".into(), String::new()))
+    );
+    assert_eq!(
+        top("tenants move between providers", "en"),
+        Some(("home".into(), String::new()))
+    );
+    assert_eq!(
+        top("Wolkenzeitung", "de"),
+        Some(("artikel".into(), String::new()))
+    );
+}
+
+#[test]
 fn headings_weigh_more_than_body_text() {
     let index = SearchIndex::build_in_ram(&seed()).unwrap();
     // "partners" is in the body of three sections, but in the heading of one.

@@ -7,6 +7,8 @@
 //! - every field is read on its own, so a field of the wrong type only loses that field; unknown
 //!   fields are accepted; broken YAML loses the front matter, never the page;
 //! - YAML line numbers in problems are file line numbers.
+//! - [`FrontMatter::prose`] holds the text a reader sees on pages built from front matter alone
+//!   (see [`prose`] for which keys count); it never holds URLs, paths, types or ids.
 
 use super::problem::Problem;
 use serde_yaml::Value;
@@ -80,6 +82,13 @@ pub struct FrontMatter {
     pub component: Option<String>,
     /// Whether a `title` or `slug` key is present at all (even if unusable).
     pub has_title_or_slug: bool,
+    /// Human-readable text of the front matter, one entry per line (see [`prose`]).
+    pub prose: Vec<String>,
+    /// `meta.description`: what search engines show; used only for a page that shows nothing
+    /// else (see [`prose`]).
+    pub meta_description: Option<String>,
+    /// A top-level `link` to an absolute `http(s)` URL (a press note's article).
+    pub link: Option<String>,
 }
 
 /// Reads the front matter fields from `yaml`; `yaml_line` is the file line of its first line.
@@ -165,7 +174,168 @@ pub fn parse(
     fm.title_slug = get("title_slug", problems);
     fm.component = get("component", problems);
     fm.has_title_or_slug = map.contains_key("title") || map.contains_key("slug");
+    fm.prose = prose(&map);
+    fm.meta_description = match map.get("meta") {
+        Some(Value::Mapping(meta)) => meta.get("description").and_then(readable),
+        _ => None,
+    };
+    fm.link = map
+        .get("link")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|l| l.starts_with("https://") || l.starts_with("http://"))
+        .map(str::to_string);
     fm
+}
+
+/// Heading-like keys: their values of one map are joined into one line.
+const PROSE_HEADINGS: &[&str] = &["headline", "heading", "title", "subtitle"];
+/// Text-like keys: each value is a line of its own.
+const PROSE_TEXTS: &[&str] = &[
+    "description",
+    "summary",
+    "excerpt",
+    "intro",
+    "lead",
+    "teaser",
+    "text",
+    "journal",
+];
+
+/// The text a reader sees on a page built from its front matter (index, news and standards
+/// pages of the SCS site, press notes), as lines in file order:
+/// - top-level text keys (`description`, `intro_events`, `journal`, …) and headings
+///   (`headline_events`), one line each, but not `title` (the page title already);
+/// - everything under `sections`, recursively: per map, its heading keys joined into one line,
+///   then each text key as a line; nested maps and lists (`boxes`, `personas`) follow.
+///
+/// `meta` is not read here: it is for search engines (and often not translated); the loader
+/// falls back on `meta.description` ([`FrontMatter::meta_description`]) only for a page with no
+/// other text.
+///
+/// A key counts by its first word without a numeric suffix (`headline1`, `text2`, `intro_press`
+/// are `headline`, `text`, `intro`), unless another word of it names machinery (`title_slug`,
+/// `text_url`: see [`NOT_PROSE`]). Values that aren't strings, or look like a
+/// URL, a path or a file name, are skipped, as are keys not listed (`type`, `id`, `image`,
+/// `href`, button labels like `more_button` or `label`) and `authors`. Exact repeats are dropped.
+pub fn prose(map: &serde_yaml::Mapping) -> Vec<String> {
+    let mut lines = Vec::new();
+    map_prose(map, true, &mut lines);
+    if let Some(sections) = map.get("sections") {
+        nested_prose(sections, &mut lines);
+    }
+    let mut seen = std::collections::HashSet::new();
+    lines.retain(|l| seen.insert(l.clone()));
+    lines
+}
+
+/// Words in a key that mark a value as machinery, not prose (`title_slug`, `more_button`,
+/// `image_alt_url`).
+const NOT_PROSE: &[&str] = &[
+    "slug",
+    "url",
+    "link",
+    "href",
+    "image",
+    "img",
+    "icon",
+    "id",
+    "type",
+    "class",
+    "style",
+    "button",
+    "date",
+    "path",
+    "file",
+    "permalink",
+    "layout",
+    "template",
+    "color",
+];
+
+/// The kind of prose a key holds (`Some(true)` for a heading), by its first word without a
+/// numeric suffix (`headline1`, `intro_events`); `None` when it holds no prose.
+fn prose_kind(key: &str) -> Option<bool> {
+    let key = key.to_ascii_lowercase();
+    let mut words = key.split(['_', '-']);
+    let base = words.next().unwrap_or_default();
+    let base = base.trim_end_matches(|c: char| c.is_ascii_digit());
+    if words.any(|w| NOT_PROSE.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit()))) {
+        return None;
+    }
+    if PROSE_HEADINGS.contains(&base) {
+        Some(true)
+    } else if PROSE_TEXTS.contains(&base) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A map's own prose: its heading keys as one line, then its text keys, one line each; at the
+/// top level (unrelated fields of a page) every value is a line of its own, in file order.
+fn map_prose(map: &serde_yaml::Mapping, top_level: bool, lines: &mut Vec<String>) {
+    let mut heading = Vec::new();
+    let mut texts = Vec::new();
+    for (key, value) in map {
+        let Some(key) = key.as_str() else { continue };
+        if top_level && key.eq_ignore_ascii_case("title") {
+            continue;
+        }
+        let Some(is_heading) = prose_kind(key) else {
+            continue;
+        };
+        let Some(text) = readable(value) else {
+            continue;
+        };
+        if top_level {
+            lines.push(text);
+        } else if is_heading {
+            heading.push(text);
+        } else {
+            texts.push(text);
+        }
+    }
+    if !heading.is_empty() {
+        lines.push(heading.join(" "));
+    }
+    lines.extend(texts);
+}
+
+fn nested_prose(value: &Value, lines: &mut Vec<String>) {
+    match value {
+        Value::Sequence(items) => items.iter().for_each(|v| nested_prose(v, lines)),
+        Value::Mapping(map) => {
+            map_prose(map, false, lines);
+            for (_, v) in map {
+                if matches!(v, Value::Sequence(_) | Value::Mapping(_)) {
+                    nested_prose(v, lines);
+                }
+            }
+        }
+        Value::Tagged(t) => nested_prose(&t.value, lines),
+        _ => {}
+    }
+}
+
+/// A string value a reader would see: not empty, not a URL, a path or a file name.
+fn readable(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(s) => s.trim(),
+        Value::Tagged(t) => return readable(&t.value),
+        _ => return None,
+    };
+    let one_word = !text.contains(char::is_whitespace);
+    let looks_like_file = one_word
+        && text.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && (2..=5).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                && !ext.chars().all(|c| c.is_ascii_digit())
+        });
+    let is_link =
+        text.contains("://") || text.starts_with("mailto:") || (one_word && text.starts_with('/'));
+    (!text.is_empty() && !looks_like_file && !is_link).then(|| text.to_string())
 }
 
 /// What the loader uses when a field can't be read.

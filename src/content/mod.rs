@@ -19,6 +19,19 @@
 //! - two files with the same (language, slug): the first by sorted path is served, the other is
 //!   an error naming both.
 //!
+//! Front matter as content: pages built from their front matter (the site's index, news and
+//! standards pages, press notes) have little or no markdown body. The human-readable strings of
+//! their front matter (`description`, headlines and texts under `sections`, …; see
+//! `frontmatter::prose` for the exact keys; `meta.description` only for a page with no other
+//! text, as it is written for search engines) become the text of the page's level-0
+//! section — heading and path the page title, empty anchor, line 1 — one line per string, read
+//! as markdown (HTML and entities removed, links and addresses kept). A top-level `link` to an
+//! `http(s)` URL becomes a link of that section, named by the title (and, when the front matter
+//! has no other text, the title is the text, as a markdown link's text would be). When the body has text
+//! before its first heading, the front matter's lines come first and lines the body already
+//! holds are dropped; when it has none, the section is added in front. URLs, image paths, types,
+//! ids, button labels and `og_*` copies never become text.
+//!
 //! Text rules (sections, anchors, plain text, links, items) are in `markdown.rs`; mojibake
 //! repair in `mojibake.rs`: the whole file is repaired before parsing (only non-ASCII runs
 //! change, so markdown syntax and line numbers are untouched) and every line that needed it is
@@ -146,6 +159,7 @@ pub fn parse_page(path: &Path, text: &str, options: &LoadOptions) -> (Option<Pag
         }
     };
     let mut sections = body.sections;
+    add_front_matter_section(&mut sections, &fm, &title);
     if let Some(first) = sections.first_mut().filter(|s| s.level == 0) {
         first.heading = title.clone();
         first.path = vec![title.clone()];
@@ -168,6 +182,93 @@ pub fn parse_page(path: &Path, text: &str, options: &LoadOptions) -> (Option<Pag
         sections,
     };
     (Some(page), problems)
+}
+
+/// Puts the front matter's prose and link into the level-0 section (see the module docs).
+fn add_front_matter_section(sections: &mut Vec<Section>, fm: &FrontMatter, title: &str) {
+    let mut prose = fm.prose.clone();
+    if prose.is_empty() && !sections.iter().any(|s| !s.text.is_empty()) {
+        prose.extend(fm.meta_description.clone());
+    }
+    if prose.is_empty() && fm.link.is_none() {
+        return;
+    }
+    // Each string is a paragraph of its own; a leading block marker (`# `, `- `, `> `, `1.`)
+    // is escaped so that a headline never turns into a heading or a list.
+    let markdown: String = prose
+        .iter()
+        .map(|line| {
+            let line = text::normalize_line(line);
+            if line.starts_with(['#', '-', '*', '+', '>', '|']) {
+                return format!("\\{line}\n\n");
+            }
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            match line[digits..].chars().next() {
+                Some(c @ ('.' | ')')) if digits > 0 => {
+                    format!("{}\\{c}{}\n\n", &line[..digits], &line[digits + 1..])
+                }
+                _ => format!("{line}\n\n"),
+            }
+        })
+        .collect();
+    let parsed = markdown::parse_body(&markdown, 1);
+    let mut front = Section {
+        heading: title.to_string(),
+        path: vec![title.to_string()],
+        level: 0,
+        anchor: String::new(),
+        line: 1,
+        text: String::new(),
+        links: Vec::new(),
+        emails: Vec::new(),
+        items: Vec::new(),
+    };
+    let mut lines: Vec<String> = Vec::new();
+    for part in parsed.sections {
+        lines.extend(
+            part.heading
+                .lines()
+                .chain(part.text.lines())
+                .filter(|l| !l.is_empty())
+                .map(str::to_string),
+        );
+        front.links.extend(part.links);
+        front.emails.extend(part.emails);
+    }
+    if let Some(url) = &fm.link {
+        if lines.is_empty() && sections.first().is_none_or(|s| s.level != 0) {
+            // Nothing else to say: the link, named by the title, is the text (as a markdown
+            // link's text would be).
+            lines.push(title.to_string());
+        }
+        if !front.links.iter().any(|l| &l.url == url) {
+            front.links.push(Link {
+                text: title.to_string(),
+                url: url.clone(),
+            });
+        }
+    }
+    match sections.first_mut().filter(|s| s.level == 0) {
+        Some(intro) => {
+            lines.retain(|l| !intro.text.contains(l.as_str()));
+            lines.extend(intro.text.lines().map(str::to_string));
+            intro.text = lines.join("\n");
+            front.links.append(&mut intro.links);
+            intro.links = front.links;
+            for email in std::mem::take(&mut intro.emails) {
+                if !front.emails.iter().any(|e| e.eq_ignore_ascii_case(&email)) {
+                    front.emails.push(email);
+                }
+            }
+            intro.emails = front.emails;
+        }
+        None => {
+            front.text = lines.join("\n");
+            let mut seen = std::collections::HashSet::new();
+            front.emails.retain(|e| seen.insert(e.to_lowercase()));
+            sections.insert(0, front);
+        }
+    }
 }
 
 fn with_line(problem: Problem, line: Option<usize>) -> Problem {

@@ -405,7 +405,7 @@ fn atoms(s: &str, style: Style) -> Vec<Atom> {
     let s = defang(&s);
     let chars: Vec<char> = s.chars().collect();
     let code = style.code && chars.iter().filter(|c| **c == '`').count() % 2 == 0;
-    let bold = style.bold && s.matches("**").count() % 2 == 0;
+    let bold = style.bold && s.matches("**").count().is_multiple_of(2);
     let mut out = Vec::with_capacity(chars.len());
     let (mut line_start, mut digits) = (true, false);
     let mut i = 0;

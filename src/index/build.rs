@@ -39,8 +39,8 @@ const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 pub fn write_library(index: &Index, fields: &Fields, library: &Library) -> Result<()> {
     let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_BUDGET)?;
     for (page, section) in library.sections() {
-        if section.level == 0 && section.text.trim().is_empty() {
-            continue; // nothing before the first heading: no section to show
+        if !is_indexed(section) {
+            continue;
         }
         writer.add_document(section_document(fields, page, section))?;
     }
@@ -51,10 +51,15 @@ pub fn write_library(index: &Index, fields: &Fields, library: &Library) -> Resul
 
 /// The number of documents [`write_library`] writes for `library`.
 pub fn count_documents(library: &Library) -> u64 {
-    library
-        .sections()
-        .filter(|(_, s)| !(s.level == 0 && s.text.trim().is_empty()))
-        .count() as u64
+    library.sections().filter(|(_, s)| is_indexed(s)).count() as u64
+}
+
+/// Whether a section is worth a document: it has text to show. A heading with nothing under it
+/// but sub-headings (`## Dimensions` / `### 1. Legal`) is not: as a hit it would show an empty
+/// snippet, and its words already count for the sections inside it (their context). Nor is an
+/// empty level-0 section (nothing before the first heading).
+fn is_indexed(section: &Section) -> bool {
+    !section.text.trim().is_empty()
 }
 
 fn section_document(fields: &Fields, page: &Page, section: &Section) -> TantivyDocument {

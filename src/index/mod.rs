@@ -38,9 +38,25 @@ pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
 use schema::Fields;
 pub use search::SearchHit;
 
+/// The words of a question that the search looks for: lower-cased, with question words and the
+/// English and German stopwords dropped (`how do I join?` → `join`), in order, not stemmed.
+pub fn question_words(text: &str) -> Vec<String> {
+    analyzer::with_analyzers(|a| {
+        let mut words = Vec::new();
+        {
+            let mut stream = a.words.token_stream(text);
+            while stream.advance() {
+                words.push(stream.token().text.clone());
+            }
+        }
+        words.retain(|w| !a.is_query_stopword(w));
+        words
+    })
+}
+
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A searchable index of sections.
 pub struct SearchIndex {

@@ -9,7 +9,9 @@
 //! - a bonus when the stem is in the section's own heading (×[`W_HEADING`]) or in an enclosing
 //!   heading or the page title (×[`W_CONTEXT`]). The bonus is the word's IDF over the whole
 //!   text, not over headings alone, so a common word ("cloud") in a heading earns little and a
-//!   rare one ("partners") much — an approximation of BM25F;
+//!   rare one ("partners") much — an approximation of BM25F. A word found only in enclosing
+//!   headings (a heading with nothing but sub-headings under it is not indexed itself) still
+//!   earns the context bonus;
 //! - a constant [`COVERAGE`] bonus for every question word a section contains at all, so a
 //!   section holding more of the question's words wins over one holding a few of them often
 //!   (Lucene's classic coordination factor, as a sum);
@@ -196,18 +198,20 @@ fn variant_clauses(searcher: &Searcher, group: &Group, v: &Variant) -> (Clauses,
     if let Some(stem) = &v.stem {
         df = doc_freq(searcher, group.all, stem);
         if df > 0 {
-            let weight = idf(df, searcher.num_docs());
             clauses.push((
                 Occur::Should,
                 boosted(term_query(group.all, stem), v.factor),
             ));
             let covered = term_bonus(group.all, stem, COVERAGE * v.factor);
             clauses.push((Occur::Should, covered));
-            for (field, bonus) in [(group.heading, W_HEADING), (group.context, W_CONTEXT)] {
-                if doc_freq(searcher, field, stem) > 0 {
-                    let score = bonus * weight * v.factor;
-                    clauses.push((Occur::Should, term_bonus(field, stem, score)));
-                }
+        }
+        // A word may stand only in enclosing headings ("Dimensions" over sub-sections that
+        // never repeat it): it still earns the context bonus, weighed by how rare it is there.
+        for (field, bonus) in [(group.heading, W_HEADING), (group.context, W_CONTEXT)] {
+            let field_df = doc_freq(searcher, field, stem);
+            if field_df > 0 {
+                let score = bonus * idf(df.max(field_df), searcher.num_docs()) * v.factor;
+                clauses.push((Occur::Should, term_bonus(field, stem, score)));
             }
         }
     }
