@@ -5,7 +5,9 @@
 //! - follows symbolic links, but enters every real folder at most once (a set of canonical
 //!   folder paths), so a symlink loop is reported and skipped, never followed forever;
 //! - skips hidden entries (`.git`, `.obsidian`, …) and folders named in `skip_dirs`;
-//! - an entry that can't be read is a [`Problem`], never a panic; the walk goes on.
+//! - an entry that can't be read is a [`Problem`], never a panic; the walk goes on;
+//! - only regular files are returned: a pipe, socket or device named `.md` (or a link to one) is
+//!   a [`Problem`], never read, since reading it could block or never end.
 
 use super::problem::Problem;
 use std::collections::HashSet;
@@ -121,7 +123,18 @@ fn visit(
                 ),
             }
         } else if is_markdown(&child_rel) {
-            files.push(child_rel);
+            if meta.is_file() {
+                files.push(child_rel);
+            } else {
+                // Reading a pipe blocks until someone writes to it; a device may never end.
+                problems.push(
+                    Problem::error(
+                        &child_rel,
+                        "not a regular file (a pipe, socket or device); not read",
+                    )
+                    .fix("replace it with the markdown file, or remove it"),
+                );
+            }
         }
     }
 }

@@ -1,0 +1,111 @@
+//! Replays every input kept under `tests/fixtures/fuzz/` through the code its fuzz target
+//! drives (see `fuzz/fuzz_targets/`), more thoroughly: every page input is also indexed and
+//! searched, every answer input runs in every locale and through every entry point.
+//! A crash found by `scripts/fuzz.sh` becomes a file there, so it stays fixed.
+
+use scs_bot::config::Config;
+use scs_bot::content::{self, LoadOptions};
+use scs_bot::core::{Core, State};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const LOCALES: [&str; 8] = ["en", "de", "en-US", "de_DE", "fr", "", "EN", "x-\u{0}"];
+const COMMANDS: [&str; 8] = [
+    "partners", "join", "links", "about", "goals", "help", "ask", "nope",
+];
+
+fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz")
+        .join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect()
+}
+
+fn core() -> &'static Core {
+    static CORE: OnceLock<Core> = OnceLock::new();
+    CORE.get_or_init(|| {
+        let mut config = Config::parse(include_str!("../config.toml")).unwrap();
+        config.content = concat!(env!("CARGO_MANIFEST_DIR"), "/content").into();
+        let (library, _) = content::load_dir(&config.content, &config.load_options());
+        Core::with_state(config, State::in_memory(library).unwrap())
+    })
+}
+
+/// What the `page` target does, always with the index.
+fn replay_page(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let _ = content::repair_mojibake(&text);
+    let (page, _) = content::parse_page(Path::new("en/fuzz.md"), &text, &LoadOptions::default());
+    // Components (a `component` field, or `locale` without title and slug) are not pages.
+    let Some(page) = page else {
+        return;
+    };
+    let mut anchors = std::collections::HashSet::new();
+    for s in &page.sections {
+        assert!(
+            anchors.insert(s.anchor.clone()),
+            "duplicate anchor {:?}",
+            s.anchor
+        );
+        assert_eq!(s.path.last(), Some(&s.heading));
+    }
+    let words: Vec<String> = page
+        .sections
+        .iter()
+        .flat_map(|s| s.text.split_whitespace().take(4))
+        .map(String::from)
+        .collect();
+    let state = State::in_memory(content::Library { pages: vec![page] }).unwrap();
+    let config = Config::default();
+    for question in [words.join(" "), text.chars().take(200).collect()] {
+        let answer = scs_bot::answer::answer(&state, &config, &question, "en");
+        let _ = scs_bot::render::terminal(&answer, false);
+    }
+}
+
+/// What the `answer` target does, for every selector.
+fn replay_answer(data: &[u8]) {
+    let text = String::from_utf8_lossy(data.get(1..).unwrap_or_default());
+    for locale in LOCALES {
+        for answer in std::iter::once(core().answer(&text, locale)).chain(
+            COMMANDS
+                .iter()
+                .map(|c| core().command(c, Some(&text), locale)),
+        ) {
+            assert!(answer.language == "en" || answer.language == "de");
+            assert!(!answer.title.is_empty());
+            let _ = scs_bot::render::terminal(&answer, true);
+            let _ = scs_bot::discord::render::answer(&answer, 0, None, false);
+            serde_json::to_string(&answer).unwrap();
+        }
+        assert!(core().complete_partner(&text, locale).len() <= 25);
+    }
+}
+
+#[test]
+fn every_kept_page_input_loads_indexes_and_answers() {
+    for (path, bytes) in inputs("page") {
+        eprintln!("replaying {}", path.display());
+        replay_page(&bytes);
+    }
+}
+
+#[test]
+fn every_kept_answer_input_is_answered_in_every_locale() {
+    for (path, bytes) in inputs("answer") {
+        eprintln!("replaying {}", path.display());
+        replay_answer(&bytes);
+    }
+}
