@@ -1,6 +1,9 @@
 //! The answering boundary: content folder + config → `Answer`, through `Core` (loader, index,
 //! routing, commands), with no network.
 
+mod common;
+
+use common::copy_dir;
 use scs_bot::answer::{Answer, Outcome};
 use scs_bot::config::Config;
 use scs_bot::core::Core;
@@ -15,19 +18,6 @@ struct Site {
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn site() -> Site {

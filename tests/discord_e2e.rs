@@ -5,6 +5,8 @@
 
 mod support;
 
+use support::common::copy_dir;
+
 use scs_bot::config::Config;
 use scs_bot::core::Core;
 use serde_json::{json, Value};
@@ -41,19 +43,6 @@ fn setup(edit: impl FnOnce(&mut Config)) -> (Config, TempDir) {
     config.index = dir.path().join("index");
     edit(&mut config);
     (config, dir)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Starts a fake Discord and the bot on it; returns once the commands are registered and the

@@ -15,6 +15,7 @@
 //! with the wrong content for its moment, and every REST call that belongs to none; every wait
 //! is bounded ([`BURST_WAIT`]).
 
+use super::common::copy_dir;
 use super::{Call, FakeDiscord, Gateway, APP_ID, TOKEN, WAIT};
 use scs_bot::config::Config;
 use scs_bot::core::Core;
@@ -104,19 +105,6 @@ impl Bot {
             .expect("the bot stops within the bounded wait")
             .expect("the bot task did not panic")
             .expect("the bot ends without an error");
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

@@ -13,6 +13,8 @@
 #![allow(dead_code)]
 
 pub mod burst;
+#[path = "../common/mod.rs"]
+pub mod common;
 
 use axum::body::Bytes;
 use axum::extract::ws::{Message as Ws, WebSocket, WebSocketUpgrade};
