@@ -233,14 +233,60 @@ fn latency_table(fixtures: &[&Fixture], questions: &[(String, String)], quick: b
         all.extend(mix);
         all.sort();
         row("commands + questions", all);
-        let mut inputs = all_commands.clone();
-        inputs.extend_from_slice(questions);
-        let [core, terminal, discord] = parts(&f.core, &inputs, question_rounds);
-        row("  of which Core::answer", core);
-        row("  of which terminal render", terminal);
-        row("  of which Discord render", discord);
+        for (label, inputs, rounds) in [
+            ("commands", &all_commands[..], command_rounds / 7 + 1),
+            ("questions", questions, question_rounds),
+        ] {
+            let [core, terminal, discord] = parts(&f.core, inputs, rounds);
+            row(&format!("{label}: Core::answer alone"), core);
+            row(&format!("{label}: terminal render alone"), terminal);
+            row(&format!("{label}: Discord render alone"), discord);
+        }
+        let searched = search_alone(&f.core, questions, question_rounds);
+        row("questions: index search alone", searched);
+        let _ = writeln!(out, "  slowest questions (median of {question_rounds}):");
+        for (q, median) in slowest(&f.core, questions, question_rounds, 5) {
+            let _ = writeln!(out, "    {:>10}  {q:?}", fmt_us(median));
+        }
     }
     out
+}
+
+/// `SearchIndex::search` alone (ranking and snippets, no routing or rendering), as the answer
+/// path calls it: top 5 in the question's language.
+fn search_alone(core: &Core, questions: &[(String, String)], rounds: usize) -> Vec<Duration> {
+    let state = core.state();
+    let mut times = Vec::with_capacity(questions.len() * rounds);
+    for round in 0..=rounds {
+        for (q, lang) in questions {
+            let started = Instant::now();
+            black_box(state.index.search(q, lang, 5));
+            if round > 0 {
+                times.push(started.elapsed());
+            }
+        }
+    }
+    times.sort();
+    times
+}
+
+/// The `n` questions with the highest median time.
+fn slowest(
+    core: &Core,
+    questions: &[(String, String)],
+    rounds: usize,
+    n: usize,
+) -> Vec<(String, Duration)> {
+    let mut medians: Vec<(String, Duration)> = questions
+        .iter()
+        .map(|q| {
+            let times = sample(core, std::slice::from_ref(q), rounds);
+            (q.0.clone(), percentile(&times, 0.5))
+        })
+        .collect();
+    medians.sort_by_key(|m| std::cmp::Reverse(m.1));
+    medians.truncate(n);
+    medians
 }
 
 fn bench_answers(c: &mut Criterion, f: &Fixture, questions: &[(String, String)]) {

@@ -7,7 +7,7 @@ use common::copy_dir;
 use scs_bot::answer::{Answer, Outcome};
 use scs_bot::config::Config;
 use scs_bot::core::Core;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The shipped seed page plus the fixture site (a German network page and an extra English
 /// page), in a temp folder with its own index.

@@ -321,6 +321,47 @@ fn an_answer_state_held_across_a_reload_stays_whole() {
 }
 
 #[test]
+fn answers_keep_coming_whole_while_the_content_is_reloaded_and_broken() {
+    let site = Site::new(&[("en/kata.md", EXTRA_PAGE.as_bytes())]);
+    let core = std::sync::Arc::new(site.open());
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let askers: Vec<_> = (0..2)
+        .map(|_| {
+            let (core, stop) = (core.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut answered = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) || answered == 0 {
+                    let join = core.answer("/join", "en");
+                    assert_eq!(join.contacts, vec![CONTACT.to_string()], "{join:?}");
+                    let partners = core.answer("who are the partners?", "en");
+                    assert_eq!(partners.partners.len(), 14, "{partners:?}");
+                    answered += 1;
+                }
+                answered
+            })
+        })
+        .collect();
+    let page = site.content().join("en/kata.md");
+    for round in 0..6 {
+        match round % 3 {
+            0 => std::fs::write(
+                &page,
+                EXTRA_PAGE.replace("zanzibar", &format!("zanzibar{round}")),
+            )
+            .unwrap(),
+            1 => std::fs::write(&page, b"---\ntitle: [broken\n---\n\xff\xfe").unwrap(),
+            _ => std::fs::remove_file(&page).unwrap(),
+        }
+        core.reload().unwrap();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for asker in askers {
+        assert!(asker.join().expect("no asker panicked") > 0);
+    }
+    assert_answering(&core);
+}
+
+#[test]
 fn a_reload_without_the_content_folder_fails_and_keeps_the_last_good_state() {
     let site = Site::new(&[("en/kata.md", EXTRA_PAGE.as_bytes())]);
     let core = site.open();
