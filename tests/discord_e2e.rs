@@ -5,8 +5,6 @@
 
 mod support;
 
-use support::common::copy_dir;
-
 use scs_bot::config::Config;
 use scs_bot::core::Core;
 use serde_json::{json, Value};
@@ -17,7 +15,6 @@ use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/discord");
 const MANAGE_GUILD: u64 = 1 << 5;
 const USER: u64 = 5001;
 const EPHEMERAL: u64 = 64;
@@ -30,21 +27,6 @@ struct Bot {
     _dir: TempDir,
 }
 
-/// The fixture config on a temp copy of the fixture content, changed by `edit`.
-fn setup(edit: impl FnOnce(&mut Config)) -> (Config, TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(FIXTURES).join("content"),
-        &dir.path().join("content"),
-    );
-    let text = std::fs::read_to_string(Path::new(FIXTURES).join("config.toml")).unwrap();
-    let mut config = Config::parse(&text).unwrap();
-    config.content = dir.path().join("content");
-    config.index = dir.path().join("index");
-    edit(&mut config);
-    (config, dir)
-}
-
 /// Starts a fake Discord and the bot on it; returns once the commands are registered and the
 /// bot has identified on the fake gateway.
 async fn start_with(edit: impl FnOnce(&mut Config), prepare: impl FnOnce(&Path)) -> Bot {
@@ -54,7 +36,7 @@ async fn start_with(edit: impl FnOnce(&mut Config), prepare: impl FnOnce(&Path))
         .with_env_filter(std::env::var("E2E_LOG").unwrap_or("off".into()))
         .with_test_writer()
         .try_init();
-    let (config, dir) = setup(edit);
+    let (config, dir) = support::fixture_config(edit);
     prepare(&config.content);
     let content = config.content.clone();
     let core = Arc::new(Core::open(config).unwrap());
@@ -541,7 +523,7 @@ async fn after_a_gateway_reconnect_the_session_resumes_and_still_answers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_token_ends_start_up_with_a_clear_error() {
-    let (config, _dir) = setup(|_| {});
+    let (config, _dir) = support::fixture_config(|_| {});
     let core = Arc::new(Core::open(config).unwrap());
     let fake = FakeDiscord::start("the-right-token").await;
     let run = scs_bot::discord::run_until(
@@ -573,7 +555,7 @@ async fn a_bad_token_ends_start_up_with_a_clear_error() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failing_gateway_lookup_stops_start_up_instead_of_using_the_real_discord() {
-    let (config, _dir) = setup(|_| {});
+    let (config, _dir) = support::fixture_config(|_| {});
     let core = Arc::new(Core::open(config).unwrap());
     let fake = FakeDiscord::start(TOKEN).await;
     fake.fail_gateway_lookup();
@@ -739,7 +721,7 @@ async fn questions_within_the_cooldown_and_overlong_ones_are_refused_politely() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_content_watcher_reloads_changed_pages() {
-    let (config, _dir) = setup(|_| {});
+    let (config, _dir) = support::fixture_config(|_| {});
     let content = config.content.clone();
     let core = Arc::new(Core::open(config).unwrap());
     let watcher = tokio::spawn(scs_bot::discord::watch::watch(

@@ -8,11 +8,12 @@
 
 use proptest::prelude::*;
 use scs_bot::answer::Outcome;
+mod common;
+
 use scs_bot::config::Config;
 use scs_bot::content::{self, LoadOptions};
 use scs_bot::core::{Core, State};
 use std::path::Path;
-use std::sync::OnceLock;
 
 fn check_page(text: &str) {
     let (page, _problems) =
@@ -88,15 +89,8 @@ fn page_text() -> impl Strategy<Value = String> {
         .prop_map(|(fm, blocks)| format!("{fm}{}", blocks.concat()))
 }
 
-/// One core over the shipped content, in memory.
 fn core() -> &'static Core {
-    static CORE: OnceLock<Core> = OnceLock::new();
-    CORE.get_or_init(|| {
-        let mut config = Config::parse(include_str!("../config.toml")).unwrap();
-        config.content = concat!(env!("CARGO_MANIFEST_DIR"), "/content").into();
-        let (library, _) = content::load_dir(&config.content, &config.load_options());
-        Core::with_state(config, State::in_memory(library).unwrap())
-    })
+    common::shipped_core()
 }
 
 /// Real words and typography in many languages: text that is clean UTF-8 by construction.

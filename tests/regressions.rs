@@ -3,11 +3,12 @@
 //! searched, every answer input runs in every locale and through every entry point.
 //! A crash found by `scripts/fuzz.sh` becomes a file there, so it stays fixed.
 
+mod common;
+
 use scs_bot::config::Config;
 use scs_bot::content::{self, LoadOptions};
 use scs_bot::core::{Core, State};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 const LOCALES: [&str; 8] = ["en", "de", "en-US", "de_DE", "fr", "", "EN", "x-\u{0}"];
 const COMMANDS: [&str; 8] = [
@@ -34,13 +35,7 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 fn core() -> &'static Core {
-    static CORE: OnceLock<Core> = OnceLock::new();
-    CORE.get_or_init(|| {
-        let mut config = Config::parse(include_str!("../config.toml")).unwrap();
-        config.content = concat!(env!("CARGO_MANIFEST_DIR"), "/content").into();
-        let (library, _) = content::load_dir(&config.content, &config.load_options());
-        Core::with_state(config, State::in_memory(library).unwrap())
-    })
+    common::shipped_core()
 }
 
 /// What the `page` target does, always with the index.

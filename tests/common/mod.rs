@@ -1,6 +1,11 @@
 //! Helpers shared by the test binaries that need no fake Discord.
+#![allow(dead_code)]
 
+use scs_bot::config::Config;
+use scs_bot::content;
+use scs_bot::core::{Core, State};
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Copies a fixture folder recursively (content that a test then changes on disk).
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -14,4 +19,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// One core over the shipped content and config, with its index in memory, per test binary.
+pub fn shipped_core() -> &'static Core {
+    static CORE: OnceLock<Core> = OnceLock::new();
+    CORE.get_or_init(|| {
+        let mut config = Config::parse(include_str!("../../config.toml")).unwrap();
+        config.content = concat!(env!("CARGO_MANIFEST_DIR"), "/content").into();
+        let (library, _) = content::load_dir(&config.content, &config.load_options());
+        Core::with_state(config, State::in_memory(library).unwrap())
+    })
 }

@@ -15,9 +15,7 @@
 //! with the wrong content for its moment, and every REST call that belongs to none; every wait
 //! is bounded ([`BURST_WAIT`]).
 
-use super::common::copy_dir;
 use super::{Call, FakeDiscord, Gateway, APP_ID, TOKEN, WAIT};
-use scs_bot::config::Config;
 use scs_bot::core::Core;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -29,7 +27,6 @@ use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/discord");
 pub const MANAGE_GUILD: u64 = 1 << 5;
 const EPHEMERAL: u64 = 64;
 /// The first simulated user's id; user `n` is `FIRST_USER + n`.
@@ -53,17 +50,10 @@ pub struct Bot {
 impl Bot {
     /// Starts a fake Discord and the bot on it; returns once the bot has identified.
     pub async fn start() -> Bot {
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(
-            &Path::new(FIXTURES).join("content"),
-            &dir.path().join("content"),
-        );
-        let text = std::fs::read_to_string(Path::new(FIXTURES).join("config.toml")).unwrap();
-        let mut config = Config::parse(&text).unwrap();
-        config.content = dir.path().join("content");
-        config.index = dir.path().join("index");
-        config.discord.cooldown_seconds = 0;
-        config.discord.watch_content = false;
+        let (config, dir) = super::fixture_config(|config| {
+            config.discord.cooldown_seconds = 0;
+            config.discord.watch_content = false;
+        });
         let content = config.content.clone();
         let core = Arc::new(Core::open(config).unwrap());
         let fake = FakeDiscord::start(TOKEN).await;

@@ -558,3 +558,21 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) {
         *conn = None;
     }
 }
+
+/// The Discord fixtures: content (en + de) and a config with a configured command.
+pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/discord");
+
+/// The fixture config on a temp copy of the fixture content, changed by `edit`.
+pub fn fixture_config(
+    edit: impl FnOnce(&mut scs_bot::config::Config),
+) -> (scs_bot::config::Config, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = std::path::Path::new(FIXTURES);
+    common::copy_dir(&fixtures.join("content"), &dir.path().join("content"));
+    let text = std::fs::read_to_string(fixtures.join("config.toml")).unwrap();
+    let mut config = scs_bot::config::Config::parse(&text).unwrap();
+    config.content = dir.path().join("content");
+    config.index = dir.path().join("index");
+    edit(&mut config);
+    (config, dir)
+}
