@@ -84,7 +84,12 @@ pub struct AnswerLink {
 /// Answers `input`: a slash command (`/partners syseleven`) or a free question.
 pub fn answer(state: &State, config: &Config, input: &str, locale: &str) -> Answer {
     let language = config.language_for(locale).to_string();
-    let query = input.trim();
+    // The length bound applies to the input as sent; invisible padding counts.
+    if let Some(refusal) = refuse(config, input.trim(), &language) {
+        return refusal;
+    }
+    let visible: String = input.chars().filter(|c| !is_invisible(*c)).collect();
+    let query = visible.trim();
     if let Some(refusal) = refuse(config, query, &language) {
         return refusal;
     }
@@ -899,6 +904,15 @@ fn t<'a>(language: &str, en: &'a str, de: &'a str) -> &'a str {
     } else {
         en
     }
+}
+
+/// Characters that show nothing but split words for the index: zero-width spaces and joiners,
+/// the word joiner, byte-order marks, soft hyphens and bidirectional marks.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+    )
 }
 
 /// Lowercase words of letters and digits, separated by single spaces.

@@ -392,3 +392,13 @@ fn failed_reload_keeps_serving_the_last_good_state() {
     assert!(site.core.reload().is_err());
     assert_eq!(site.core.answer("/partners", "en").partners.len(), 14);
 }
+
+#[test]
+fn invisible_characters_inside_words_do_not_break_the_search() {
+    let answer = ask("ka\u{200b}ta con\u{200d}tainers\u{202e}", "en");
+    assert_eq!(
+        answer.hits[0].anchor,
+        "collaboration-with-the-open-infrastructure-foundation"
+    );
+    assert_eq!(ask("/jo\u{00ad}in", "en").command, "join");
+}
