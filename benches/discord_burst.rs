@@ -171,18 +171,7 @@ async fn one_run(plan: Plan) -> Burst {
     let bot = Bot::start().await;
     let burst = burst::run(&bot.fake, &bot.content, &plan).await;
     bot.stop().await;
-    let problems = burst.problems();
-    assert!(
-        problems.is_empty(),
-        "the burst went wrong ({} problems):\n{}",
-        problems.len(),
-        problems
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    burst.assert_whole();
     burst
 }
 

@@ -21,19 +21,8 @@ async fn check(plan: Plan) -> Burst {
         burst.reload_took(),
         burst.phases()
     );
-    let problems = burst.problems();
     bot.stop().await;
-    assert!(
-        problems.is_empty(),
-        "{} problems, the first ones:\n{}",
-        problems.len(),
-        problems
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    burst.assert_whole();
     burst
 }
 

@@ -622,6 +622,22 @@ impl Burst {
 
     /// Everything wrong with the burst; empty when every interaction got exactly one valid
     /// answer with the content of its moment.
+    /// Panics with the first problems (see [`Burst::problems`]) if there are any.
+    pub fn assert_whole(&self) {
+        let problems = self.problems();
+        assert!(
+            problems.is_empty(),
+            "the burst went wrong ({} problems), the first ones:\n{}",
+            problems.len(),
+            problems
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         if let Some(answered) = self.unfinished {
