@@ -19,6 +19,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "support/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
+
 const COMMANDS: [&str; 7] = [
     "/partners",
     "/partners syseleven",
@@ -82,7 +86,7 @@ fn shipped() -> Fixture {
 fn generated(pages: usize) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    let bytes = scs_bot::bench_corpus::generate(&content, pages, SEED).unwrap();
+    let bytes = corpus::generate(&content, pages, SEED).unwrap();
     std::fs::copy(
         root().join("content/en/network.md"),
         content.join("en/network.md"),
@@ -110,7 +114,7 @@ fn questions() -> Vec<(String, String)> {
     scs_bot::eval::load_questions(&root().join("tests/eval/questions.toml"))
         .expect("the question set loads")
         .into_iter()
-        .map(|q| (q.question, q.lang.unwrap_or_else(|| "en".into())))
+        .map(|q| (q.text, q.lang.unwrap_or_else(|| "en".into())))
         .collect()
 }
 
@@ -118,7 +122,7 @@ fn questions() -> Vec<(String, String)> {
 /// as a Discord reply.
 fn answer_once(core: &Core, input: &str, lang: &str) -> usize {
     let answer = core.answer(input, lang);
-    let text = scs_bot::render::terminal(&answer, false);
+    let text = scs_bot::console::render::terminal(&answer, &scs_bot::console::render::Style::PLAIN);
     let reply = scs_bot::discord::render::answer(&answer, 0, None, false);
     black_box(&reply);
     text.len() + reply.embeds.len()
@@ -159,7 +163,10 @@ fn parts(core: &Core, inputs: &[(String, String)], rounds: usize) -> [Vec<Durati
             let t0 = Instant::now();
             let answer = black_box(core.answer(input, lang));
             let t1 = Instant::now();
-            black_box(scs_bot::render::terminal(&answer, false));
+            black_box(scs_bot::console::render::terminal(
+                &answer,
+                &scs_bot::console::render::Style::PLAIN,
+            ));
             let t2 = Instant::now();
             black_box(scs_bot::discord::render::answer(&answer, 0, None, false));
             let t3 = Instant::now();

@@ -1,18 +1,25 @@
 //! scs-bot: answers questions about the Sovereign Cloud Stack network from the SCS website's
 //! markdown pages.
 //!
-//! The pipeline: [`content`] loads `content/**/*.md` into a [`content::Library`]; [`index`]
-//! builds a Tantivy index from it; [`answer`] turns a command or a question into a plain
-//! [`answer::Answer`]; [`render`] shows it in a terminal and `discord` (the only module that
-//! knows serenity) sends it to Discord. [`core::Core`] holds the config and the current state.
+//! The layers, each using only those before it (a test holds this; see
+//! `docs/ARCHITECTURE.md`): [`config`] and [`messages`] (every sentence the bot says);
+//! [`content`] loads `content/**/*.md` into a [`content::Library`]; [`index`] builds a Tantivy
+//! index from it; [`answer`] turns a command or an analysed question into a plain
+//! [`answer::Answer`]; [`core`] holds the config and the current state and is the one front
+//! door of every transport; the transports are [`console`] (and `scs-bot ask`) and `discord`
+//! (the only module that knows serenity); [`eval`] measures answers against question sets.
+
+pub mod config;
+pub mod messages;
+
+pub mod content;
+
+pub mod index;
 
 pub mod answer;
-pub mod bench_corpus;
-pub mod config;
-pub mod console;
-pub mod content;
+
 pub mod core;
+
+pub mod console;
 pub mod discord;
 pub mod eval;
-pub mod index;
-pub mod render;

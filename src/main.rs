@@ -7,8 +7,9 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use scs_bot::config::Config;
+use scs_bot::console::{self, render};
 use scs_bot::core::Core;
-use scs_bot::{console, eval, render};
+use scs_bot::eval;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -110,10 +111,7 @@ fn run() -> anyhow::Result<ExitCode> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&answer)?);
             } else {
-                print!(
-                    "{}",
-                    render::terminal(&answer, std::io::stdout().is_terminal())
-                );
+                print!("{}", render::terminal(&answer, &terminal_style()));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -132,48 +130,81 @@ fn run() -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Check) => {
-            let (library, problems) =
-                scs_bot::content::load_dir(&config.content, &config.load_options());
-            for problem in &problems {
-                // Problems name files relative to the content folder; show where they are.
-                let mut shown = problem.clone();
-                shown.file = config.content.join(&problem.file);
-                println!("{shown}");
-            }
-            let errors = problems.iter().filter(|p| p.is_error()).count();
-            println!(
-                "{} pages, {} sections; {errors} errors, {} warnings",
-                library.pages.len(),
-                library.sections().count(),
-                problems.len() - errors
-            );
-            Ok(if errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Some(Command::Eval { file, lang, json }) => {
-            let questions = eval::load_questions(&file)?;
-            let core = Core::open(config)?;
-            let report = eval::evaluate(&core, &questions, &lang);
-            if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
-            } else {
-                for miss in &report.misses {
-                    println!(
-                        "miss: {:?} expected {} got {:?}",
-                        miss.question, miss.expected, miss.got
-                    );
-                }
-                println!(
-                    "{} questions: P@1 {:.3}, MRR@5 {:.3}",
-                    report.questions, report.p_at_1, report.mrr_at_5
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Check) => check(&config),
+        Some(Command::Eval { file, lang, json }) => evaluate(config, &file, &lang, json),
+    }
+}
+
+/// `scs-bot check`: the content's problems and the commands' (a command whose section the
+/// content lacks); exit code 1 when there are errors.
+fn check(config: &Config) -> anyhow::Result<ExitCode> {
+    let (library, mut problems) =
+        scs_bot::content::load_dir(&config.content, &config.load_options());
+    for problem in &mut problems {
+        // Problems name files relative to the content folder; show where they are.
+        problem.file = config.content.join(&problem.file);
+    }
+    let catalog = scs_bot::answer::Catalog::compile(&library, config);
+    problems.extend(catalog.problems().iter().cloned());
+    for problem in &problems {
+        println!("{problem}");
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    println!(
+        "{} pages, {} sections; {errors} errors, {} warnings",
+        library.pages.len(),
+        library.sections().count(),
+        problems.len() - errors
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `scs-bot eval`: the bot and the plain BM25 baseline on one question set, side by side.
+fn evaluate(
+    config: Config,
+    file: &std::path::Path,
+    lang: &str,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let questions = eval::load_questions(file)?;
+    let core = Core::open(config)?;
+    let report = eval::evaluate(&core, &questions, lang);
+    let baseline =
+        eval::baseline::PlainBaseline::new(&core.state().library)?.evaluate(&questions, lang);
+    if json {
+        // The bot's report, with the baseline's beside it under `baseline`.
+        let mut both = serde_json::to_value(&report)?;
+        both["baseline"] = serde_json::to_value(&baseline)?;
+        println!("{}", serde_json::to_string_pretty(&both)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for miss in &report.misses {
+        let rank = miss.rank.map_or("-".to_string(), |r| r.to_string());
+        let got = if miss.got.is_empty() {
+            "nothing".to_string()
+        } else {
+            miss.got.join(", ")
+        };
+        println!(
+            "miss ({}, {}, rank {rank}): {:?} expected {} got {got}",
+            miss.language, miss.category, miss.question, miss.expected
+        );
+    }
+    print!("{}", eval::side_by_side(&report, &baseline));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Colour and wrapping when standard output is a terminal, else plain text.
+fn terminal_style() -> render::Style {
+    if std::io::stdout().is_terminal() {
+        let width = terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0));
+        render::Style::terminal(width)
+    } else {
+        render::Style::PLAIN
     }
 }
 

@@ -724,7 +724,7 @@ async fn the_content_watcher_reloads_changed_pages() {
     let (config, _dir) = support::fixture_config(|_| {});
     let content = config.content.clone();
     let core = Arc::new(Core::open(config).unwrap());
-    let watcher = tokio::spawn(scs_bot::discord::watch::watch(
+    let watcher = tokio::spawn(scs_bot::core::watch::watch(
         Arc::clone(&core),
         std::time::Duration::from_millis(20),
     ));

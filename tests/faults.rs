@@ -8,7 +8,7 @@
 use scs_bot::answer::Outcome;
 use scs_bot::config::Config;
 use scs_bot::content::Problem;
-use scs_bot::core::{Core, State};
+use scs_bot::core::Core;
 use scs_bot::index::{IndexStatus, FINGERPRINT_FILE};
 use std::path::{Path, PathBuf};
 
@@ -315,7 +315,7 @@ fn an_answer_state_held_across_a_reload_stays_whole() {
     std::fs::remove_file(site.content().join("en/kata.md")).unwrap();
     core.reload().unwrap();
     assert!(before.library.page("en", "kata").is_some());
-    let answer = scs_bot::answer::answer(&before, core.config(), "zanzibar runtime", "en");
+    let answer = before.answer("zanzibar runtime", "en");
     assert!(answer.hits.iter().any(|h| h.page == "kata"), "{answer:?}");
     assert!(core.state().library.page("en", "kata").is_none());
 }
@@ -526,6 +526,6 @@ fn a_state_built_in_memory_answers_like_one_from_disk() {
     let site = Site::new(&[]);
     let config = site.config();
     let (library, _) = scs_bot::content::load_dir(&config.content, &config.load_options());
-    let core = Core::with_state(config, State::in_memory(library).unwrap());
+    let core = Core::in_memory(config, library).unwrap();
     assert_answering(&core);
 }

@@ -6,7 +6,7 @@
 
 use scs_bot::answer::{Answer, Outcome};
 use scs_bot::config::Config;
-use scs_bot::core::{Core, State};
+use scs_bot::core::Core;
 use std::sync::OnceLock;
 
 const CONTACT: &str = "forum-scs-standards@osb-alliance.com";
@@ -18,7 +18,7 @@ fn core() -> &'static Core {
         let mut config = Config::parse(include_str!("../config.toml")).unwrap();
         config.content = concat!(env!("CARGO_MANIFEST_DIR"), "/content").into();
         let (library, _) = scs_bot::content::load_dir(&config.content, &config.load_options());
-        Core::with_state(config, State::in_memory(library).unwrap())
+        Core::in_memory(config, library).unwrap()
     })
 }
 
@@ -69,8 +69,15 @@ fn assert_clean(input: &str, answer: &Answer) {
         assert!(!url.contains("javascript"), "{url}: {context}");
     }
     // The answer always renders and serialises.
-    assert!(!scs_bot::render::terminal(answer, false).is_empty());
-    assert!(!scs_bot::render::terminal(answer, true).is_empty());
+    assert!(
+        !scs_bot::console::render::terminal(answer, &scs_bot::console::render::Style::PLAIN)
+            .is_empty()
+    );
+    assert!(!scs_bot::console::render::terminal(
+        answer,
+        &scs_bot::console::render::Style::terminal(100)
+    )
+    .is_empty());
     let json = serde_json::to_value(answer).unwrap();
     assert!(json["query"].is_string(), "{context}");
 }

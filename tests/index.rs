@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use scs_bot::content::{load_dir, Item, Library, Link, LoadOptions, Page, Section};
-use scs_bot::index::eval::{evaluate, parse_questions, PlainBaseline};
+use scs_bot::eval::baseline::PlainBaseline;
+use scs_bot::eval::{evaluate_search as evaluate_on, parse_questions};
 use scs_bot::index::{
     fingerprint, fingerprint_with_schema, IndexStatus, SearchIndex, FINGERPRINT_FILE,
     SCHEMA_VERSION,
@@ -927,14 +928,19 @@ fn snippets_are_short_plain_text() {
 
 #[test]
 fn the_question_set_is_answered_with_precision_of_at_least_95_percent() {
-    let questions =
-        parse_questions(&fs::read_to_string("tests/eval/questions.toml").unwrap()).unwrap();
+    let questions = parse_questions(
+        "questions.toml",
+        &fs::read_to_string("tests/eval/questions.toml").unwrap(),
+    )
+    .unwrap();
     assert!(questions.len() >= 45);
     let (shipped, _) = load_dir(Path::new("content"), &LoadOptions::default());
     assert!(shipped.page("en", "network").is_some());
     let index = SearchIndex::build_in_ram(&shipped).unwrap();
-    let report = evaluate(&index, &questions);
-    let baseline = PlainBaseline::new(&shipped).unwrap().evaluate(&questions);
+    let report = evaluate_on(&index, &questions, "en");
+    let baseline = PlainBaseline::new(&shipped)
+        .unwrap()
+        .evaluate(&questions, "en");
     println!("scs-bot search: {report}");
     println!("plain Tantivy defaults: {baseline}");
     assert!(report.p_at_1 >= 0.95, "{report}");
@@ -943,10 +949,21 @@ fn the_question_set_is_answered_with_precision_of_at_least_95_percent() {
 
 #[test]
 fn the_hand_made_seed_page_is_searched_like_the_shipped_one() {
-    let questions =
-        parse_questions(&fs::read_to_string("tests/eval/questions.toml").unwrap()).unwrap();
+    let questions = parse_questions(
+        "questions.toml",
+        &fs::read_to_string("tests/eval/questions.toml").unwrap(),
+    )
+    .unwrap();
     let (shipped, _) = load_dir(Path::new("content"), &LoadOptions::default());
-    let loaded = evaluate(&SearchIndex::build_in_ram(&shipped).unwrap(), &questions);
-    let by_hand = evaluate(&SearchIndex::build_in_ram(&seed()).unwrap(), &questions);
+    let loaded = evaluate_on(
+        &SearchIndex::build_in_ram(&shipped).unwrap(),
+        &questions,
+        "en",
+    );
+    let by_hand = evaluate_on(
+        &SearchIndex::build_in_ram(&seed()).unwrap(),
+        &questions,
+        "en",
+    );
     assert_eq!(by_hand.misses, loaded.misses);
 }

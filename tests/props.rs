@@ -244,7 +244,7 @@ proptest! {
         if answer.outcome == Outcome::Refused || answer.outcome == Outcome::NotFound {
             prop_assert!(!answer.text.is_empty());
         }
-        prop_assert!(!scs_bot::render::terminal(&answer, false).is_empty());
+        prop_assert!(!scs_bot::console::render::terminal(&answer, &scs_bot::console::render::Style::PLAIN).is_empty());
         prop_assert_eq!(&core().answer(&q, &lang), &answer, "the same question, the same answer");
     }
 }
@@ -268,12 +268,11 @@ proptest! {
     fn any_loaded_page_is_indexed_and_answered(text in page_text(), q in query()) {
         let (page, _) = content::parse_page(Path::new("en/prop.md"), &text, &LoadOptions::default());
         let library = content::Library { pages: page.into_iter().collect() };
-        let state = State::in_memory(library).unwrap();
-        let config = Config::default();
-        let answer = scs_bot::answer::answer(&state, &config, &q, "en");
+        let state = State::in_memory(library, Config::default()).unwrap();
+        let answer = state.answer(&q, "en");
         prop_assert!(!answer.title.is_empty());
         for word in text.split_whitespace().take(3) {
-            let _ = scs_bot::answer::answer(&state, &config, word, "en");
+            let _ = state.answer(word, "en");
         }
     }
 }

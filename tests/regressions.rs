@@ -62,11 +62,12 @@ fn replay_page(data: &[u8]) {
         .flat_map(|s| s.text.split_whitespace().take(4))
         .map(String::from)
         .collect();
-    let state = State::in_memory(content::Library { pages: vec![page] }).unwrap();
-    let config = Config::default();
+    let state =
+        State::in_memory(content::Library { pages: vec![page] }, Config::default()).unwrap();
     for question in [words.join(" "), text.chars().take(200).collect()] {
-        let answer = scs_bot::answer::answer(&state, &config, &question, "en");
-        let _ = scs_bot::render::terminal(&answer, false);
+        let answer = state.answer(&question, "en");
+        let _ =
+            scs_bot::console::render::terminal(&answer, &scs_bot::console::render::Style::PLAIN);
     }
 }
 
@@ -81,7 +82,10 @@ fn replay_answer(data: &[u8]) {
         ) {
             assert!(answer.language == "en" || answer.language == "de");
             assert!(!answer.title.is_empty());
-            let _ = scs_bot::render::terminal(&answer, true);
+            let _ = scs_bot::console::render::terminal(
+                &answer,
+                &scs_bot::console::render::Style::terminal(100),
+            );
             let _ = scs_bot::discord::render::answer(&answer, 0, None, false);
             serde_json::to_string(&answer).unwrap();
         }

@@ -21,7 +21,7 @@ fn core() -> &'static Core {
         config.content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content").into();
         let (library, _) = scs_bot::content::load_dir(&config.content, &config.load_options());
         assert!(!library.pages.is_empty(), "the shipped content loads");
-        Core::with_state(config, State::in_memory(library).expect("the index builds"))
+        Core::in_memory(config, library).expect("the index builds")
     })
 }
 

@@ -22,10 +22,9 @@ fuzz_target!(|data: &[u8]| {
         .map(String::from)
         .collect();
     let library = content::Library { pages: vec![page] };
-    let state = scs_bot::core::State::in_memory(library).expect("indexing never fails");
-    let config = scs_bot::config::Config::default();
+    let state = scs_bot::core::State::in_memory(library, scs_bot::config::Config::default()).expect("indexing never fails");
     for question in [words.join(" "), text.chars().take(200).collect()] {
-        let answer = scs_bot::answer::answer(&state, &config, &question, "en");
-        let _ = scs_bot::render::terminal(&answer, false);
+        let answer = state.answer(&question, "en");
+        let _ = scs_bot::console::render::terminal(&answer, &scs_bot::console::render::Style::PLAIN);
     }
 });

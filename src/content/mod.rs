@@ -50,6 +50,7 @@ mod walk;
 pub use model::{Item, Library, Link, Page, Section};
 pub use problem::{Problem, Severity};
 pub use text::anchor;
+pub use walk::markdown_files;
 
 use frontmatter::FrontMatter;
 use std::collections::HashMap;

@@ -15,9 +15,9 @@
 
 use super::commands::{CommandSpec, OptionKind};
 use super::dispatch::{Dispatcher, Mention, OptionValue, Plan, Press, Pressed, Request};
+use super::render;
 use super::reply::{Button, Embed, Reply};
-use super::{render, watch};
-use crate::answer::Outcome;
+use crate::core::watch;
 use crate::core::Core;
 use anyhow::{anyhow, bail};
 use serenity::all::{
@@ -353,14 +353,6 @@ fn request(command: &CommandInteraction) -> Request {
     }
 }
 
-fn outcome_name(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Answered => "answered",
-        Outcome::NotFound => "not_found",
-        Outcome::Refused => "refused",
-    }
-}
-
 /// Where to tell a user that something failed.
 enum Failed<'a> {
     Command {
@@ -448,7 +440,7 @@ impl Handler {
                 command
                     .create_response(ctx, CreateInteractionResponse::Message(message(&reply)))
                     .await?;
-                Ok(outcome_name(reply.outcome))
+                Ok(reply.outcome.as_str())
             }
             Plan::Defer { ephemeral } => {
                 let defer = CreateInteractionResponseMessage::new().ephemeral(ephemeral);
@@ -460,7 +452,7 @@ impl Handler {
                 let reply =
                     tokio::task::spawn_blocking(move || dispatcher.deferred(&request)).await?;
                 command.edit_response(ctx, edit(&reply)).await?;
-                Ok(outcome_name(reply.outcome))
+                Ok(reply.outcome.as_str())
             }
         }
     }
@@ -561,7 +553,7 @@ impl Handler {
                 .channel_id
                 .send_message(ctx, channel_message(&reply, message))
                 .await?;
-            anyhow::Ok(outcome_name(reply.outcome))
+            anyhow::Ok(reply.outcome.as_str())
         }
         .await;
         let language = self.dispatcher.core().config().default_language.clone();

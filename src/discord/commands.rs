@@ -7,6 +7,7 @@
 
 use crate::config::CommandKind;
 use crate::core::CommandInfo;
+use crate::messages::{self, Messages};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -47,19 +48,6 @@ pub enum OptionKind {
     Boolean,
 }
 
-/// (language, command) → (localized name, description) for the commands that are not
-/// configured in `config.toml`, and localized names for the built-in configured ones.
-const NAMES_DE: &[(&str, &str)] = &[
-    ("partners", "partner"),
-    ("join", "mitmachen"),
-    ("links", "links"),
-    ("about", "über"),
-    ("goals", "ziele"),
-    ("ask", "frage"),
-    ("help", "hilfe"),
-    ("reload", "neu-laden"),
-];
-
 /// The commands to register: every configured command (built-ins included), then `/ask`,
 /// `/help` and `/reload`. `max_question_chars` bounds the `/ask` question.
 pub fn specs(
@@ -70,12 +58,12 @@ pub fn specs(
     let mut specs: Vec<CommandSpec> = commands
         .iter()
         .map(|c| {
-            let mut spec = spec(
-                &c.name,
+            let mut spec = named(&c.name);
+            spec.description = clip(
                 c.description
                     .get(default_language)
                     .map_or(c.name.as_str(), String::as_str),
-                &[],
+                100,
             );
             for (lang, description) in &c.description {
                 if let Some(locale) = locale_for(lang).filter(|_| lang != default_language) {
@@ -84,59 +72,29 @@ pub fn specs(
                 }
             }
             if c.kind == CommandKind::Partners {
-                spec.options.push(option(
-                    "name",
-                    OptionKind::String,
-                    false,
-                    [
-                        ("name", "The partner (type to search)"),
-                        ("name", "Der Partner (tippen zum Suchen)"),
-                    ],
-                ));
+                spec.options
+                    .push(option("name", OptionKind::String, false, |w| {
+                        w.option_partner
+                    }));
                 spec.options[0].autocomplete = true;
                 spec.options[0].max_length = Some(100);
             }
             spec
         })
         .collect();
-    let mut ask = spec(
-        "ask",
-        "Ask a question about the SCS network",
-        &[("de", "Stell eine Frage zum SCS-Netzwerk")],
-    );
-    ask.options.push(option(
-        "question",
-        OptionKind::String,
-        true,
-        [
-            ("question", "Your question, e.g. how do I join?"),
-            ("frage", "Deine Frage, z. B. wie kann ich mitmachen?"),
-        ],
-    ));
+    let mut ask = spec("ask", |w| w.describe_ask);
+    ask.options
+        .push(option("question", OptionKind::String, true, |w| {
+            w.option_question
+        }));
     ask.options[0].max_length = Some(max_question_chars.clamp(1, 6000) as u16);
-    ask.options.push(option(
-        "private",
-        OptionKind::Boolean,
-        false,
-        [
-            ("private", "Show the answer only to you"),
-            ("privat", "Die Antwort nur dir zeigen"),
-        ],
-    ));
+    ask.options
+        .push(option("private", OptionKind::Boolean, false, |w| {
+            w.option_private
+        }));
     specs.push(ask);
-    specs.push(spec(
-        "help",
-        "What scs-bot can answer, and how to ask",
-        &[("de", "Was scs-bot beantwortet, und wie man fragt")],
-    ));
-    let mut reload = spec(
-        "reload",
-        "Moderators: re-read the content and rebuild the index",
-        &[(
-            "de",
-            "Moderation: Inhalte neu lesen und den Index neu bauen",
-        )],
-    );
+    specs.push(spec("help", |w| w.describe_help));
+    let mut reload = spec("reload", |w| w.describe_reload);
     reload.moderator = true;
     specs.push(reload);
     specs
@@ -172,36 +130,66 @@ pub fn locale_for(language: &str) -> Option<&'static str> {
         .copied()
 }
 
-fn spec(name: &str, description: &str, localized: &[(&str, &str)]) -> CommandSpec {
-    let mut spec = CommandSpec {
+/// A command with its localized names and no description yet.
+fn named(name: &str) -> CommandSpec {
+    CommandSpec {
         name: name.to_string(),
-        description: clip(description, 100),
-        name_localizations: BTreeMap::new(),
-        description_localizations: localized
-            .iter()
-            .map(|(l, d)| (l.to_string(), clip(d, 100)))
-            .collect(),
+        description: String::new(),
+        name_localizations: localized(|w| {
+            w.command_names
+                .iter()
+                .find(|(registered, _)| *registered == name)
+                .map(|(_, localized)| localized.to_string())
+        }),
+        description_localizations: BTreeMap::new(),
         options: Vec::new(),
         moderator: false,
-    };
-    if let Some((_, de)) = NAMES_DE.iter().find(|(en, _)| *en == name) {
-        spec.name_localizations.insert("de".into(), de.to_string());
     }
+}
+
+/// A command that is not configured: its name, and its description from the message tables.
+fn spec(name: &str, describe: impl Fn(&Messages) -> &'static str) -> CommandSpec {
+    let mut spec = named(name);
+    spec.description = clip(describe(&messages::EN), 100);
+    spec.description_localizations = localized(|w| Some(clip(describe(w), 100)));
     spec
 }
 
-/// An option with its English and German name and description.
-fn option(name: &str, kind: OptionKind, required: bool, [en, de]: [(&str, &str); 2]) -> OptionSpec {
+/// An option with its name and description in every language with a message table.
+fn option(
+    name: &str,
+    kind: OptionKind,
+    required: bool,
+    describe: impl Fn(&Messages) -> &'static str,
+) -> OptionSpec {
     OptionSpec {
         name: name.to_string(),
-        description: clip(en.1, 100),
-        name_localizations: [("de".to_string(), de.0.to_string())].into(),
-        description_localizations: [("de".to_string(), clip(de.1, 100))].into(),
+        description: clip(describe(&messages::EN), 100),
+        name_localizations: localized(|w| {
+            Some(
+                w.option_names
+                    .iter()
+                    .find(|(registered, _)| *registered == name)
+                    .map_or(name, |(_, localized)| localized)
+                    .to_string(),
+            )
+        }),
+        description_localizations: localized(|w| Some(clip(describe(w), 100))),
         kind,
         required,
         autocomplete: false,
         max_length: None,
     }
+}
+
+/// Per Discord locale of every language but English (the default): what `of` gives for its
+/// message table.
+fn localized(of: impl Fn(&Messages) -> Option<String>) -> BTreeMap<String, String> {
+    messages::TABLES
+        .iter()
+        .filter(|(code, _)| *code != "en")
+        .filter_map(|(code, table)| Some((locale_for(code)?.to_string(), of(table)?)))
+        .collect()
 }
 
 /// At most `max` characters, for Discord's 100-character descriptions.

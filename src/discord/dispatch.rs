@@ -1,20 +1,25 @@
 //! The dispatcher: a [`Request`] (a slash command, an autocomplete, a button, a mention) in,
 //! a [`Reply`] out, with no Discord in between.
 //!
-//! Each command is a short function: read its options, call the [`Core`], render. The serenity
-//! layer (`bot.rs`) only converts interactions to requests and replies to builders, so the
-//! same functions can serve an HTTP interactions endpoint and are tested without Discord.
+//! Each command is a short function: read its options, put them through the core's front door
+//! ([`Core::admit`], [`Core::respond`]), render. Every rule about what to answer (the length
+//! bound, invisible characters, mention tags, `/help`, unknown commands, the language) is the
+//! core's; the dispatcher adds only what is Discord's: the cooldown between questions, paging
+//! buttons, the moderator check of `/reload`, and the shape of replies. The serenity layer
+//! (`bot.rs`) only converts interactions to requests and replies to builders, so the same
+//! functions can serve an HTTP interactions endpoint and are tested without Discord.
 //!
 //! Invariants: the dispatcher never reads the clock (the caller passes `now`); `/reload` is
 //! checked against the member's permissions here, whatever Discord's default permissions say;
-//! a question over `search.max_question_chars` or within the cooldown is refused politely and
-//! does not start a new cooldown.
+//! a question the gate refuses, or one within the cooldown, is refused politely and does not
+//! start a new cooldown; commands answered from a fixed section are never rate-limited.
 
 use super::commands::{self, CommandSpec, ADMINISTRATOR, MANAGE_GUILD};
 use super::cooldown::{Admit, Cooldown};
 use super::render::{self, Paging};
 use super::reply::{self, limits, Reply};
-use crate::core::Core;
+use crate::answer::Surface;
+use crate::core::{Admitted, Core, Gate, Input};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -101,14 +106,6 @@ impl Request {
     }
 }
 
-/// What happens before a question reaches the core.
-enum Gate {
-    Open,
-    Refuse(Reply),
-    /// Refused again within the same cooldown: say nothing (mentions only).
-    Quiet,
-}
-
 pub struct Dispatcher {
     core: Arc<Core>,
     specs: Vec<CommandSpec>,
@@ -148,11 +145,7 @@ impl Dispatcher {
             }
             "reload" => Plan::Defer { ephemeral: true },
             "ask" => Plan::Reply(self.ask(request, now)),
-            "help" => Plan::Reply(self.help(&request.locale)),
-            name if self.core.config().commands.contains_key(name) => {
-                Plan::Reply(self.configured(request))
-            }
-            name => Plan::Reply(render::unknown(name, self.language(&request.locale))),
+            _ => Plan::Reply(self.command(request)),
         }
     }
 
@@ -160,7 +153,7 @@ impl Dispatcher {
     pub fn deferred(&self, request: &Request) -> Reply {
         match request.command.as_str() {
             "reload" => self.reload(request),
-            name => render::unknown(name, self.language(&request.locale)),
+            _ => self.command(request),
         }
     }
 
@@ -194,62 +187,58 @@ impl Dispatcher {
     /// A message that mentions the bot, answered as a reply; `None` for any other message (and
     /// for repeated questions within the cooldown).
     pub fn mention(&self, mention: &Mention, now: Instant) -> Option<Reply> {
-        let question = question_in(&mention.content, mention.bot_id)?;
-        let language = guess_language(
-            &question,
-            &self.core.config().languages,
-            &self.core.config().default_language,
-        );
-        let mut reply = if question.is_empty() {
-            self.help(language)
-        } else {
-            match self.gate(&question, mention.user_id, language, now, true) {
-                Gate::Quiet => return None,
-                Gate::Refuse(refusal) => refusal,
-                Gate::Open => {
-                    let answer = self.core.answer(&question, language);
-                    render::answer(
-                        &answer,
-                        0,
-                        Some(&Paging::new(mention.user_id, "ask", Some(&question))),
-                        false,
-                    )
+        let input = Input::Mention {
+            content: &mention.content,
+            bot_id: mention.bot_id,
+        };
+        let mut reply = match self.core.admit(input, None) {
+            Gate::Ignored => return None,
+            Gate::Answered(answer) => render::answer(&answer, 0, None, false),
+            Gate::Admitted(admitted) => match self.wait(&admitted, mention.user_id, now) {
+                // Refused once already within this wait: a channel needn't read it twice.
+                Admit::Wait { first: false, .. } => return None,
+                Admit::Wait { remaining, .. } => render::cooldown(remaining, &admitted.language),
+                Admit::Go => {
+                    let answer = self.core.respond(Surface::Chat, &admitted);
+                    let paging = Paging::new(mention.user_id, "ask", Some(&admitted.query));
+                    render::answer(&answer, 0, Some(&paging), false)
                 }
-            }
+            },
         };
         reply.ephemeral = false;
         Some(reply)
     }
 
     fn ask(&self, request: &Request, now: Instant) -> Reply {
-        let question = request.string("question").unwrap_or("").trim();
-        let language = self.language(&request.locale);
-        if let Gate::Refuse(refusal) = self.gate(question, request.user_id, language, now, false) {
-            return refusal;
+        let question = request.string("question");
+        let private = request.flag("private").unwrap_or(false);
+        let input = Input::Command {
+            name: "ask",
+            arg: question,
+        };
+        match self.core.admit(input, Some(&request.locale)) {
+            Gate::Admitted(admitted) => match self.wait(&admitted, request.user_id, now) {
+                Admit::Go => {
+                    let answer = self.core.respond(Surface::Chat, &admitted);
+                    let paging = Paging::new(request.user_id, "ask", Some(&admitted.query));
+                    render::answer(&answer, 0, Some(&paging), private)
+                }
+                // The refusal is ephemeral: say it every time.
+                Admit::Wait { remaining, .. } => render::cooldown(remaining, &admitted.language),
+            },
+            Gate::Answered(answer) => render::answer(&answer, 0, None, true),
+            Gate::Ignored => render::failure(self.language(&request.locale)),
         }
-        let answer = self.core.command("ask", Some(question), &request.locale);
-        let paging = Paging::new(request.user_id, "ask", Some(question));
-        render::answer(
-            &answer,
-            0,
-            Some(&paging),
-            request.flag("private").unwrap_or(false),
-        )
     }
 
-    fn configured(&self, request: &Request) -> Reply {
-        let arg = request
-            .string("name")
-            .map(str::trim)
-            .filter(|a| !a.is_empty());
+    /// A configured command, `/help`, or one the core doesn't know.
+    fn command(&self, request: &Request) -> Reply {
+        let arg = request.string("name");
         let answer = self.core.command(&request.command, arg, &request.locale);
+        let arg = arg.map(str::trim).filter(|a| !a.is_empty());
         let paging = Paging::new(request.user_id, &request.command, arg);
-        render::answer(&answer, 0, Some(&paging), false)
-    }
-
-    fn help(&self, locale: &str) -> Reply {
-        let config = self.core.config();
-        render::help(&self.specs, config.language_for(locale), &config.contact)
+        let ephemeral = answer.command == "help";
+        render::answer(&answer, 0, Some(&paging), ephemeral)
     }
 
     fn reload(&self, request: &Request) -> Reply {
@@ -275,30 +264,16 @@ impl Dispatcher {
         }
     }
 
-    /// Length bound, then cooldown. Only an admitted question starts a new cooldown.
-    fn gate(
-        &self,
-        question: &str,
-        user: u64,
-        language: &str,
-        now: Instant,
-        quiet_repeats: bool,
-    ) -> Gate {
-        let max = self.core.config().search.max_question_chars;
-        let chars = question.chars().count();
-        if chars > max {
-            return Gate::Refuse(render::too_long(chars, max, language));
+    /// The cooldown between questions; commands answered from a fixed section pass freely.
+    /// Only an admitted question starts a new cooldown.
+    fn wait(&self, admitted: &Admitted, user: u64, now: Instant) -> Admit {
+        if !admitted.is_question() {
+            return Admit::Go;
         }
-        let admit = self
-            .cooldown
+        self.cooldown
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .admit(user, now);
-        match admit {
-            Admit::Go => Gate::Open,
-            Admit::Wait { first: false, .. } if quiet_repeats => Gate::Quiet,
-            Admit::Wait { remaining, .. } => Gate::Refuse(render::cooldown(remaining, language)),
-        }
+            .admit(user, now)
     }
 
     fn language(&self, locale: &str) -> &str {
@@ -306,103 +281,9 @@ impl Dispatcher {
     }
 }
 
-/// The question in a message that mentions the bot (`<@id>` or `<@!id>`), without the mention
-/// and leading punctuation; `None` when the bot is not mentioned.
-pub fn question_in(content: &str, bot_id: u64) -> Option<String> {
-    let tags = [format!("<@{bot_id}>"), format!("<@!{bot_id}>")];
-    if !tags.iter().any(|t| content.contains(t.as_str())) {
-        return None;
-    }
-    let mut question = content.to_string();
-    for tag in &tags {
-        question = question.replace(tag.as_str(), " ");
-    }
-    let question = question.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(
-        question
-            .trim_start_matches(|c: char| c == ',' || c == ':' || c.is_whitespace())
-            .to_string(),
-    )
-}
-
-/// A mention carries no locale: German when the question has more German than English
-/// function words (and German is answered in), else the default language.
-pub fn guess_language<'a>(question: &str, languages: &'a [String], default: &'a str) -> &'a str {
-    const DE: &[&str] = &[
-        "wie",
-        "was",
-        "wer",
-        "wo",
-        "welche",
-        "welcher",
-        "ich",
-        "kann",
-        "können",
-        "man",
-        "der",
-        "die",
-        "das",
-        "und",
-        "ist",
-        "sind",
-        "ein",
-        "eine",
-        "gibt",
-        "es",
-        "mit",
-        "für",
-        "mitmachen",
-        "beitreten",
-        "nicht",
-    ];
-    const EN: &[&str] = &[
-        "how", "what", "who", "where", "which", "i", "can", "the", "and", "is", "are", "a", "an",
-        "there", "do", "does", "with", "for", "join", "not", "of",
-    ];
-    let words: Vec<String> = question
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
-    match languages.iter().find(|l| *l == "de") {
-        Some(de) if count(DE) > count(EN) => de,
-        _ => default,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_mention_yields_the_question_without_the_tag() {
-        assert_eq!(
-            question_in("<@42> how do I join?", 42).as_deref(),
-            Some("how do I join?")
-        );
-        assert_eq!(
-            question_in("hey <@!42>, partners?", 42).as_deref(),
-            Some("hey , partners?")
-        );
-        assert_eq!(question_in("<@42>", 42).as_deref(), Some(""));
-        assert_eq!(question_in("<@43> hi", 42), None);
-    }
-
-    #[test]
-    fn german_questions_are_answered_in_german() {
-        let languages = vec!["en".to_string(), "de".to_string()];
-        assert_eq!(
-            guess_language("Wie kann ich mitmachen?", &languages, "en"),
-            "de"
-        );
-        assert_eq!(guess_language("How do I join?", &languages, "en"), "en");
-        assert_eq!(guess_language("Partner", &languages, "en"), "en");
-        assert_eq!(
-            guess_language("Wie kann ich mitmachen?", &["en".to_string()], "en"),
-            "en"
-        );
-    }
 
     #[test]
     fn reload_needs_manage_guild_in_a_server() {

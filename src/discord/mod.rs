@@ -6,7 +6,9 @@
 //!   calling the [`Core`](crate::core::Core); no Discord types, tested without Discord;
 //! - [`render`] and [`reply`] — answers → plain-data replies within Discord's limits;
 //! - [`commands`] — the registered commands with their German localizations;
-//! - [`cooldown`] and [`watch`] — the per-user cooldown and the content folder watcher.
+//! - [`cooldown`] — the per-user wait between questions.
+//!
+//! What to answer is decided by the core's front door ([`crate::core::door`]), never here.
 //!
 //! `run` is the entry point for `main.rs`.
 
@@ -16,7 +18,6 @@ pub mod cooldown;
 pub mod dispatch;
 pub mod render;
 pub mod reply;
-pub mod watch;
 
 pub use bot::{create_command, registration_json, response_json, run, run_until};
 pub use commands::{CommandSpec, OptionSpec};

@@ -7,10 +7,10 @@
 //! buttons whose custom id carries the page, the invoker and how to make the answer again;
 //! when that id would be too long, the first page ends with "…and N more" instead.
 
-use super::commands::CommandSpec;
 use super::reply::{self, len, limits, Button, Embed, Field, Reply};
 use crate::answer::{Answer, Hit, Outcome};
 use crate::core::ReloadReport;
+use crate::messages::{self, fill, slash, Messages};
 use std::time::Duration;
 
 /// SCS blue, for answers.
@@ -73,17 +73,17 @@ pub fn answer(answer: &Answer, page: usize, paging: Option<&Paging>, ephemeral: 
     if answer.outcome == Outcome::Refused {
         return refusal(&answer.title, &answer.text);
     }
-    let de = answer.language == "de";
-    let searched = answer.command == "search" && answer.outcome == Outcome::Answered;
+    let words = messages::of(&answer.language);
+    let searched = answer.is_search();
     let mut fields = if searched {
         hit_fields(&answer.hits)
     } else {
         Vec::new()
     };
-    if let Some(contacts) = contact_field(&answer.contacts, de) {
+    if let Some(contacts) = contact_field(&answer.contacts, words) {
         fields.push(contacts);
     }
-    let footer = footer(&answer.hits, searched, de);
+    let footer = footer(&answer.hits, searched, words);
     let title = title(if answer.title.trim().is_empty() {
         &answer.query
     } else {
@@ -108,7 +108,7 @@ pub fn answer(answer: &Answer, page: usize, paging: Option<&Paging>, ephemeral: 
     let mut list = pages[if paging.is_some() { page } else { 0 }].join("\n");
     if paging.is_none() && pages.len() > 1 {
         list.push('\n');
-        list.push_str(&more(lines.len() - pages[0].len(), de));
+        list.push_str(&more(lines.len() - pages[0].len(), words));
     }
     let description = [body, list]
         .into_iter()
@@ -134,7 +134,7 @@ pub fn answer(answer: &Answer, page: usize, paging: Option<&Paging>, ephemeral: 
         content: String::new(),
         embeds: vec![embed],
         buttons: paging
-            .map(|p| buttons(page, pages.len(), p, de))
+            .map(|p| buttons(page, pages.len(), p, words))
             .unwrap_or_default(),
         ephemeral,
         outcome: answer.outcome,
@@ -157,102 +157,43 @@ pub fn refusal(title: &str, text: &str) -> Reply {
     }
 }
 
-/// The commands, in the user's language, and how to ask.
-pub fn help(specs: &[CommandSpec], language: &str, contact: &str) -> Reply {
-    let de = language == "de";
-    let lines: Vec<String> = specs
-        .iter()
-        .map(|s| {
-            format!(
-                "`/{}` — {}",
-                s.name_in(language),
-                reply::inline(s.description_in(language), 200)
-            )
-        })
-        .collect();
-    let intro = t(
-        de,
-        "Ask me about the Sovereign Cloud Stack network: use `/ask`, mention me with a question (\"@scs-bot how do I join?\"), or use one of these commands:",
-        "Frag mich zum Netzwerk des Sovereign Cloud Stack: mit `/frage`, indem du mich mit einer Frage erwähnst (\"@scs-bot wie kann ich mitmachen?\"), oder mit einem dieser Befehle:",
-    );
-    let list = reply::lines_within(&lines, limits::DESCRIPTION - 400, |n| more(n, de));
-    Reply {
-        embeds: vec![Embed {
-            title: t(de, "How to ask scs-bot", "So fragst du scs-bot").into(),
-            description: format!("{intro}\n\n{list}"),
-            fields: contact_field(&[contact.to_string()], de)
-                .into_iter()
-                .collect(),
-            color: COLOR_ANSWER,
-            ..Embed::default()
-        }],
-        ephemeral: true,
-        ..Reply::default()
-    }
-}
-
 /// What a reload changed: pages and partners added, removed or changed, and content problems.
 pub fn reloaded(report: &ReloadReport, language: &str) -> Reply {
-    let de = language == "de";
-    let lists: [(&str, &str, Vec<String>); 6] = [
-        ("Pages added", "Neue Seiten", report.pages_added.clone()),
+    let words = messages::of(language);
+    let lists: [(&str, Vec<String>); 6] = [
+        (words.pages_added, report.pages_added.clone()),
+        (words.pages_removed, report.pages_removed.clone()),
+        (words.pages_changed, report.pages_changed.clone()),
+        (words.partners_added, report.partners_added.clone()),
+        (words.partners_removed, report.partners_removed.clone()),
         (
-            "Pages removed",
-            "Entfernte Seiten",
-            report.pages_removed.clone(),
-        ),
-        (
-            "Pages changed",
-            "Geänderte Seiten",
-            report.pages_changed.clone(),
-        ),
-        (
-            "Partners added",
-            "Neue Partner",
-            report.partners_added.clone(),
-        ),
-        (
-            "Partners removed",
-            "Entfernte Partner",
-            report.partners_removed.clone(),
-        ),
-        (
-            "Content problems",
-            "Probleme in den Inhalten",
+            words.content_problems,
             report.problems.iter().map(ToString::to_string).collect(),
         ),
     ];
     let fields: Vec<Field> = lists
         .into_iter()
-        .filter(|(_, _, items)| !items.is_empty())
-        .map(|(en, de_name, items)| {
+        .filter(|(_, items)| !items.is_empty())
+        .map(|(name, items)| {
             let lines: Vec<String> = items
                 .iter()
                 .map(|i| format!("• {}", reply::line(i, 300)))
                 .collect();
             Field {
-                name: format!("{} ({})", t(de, en, de_name), items.len()),
-                value: reply::lines_within(&lines, 900, |n| more(n, de)),
+                name: format!("{name} ({})", items.len()),
+                value: reply::lines_within(&lines, 900, |n| more(n, words)),
                 inline: false,
             }
         })
         .collect();
     let description = if report.is_unchanged() {
-        t(
-            de,
-            "Nothing changed in the pages or the partners; the index was rebuilt.",
-            "An den Seiten und Partnern hat sich nichts geändert; der Index wurde neu gebaut.",
-        )
+        words.reloaded_same
     } else {
-        t(
-            de,
-            "The bot now answers from the new content.",
-            "Der Bot antwortet jetzt aus den neuen Inhalten.",
-        )
+        words.reloaded_changed
     };
     Reply {
         embeds: vec![Embed {
-            title: t(de, "Content reloaded", "Inhalte neu geladen").into(),
+            title: words.reloaded_title.into(),
             description: description.into(),
             fields,
             color: COLOR_RELOADED,
@@ -265,125 +206,54 @@ pub fn reloaded(report: &ReloadReport, language: &str) -> Reply {
 
 /// A reload that failed: why, and that the last good content keeps serving.
 pub fn reload_failed(why: &str, language: &str) -> Reply {
-    let de = language == "de";
-    let text = format!(
-        "{}\n\n{}",
-        reply::plain(why, 1500),
-        t(
-            de,
-            "The bot keeps answering from the previous content. Fix the problem (`scs-bot check` lists content problems) and run `/reload` again.",
-            "Der Bot antwortet weiter aus den bisherigen Inhalten. Behebe das Problem (`scs-bot check` listet Probleme in den Inhalten) und starte `/neu-laden` noch einmal.",
-        )
+    let words = messages::of(language);
+    let what_now = fill(
+        words.reload_failed,
+        &[("reload", &slash(language, "reload"))],
     );
-    let mut reply = refusal(t(de, "Reload failed", "Neu laden fehlgeschlagen"), "");
+    let text = format!("{}\n\n{what_now}", reply::plain(why, 1500));
+    let mut reply = refusal(words.reload_failed_title, "");
     reply.embeds[0].description = reply::text(&text, limits::DESCRIPTION);
     reply
 }
 
 /// `/reload` by someone without Manage Server.
 pub fn not_allowed(language: &str) -> Reply {
-    let de = language == "de";
-    refusal(
-        t(de, "Moderators only", "Nur für die Moderation"),
-        t(
-            de,
-            "`/reload` needs the Manage Server permission, in a server. Ask a moderator to run it.",
-            "`/neu-laden` braucht die Berechtigung „Server verwalten“, auf einem Server. Bitte jemanden aus der Moderation darum.",
-        ),
-    )
+    let words = messages::of(language);
+    let text = fill(words.moderators, &[("reload", &slash(language, "reload"))]);
+    refusal(words.moderators_title, &text)
 }
 
 /// A paging button pressed by someone else than the invoker.
 pub fn not_yours(command: &str, language: &str) -> Reply {
-    let de = language == "de";
-    let command = reply::inline(command, 32);
+    let words = messages::of(language);
+    let command = reply::inline(messages::command_name(language, command), 32);
     refusal(
-        t(de, "Not your list", "Nicht deine Liste"),
-        &if de {
-            format!("Nur wer gefragt hat, kann hier blättern. Ruf `/{command}` selbst auf, um die Liste zu sehen.")
-        } else {
-            format!("Only the person who asked can turn these pages. Run `/{command}` yourself to page through the list.")
-        },
+        words.not_yours_title,
+        &fill(words.not_yours, &[("command", &command)]),
     )
 }
 
 /// A question sooner than the cooldown allows.
 pub fn cooldown(remaining: Duration, language: &str) -> Reply {
-    let de = language == "de";
+    let words = messages::of(language);
     let secs = remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0);
     refusal(
-        t(de, "One moment, please", "Einen Moment bitte"),
-        &if de {
-            format!("Du fragst gerade sehr schnell. Frag in {secs} s noch einmal.")
-        } else {
-            format!("You're asking quickly. Please ask again in {secs} s.")
-        },
-    )
-}
-
-/// A question longer than the configured bound.
-pub fn too_long(chars: usize, max: usize, language: &str) -> Reply {
-    let de = language == "de";
-    refusal(
-        t(de, "That question is too long", "Die Frage ist zu lang"),
-        &if de {
-            format!("Deine Frage hat {chars} Zeichen; ich nehme höchstens {max}. Bitte frag mit weniger Worten.")
-        } else {
-            format!("Your question has {chars} characters; I take at most {max}. Please ask it in fewer words.")
-        },
-    )
-}
-
-/// A command this bot does not (or no longer) know.
-pub fn unknown(command: &str, language: &str) -> Reply {
-    let de = language == "de";
-    let command = reply::inline(command, 32);
-    refusal(
-        t(de, "Unknown command", "Unbekannter Befehl"),
-        &if de {
-            format!("`/{command}` kenne ich nicht (mehr). `/hilfe` zeigt, was ich kann.")
-        } else {
-            format!("I don't know `/{command}` (any more). `/help` shows what I can do.")
-        },
+        words.cooldown_title,
+        &fill(words.cooldown, &[("secs", &secs.to_string())]),
     )
 }
 
 /// A button whose id this bot can't read (from an older version).
 pub fn stale(language: &str) -> Reply {
-    let de = language == "de";
-    refusal(
-        t(
-            de,
-            "These buttons have expired",
-            "Diese Knöpfe sind abgelaufen",
-        ),
-        t(
-            de,
-            "Run the command again to get a fresh list.",
-            "Ruf den Befehl noch einmal auf, um eine neue Liste zu bekommen.",
-        ),
-    )
+    let words = messages::of(language);
+    refusal(words.stale_title, words.stale)
 }
 
 /// Something failed on the bot's side.
 pub fn failure(language: &str) -> Reply {
-    let de = language == "de";
-    refusal(
-        t(de, "Something went wrong", "Etwas ist schiefgegangen"),
-        t(
-            de,
-            "That failed on my side. Please try again in a moment; if it keeps failing, tell a moderator (the bot's log says why).",
-            "Das hat bei mir nicht geklappt. Bitte versuch es gleich noch einmal; wenn es weiter scheitert, sag der Moderation Bescheid (das Log des Bots nennt den Grund).",
-        ),
-    )
-}
-
-fn t<'a>(de: bool, en: &'a str, de_text: &'a str) -> &'a str {
-    if de {
-        de_text
-    } else {
-        en
-    }
+    let words = messages::of(language);
+    refusal(words.failure_title, words.failure)
 }
 
 fn title(s: &str) -> String {
@@ -395,12 +265,8 @@ fn title(s: &str) -> String {
     }
 }
 
-fn more(n: usize, de: bool) -> String {
-    if de {
-        format!("…und {n} weitere")
-    } else {
-        format!("…and {n} more")
-    }
+fn more(n: usize, words: &Messages) -> String {
+    fill(words.more, &[("n", &n.to_string())])
 }
 
 fn fields_len(fields: &[Field]) -> usize {
@@ -439,22 +305,22 @@ fn hit_fields(hits: &[Hit]) -> Vec<Field> {
     fields
 }
 
-fn contact_field(contacts: &[String], de: bool) -> Option<Field> {
+fn contact_field(contacts: &[String], words: &Messages) -> Option<Field> {
     let lines: Vec<String> = contacts
         .iter()
         .filter(|c| !c.trim().is_empty())
         .map(|c| reply::inline(c, 200))
         .collect();
     (!lines.is_empty()).then(|| Field {
-        name: t(de, "Contact", "Kontakt").into(),
-        value: reply::lines_within(&lines, 600, |n| more(n, de)),
+        name: words.contact.into(),
+        value: reply::lines_within(&lines, 600, |n| more(n, words)),
         inline: false,
     })
 }
 
 /// "Source: Network › Get Involved" (the page and section answered from); for a search, the
 /// pages of the hits.
-fn footer(hits: &[Hit], searched: bool, de: bool) -> Option<String> {
+fn footer(hits: &[Hit], searched: bool, words: &Messages) -> Option<String> {
     let first = hits.first()?;
     let text = if searched {
         let mut titles: Vec<&str> = Vec::new();
@@ -463,14 +329,9 @@ fn footer(hits: &[Hit], searched: bool, de: bool) -> Option<String> {
                 titles.push(&hit.title);
             }
         }
-        format!("{}: {}", t(de, "Sources", "Quellen"), titles.join(", "))
+        format!("{}: {}", words.sources, titles.join(", "))
     } else {
-        format!(
-            "{}: {} › {}",
-            t(de, "Source", "Quelle"),
-            first.title,
-            first.section
-        )
+        format!("{}: {} › {}", words.source, first.title, first.section)
     };
     Some(reply::plain(&text, 256))
 }
@@ -511,11 +372,11 @@ fn paginate(lines: &[String], room: usize) -> Vec<Vec<String>> {
     pages
 }
 
-fn buttons(page: usize, pages: usize, paging: &Paging, de: bool) -> Vec<Button> {
+fn buttons(page: usize, pages: usize, paging: &Paging, words: &Messages) -> Vec<Button> {
     vec![
         Button {
             custom_id: paging.button_id(page.saturating_sub(1)),
-            label: t(de, "◀ Previous", "◀ Zurück").into(),
+            label: words.previous.into(),
             disabled: page == 0,
         },
         Button {
@@ -525,7 +386,7 @@ fn buttons(page: usize, pages: usize, paging: &Paging, de: bool) -> Vec<Button> 
         },
         Button {
             custom_id: paging.button_id((page + 1).min(pages - 1)),
-            label: t(de, "Next ▶", "Weiter ▶").into(),
+            label: words.next.into(),
             disabled: page + 1 >= pages,
         },
     ]

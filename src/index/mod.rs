@@ -8,7 +8,6 @@
 //!   built in memory ([`IndexStatus::InMemory`]).
 //! - [`SearchIndex::search`] answers a free question with the best sections of one language;
 //!   see [`search`](self::search) for the ranking.
-//! - [`eval`] measures the ranking against a question set.
 //!
 //! Invariants: one [`tantivy::IndexReader`] per [`SearchIndex`], a `Searcher` per query, and the
 //! index never changes under a reader (a rebuild makes a new folder and a new `SearchIndex`);
@@ -18,7 +17,6 @@
 
 mod analyzer;
 mod build;
-pub mod eval;
 mod fingerprint;
 mod glossary;
 mod schema;
@@ -40,13 +38,16 @@ pub use search::SearchHit;
 
 /// The words of a question that the search looks for: lower-cased, with question words and the
 /// English and German stopwords dropped (`how do I join?` → `join`), in order, not stemmed.
+///
+/// Reads at most 8 × [`search::MAX_QUERY_WORDS`] words: enough for any sane question, without
+/// allocating for every word of a pasted wall of text.
 pub fn question_words(text: &str) -> Vec<String> {
     analyzer::with_analyzers(|a| {
         let mut words = Vec::new();
         {
             let mut stream = a.words.token_stream(text);
-            while stream.advance() {
-                words.push(stream.token().text.clone());
+            while words.len() < 8 * search::MAX_QUERY_WORDS && stream.advance() {
+                words.push(std::mem::take(&mut stream.token_mut().text));
             }
         }
         words.retain(|w| !a.is_query_stopword(w));
@@ -264,18 +265,30 @@ impl SearchIndex {
     /// The top `limit` sections for a free question, searching only pages in `language`. No hits
     /// for an empty question or one made only of stopwords; never an error.
     pub fn search(&self, query: &str, language: &str, limit: usize) -> Vec<SearchHit> {
-        if limit == 0 {
+        self.search_words(&question_words(query), language, limit, limit)
+    }
+
+    /// Like [`SearchIndex::search`], for a question already split by [`question_words`];
+    /// only the first `snippets` hits get a snippet.
+    pub fn search_words(
+        &self,
+        words: &[String],
+        language: &str,
+        limit: usize,
+        snippets: usize,
+    ) -> Vec<SearchHit> {
+        if limit == 0 || words.is_empty() {
             return Vec::new();
         }
         let language = language.trim().to_ascii_lowercase();
         let searcher = self.reader.searcher();
-        let Some(prepared) = search::prepare(&searcher, &self.fields, query, &language) else {
+        let Some(prepared) = search::prepare(&searcher, &self.fields, words, &language) else {
             return Vec::new();
         };
-        match search::run(&searcher, &self.sections, &prepared, limit) {
+        match search::run(&searcher, &self.sections, &prepared, limit, snippets) {
             Ok(hits) => hits,
             Err(e) => {
-                tracing::warn!("search for {query:?} failed: {e}");
+                tracing::warn!("search for {words:?} failed: {e}");
                 Vec::new()
             }
         }

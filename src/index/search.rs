@@ -39,7 +39,7 @@ use tantivy::{DocAddress, InvertedIndexReader, Searcher, TantivyDocument, Term};
 use super::analyzer::{with_analyzers, Analyzers};
 use super::glossary;
 use super::schema::{Fields, Group};
-use super::snippet::{snippet, Terms, Text};
+use super::snippet::{snippet, Snippet, Terms, Text};
 
 // The weights were set on tests/eval/questions.toml; every value in a wide band around them
 // scores within a question or two of the best (W_HEADING 1.0–2.0, W_PHRASE 0–1, COVERAGE
@@ -113,33 +113,22 @@ pub struct Prepared {
     pub raws: Vec<String>,
 }
 
-/// Splits `text` into query words for `group`'s analyzer.
-fn analyse(text: &str, group: &Group) -> Vec<Word> {
+/// Analyses the question's words (from [`super::question_words`]: tokenized, stopwords
+/// dropped) for `group`'s analyzer: at most [`MAX_QUERY_WORDS`], each once.
+fn analyse(words: &[String], group: &Group) -> Vec<Word> {
     with_analyzers(|a| {
-        let mut words: Vec<String> = Vec::new();
-        {
-            // Enough words to find MAX_QUERY_WORDS that are not stopwords in any sane question,
-            // without allocating for every word of a pasted wall of text.
-            let mut stream = a.words.token_stream(text);
-            while words.len() < 8 * MAX_QUERY_WORDS && stream.advance() {
-                words.push(std::mem::take(&mut stream.token_mut().text));
-            }
-        }
         let mut out: Vec<Word> = Vec::new();
         for word in words {
             if out.len() >= MAX_QUERY_WORDS {
                 break;
             }
-            if a.is_query_stopword(&word) {
-                continue;
-            }
-            let Some(raw) = Analyzers::term_of(&mut a.raw, &word) else {
+            let Some(raw) = Analyzers::term_of(&mut a.raw, word) else {
                 continue;
             };
             if out.iter().any(|w| w.raw == raw) {
                 continue;
             }
-            let stem = Analyzers::term_of(a.stemmed(group.analyzer), &word);
+            let stem = Analyzers::term_of(a.stemmed(group.analyzer), word);
             out.push(Word { stem, raw });
         }
         out
@@ -218,16 +207,16 @@ fn variant_clauses(searcher: &Searcher, group: &Group, v: &Variant) -> (Clauses,
     (clauses, df)
 }
 
-/// Builds the query for `text` over the pages of `language`. `None` when nothing is left to
-/// search for (empty, only stopwords, no known word).
+/// Builds the query for a question's `words` over the pages of `language`. `None` when
+/// nothing is left to search for (empty, only stopwords, no known word).
 pub fn prepare(
     searcher: &Searcher,
     fields: &Fields,
-    text: &str,
+    words: &[String],
     language: &str,
 ) -> Option<Prepared> {
     let group = fields.group(language);
-    let words = analyse(text, group);
+    let words = analyse(words, group);
     if words.is_empty() {
         return None;
     }
@@ -539,12 +528,14 @@ pub fn load_shown(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Vec<V
     Ok(segments)
 }
 
-/// Runs a prepared query and turns the top `limit` documents into hits.
+/// Runs a prepared query and turns the top `limit` documents into hits; only the first
+/// `snippets` get a snippet (the others are for ranking and routing).
 pub fn run(
     searcher: &Searcher,
     shown: &[Vec<Shown>],
     prepared: &Prepared,
     limit: usize,
+    snippets: usize,
 ) -> tantivy::Result<Vec<SearchHit>> {
     let top = searcher.search(
         &*prepared.query,
@@ -558,12 +549,16 @@ pub fn run(
         else {
             continue;
         };
-        let terms = Terms {
-            analyzer: section.analyzer,
-            stems: &prepared.stems,
-            raws: &prepared.raws,
+        let snippet = if hits.len() < snippets {
+            let terms = Terms {
+                analyzer: section.analyzer,
+                stems: &prepared.stems,
+                raws: &prepared.raws,
+            };
+            snippet(&section.text, &terms)
+        } else {
+            Snippet::default()
         };
-        let snippet = snippet(&section.text, &terms);
         hits.push(SearchHit {
             language: section.language.clone(),
             slug: section.slug.clone(),

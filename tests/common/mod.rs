@@ -3,7 +3,7 @@
 
 use scs_bot::config::Config;
 use scs_bot::content;
-use scs_bot::core::{Core, State};
+use scs_bot::core::Core;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -28,6 +28,6 @@ pub fn shipped_core() -> &'static Core {
         let mut config = Config::parse(include_str!("../../config.toml")).unwrap();
         config.content = concat!(env!("CARGO_MANIFEST_DIR"), "/content").into();
         let (library, _) = content::load_dir(&config.content, &config.load_options());
-        Core::with_state(config, State::in_memory(library).unwrap())
+        Core::in_memory(config, library).unwrap()
     })
 }

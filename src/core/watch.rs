@@ -3,10 +3,16 @@
 //! A change is acted on once it has held still for one more poll (editors write in steps), so
 //! a reload sees whole files. A reload that fails is logged with its reason and the core keeps
 //! serving its last good state (that is [`Core::reload`]'s contract); the same broken content
-//! is not retried until it changes again. Polling (sizes and modification times of `*.md`
-//! files) needs no platform watcher and costs a directory walk every few seconds.
+//! is not retried until it changes again. The files polled are exactly those the loader reads
+//! ([`content::markdown_files`]: hidden folders and `skip_dirs` left out, links confined as the
+//! loader confines them), by size and modification time.
+//!
+//! Polling rather than the `notify` crate: one walk every few seconds costs little next to a
+//! reload, behaves the same on every platform and file system (network mounts and container
+//! volumes often deliver no events), and needs no second rule for which files count.
 
-use crate::core::Core;
+use super::Core;
+use crate::content::{self, LoadOptions};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -16,35 +22,24 @@ use std::time::Duration;
 /// How often the bot polls the content folder.
 pub const EVERY: Duration = Duration::from_secs(3);
 
-/// A fingerprint of the `*.md` files under `root`: their paths, sizes and modification times.
-/// A missing or unreadable folder has a fingerprint too (so its return is a change).
-pub fn fingerprint(root: &Path) -> u64 {
-    let mut files = Vec::new();
-    collect(root, &mut files);
-    files.sort();
+/// A fingerprint of the markdown files the loader would read under `root`: their paths, sizes
+/// and modification times. A missing or unreadable folder has a fingerprint too (so its
+/// return is a change).
+pub fn fingerprint(root: &Path, options: &LoadOptions) -> u64 {
+    let mut problems = Vec::new();
+    let files = content::markdown_files(root, &options.skip_dirs, &mut problems);
     let mut hasher = DefaultHasher::new();
-    files.hash(&mut hasher);
-    hasher.finish()
-}
-
-fn collect(dir: &Path, files: &mut Vec<(String, u64, u128)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(meta) = entry.metadata() else { continue };
-        if meta.is_dir() {
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            files.push((path.to_string_lossy().into_owned(), meta.len(), modified));
-        }
+    for rel in &files {
+        let meta = std::fs::metadata(root.join(rel)).ok();
+        let size = meta.as_ref().map_or(0, |m| m.len());
+        let modified = meta
+            .and_then(|m| m.modified().ok())
+            .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        (rel, size, modified).hash(&mut hasher);
     }
+    problems.len().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Polls `core`'s content folder every `every` and reloads on a settled change; the folder's
@@ -52,13 +47,14 @@ fn collect(dir: &Path, files: &mut Vec<(String, u64, u128)>) {
 /// the task is dropped.
 pub fn watch(core: Arc<Core>, every: Duration) -> impl std::future::Future<Output = ()> + Send {
     let root = core.config().content.clone();
-    let mut served = fingerprint(&root);
+    let options = core.config().load_options();
+    let mut served = fingerprint(&root, &options);
     async move {
         let mut pending = None;
         loop {
             tokio::time::sleep(every).await;
-            let root = root.clone();
-            let now = tokio::task::spawn_blocking(move || fingerprint(&root))
+            let (root, options) = (root.clone(), options.clone());
+            let now = tokio::task::spawn_blocking(move || fingerprint(&root, &options))
                 .await
                 .unwrap_or(0);
             if now == served {
@@ -99,6 +95,8 @@ mod tests {
     #[test]
     fn the_fingerprint_changes_with_markdown_files_only() {
         let dir = tempfile::tempdir().unwrap();
+        let options = LoadOptions::default();
+        let fingerprint = |root: &Path| fingerprint(root, &options);
         let empty = fingerprint(dir.path());
         std::fs::create_dir(dir.path().join("en")).unwrap();
         std::fs::write(dir.path().join("en/a.md"), "# A").unwrap();
@@ -108,5 +106,19 @@ mod tests {
         assert_eq!(fingerprint(dir.path()), one);
         std::fs::write(dir.path().join("en/a.md"), "# A longer").unwrap();
         assert_ne!(fingerprint(dir.path()), one);
+    }
+
+    #[test]
+    fn files_the_loader_skips_are_not_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = LoadOptions::default();
+        std::fs::create_dir_all(dir.path().join("en")).unwrap();
+        std::fs::write(dir.path().join("en/a.md"), "# A").unwrap();
+        let before = fingerprint(dir.path(), &options);
+        for skipped in [".git", "components"] {
+            std::fs::create_dir_all(dir.path().join(skipped)).unwrap();
+            std::fs::write(dir.path().join(skipped).join("x.md"), "# X").unwrap();
+        }
+        assert_eq!(fingerprint(dir.path(), &options), before);
     }
 }

@@ -1,5 +1,8 @@
 //! A deterministic, realistic content corpus for benchmarks, load tests and fault tests.
 //!
+//! Not part of the product: included with `#[path]` by `benches/answer.rs`,
+//! `examples/gen_corpus.rs` and `tests/corpus.rs` (which runs these unit tests).
+//!
 //! [`pages`] makes `count` markdown pages from a seed: half English under `en/`, half German
 //! under `de/`, each with YAML front matter (title, language, slug, template, date), an intro,
 //! `###` sections (some with a `####` inside), paragraphs drawn from a word list with SCS terms
@@ -325,26 +328,4 @@ fn bullet_list(rng: &mut Rng, words: &[&str], out: &mut String) {
         out.push('\n');
     }
     out.push('\n');
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_same_seed_gives_the_same_pages() {
-        assert_eq!(pages(20, 7), pages(20, 7));
-        assert_ne!(pages(20, 7), pages(20, 8));
-    }
-
-    #[test]
-    fn generated_pages_load_without_problems() {
-        let options = crate::content::LoadOptions::default();
-        for (rel, text) in pages(40, 1) {
-            let (page, problems) = crate::content::parse_page(&rel, &text, &options);
-            let page = page.expect("a generated page is a page");
-            assert!(problems.is_empty(), "{rel:?}: {problems:?}");
-            assert!(page.sections.len() >= 4, "{rel:?}");
-        }
-    }
 }

@@ -1,0 +1,294 @@
+//! The catalog: what routing and the commands need, compiled once per load of the content.
+//!
+//! Built with every [`State`](crate::core::State) and swapped together with it, so nothing a
+//! question needs is scanned or normalized per question: each command's section per language
+//! (the default-language fallback applied), its normalized trigger phrases, the partner lists
+//! and the words that name a partner and nothing else on its page, and a map from a page's
+//! identity to its place in the library.
+//!
+//! Invariant: every [`SectionRef`] points into the [`Library`] the catalog was compiled from;
+//! the two are never separated.
+
+use super::model::Partner;
+use super::partners::{name_words, partners_of};
+use super::question::normalize;
+use crate::config::{CommandConfig, CommandKind, Config};
+use crate::content::{Library, Page, Problem, Section};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// A section's place in the library: `library.pages[page].sections[section]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SectionRef {
+    pub page: usize,
+    pub section: usize,
+}
+
+impl SectionRef {
+    pub fn get<'l>(&self, library: &'l Library) -> (&'l Page, &'l Section) {
+        let page = &library.pages[self.page];
+        (page, &page.sections[self.section])
+    }
+}
+
+/// A command, compiled.
+#[derive(Debug, Clone)]
+pub struct Command {
+    pub name: String,
+    pub kind: CommandKind,
+    /// Description per language.
+    pub description: BTreeMap<String, String>,
+    /// Trigger phrases, normalized, non-empty.
+    pub triggers: Vec<String>,
+    /// Per answered language: the section it answers from, if the content has it.
+    sections: HashMap<String, SectionRef>,
+    /// Per answered language: the heading the config asks for (for "the content has no
+    /// section …").
+    wanted: HashMap<String, String>,
+}
+
+impl Command {
+    /// The section the command answers from in `language` (else in the default language).
+    pub fn section(&self, language: &str) -> Option<SectionRef> {
+        self.sections.get(language).copied()
+    }
+
+    /// The heading the config names for `language`.
+    pub fn wanted(&self, language: &str) -> &str {
+        self.wanted.get(language).map_or("", String::as_str)
+    }
+}
+
+/// A partner and the words of its name that appear nowhere else on its page.
+#[derive(Debug, Clone)]
+pub struct PartnerWords {
+    pub partner: Partner,
+    pub words: Vec<String>,
+}
+
+/// Everything per load that answers need besides the library and the index.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// In the config's order (by name).
+    commands: Vec<Command>,
+    /// Per answered language: the partner list and the words that name each partner.
+    partners: HashMap<String, Vec<PartnerWords>>,
+    /// The sections any partner command answers from.
+    partner_sections: HashSet<SectionRef>,
+    /// (language, slug) → index of the page in the library.
+    pages: HashMap<(String, String), usize>,
+    /// Warnings for the operator: commands whose section the content lacks.
+    problems: Vec<Problem>,
+}
+
+impl Catalog {
+    /// Compiles the config's commands against `library`.
+    pub fn compile(library: &Library, config: &Config) -> Catalog {
+        let mut pages = HashMap::new();
+        for (i, page) in library.pages.iter().enumerate() {
+            pages
+                .entry((page.language.clone(), page.slug.clone()))
+                .or_insert(i);
+        }
+        let mut catalog = Catalog {
+            pages,
+            ..Catalog::default()
+        };
+        for (name, command) in &config.commands {
+            let mut sections = HashMap::new();
+            let mut wanted = HashMap::new();
+            for language in &config.languages {
+                if let Some(found) = catalog.find_section(library, config, command, language) {
+                    sections.insert(language.clone(), found);
+                }
+                let heading = command
+                    .section
+                    .get(language)
+                    .or_else(|| command.section.get(&config.default_language))
+                    .cloned()
+                    .unwrap_or_default();
+                wanted.insert(language.clone(), heading);
+            }
+            if sections.is_empty() {
+                catalog.problems.push(
+                    Problem::warning(
+                        "config.toml",
+                        format!(
+                            "the command /{name} has no section: no page has the heading \"{}\"",
+                            wanted
+                                .get(&config.default_language)
+                                .map_or("", String::as_str)
+                        ),
+                    )
+                    .field(format!("commands.{name}.section"))
+                    .fix("name a heading (or anchor) the pages have, or remove the command"),
+                );
+            }
+            catalog.commands.push(Command {
+                name: name.clone(),
+                kind: command.kind,
+                description: command.description.clone(),
+                triggers: command
+                    .triggers
+                    .iter()
+                    .map(|t| normalize(t))
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+                sections,
+                wanted,
+            });
+        }
+        catalog.partner_sections = catalog
+            .commands
+            .iter()
+            .filter(|c| c.kind == CommandKind::Partners)
+            .flat_map(|c| c.sections.values().copied())
+            .collect();
+        for language in &config.languages {
+            let Some(found) = catalog
+                .commands
+                .iter()
+                .filter(|c| c.kind == CommandKind::Partners)
+                .find_map(|c| c.section(language))
+            else {
+                continue;
+            };
+            let (page, section) = found.get(library);
+            let words = partner_words(page, section);
+            catalog
+                .partners
+                .entry(page.language.clone())
+                .or_insert(words);
+        }
+        catalog
+    }
+
+    /// The commands, in the config's order.
+    pub fn commands(&self) -> &[Command] {
+        &self.commands
+    }
+
+    pub fn command(&self, name: &str) -> Option<&Command> {
+        self.commands.iter().find(|c| c.name == name)
+    }
+
+    /// The first partner command.
+    pub fn partner_command(&self) -> Option<&Command> {
+        self.commands
+            .iter()
+            .find(|c| c.kind == CommandKind::Partners)
+    }
+
+    /// The partners with their distinctive words, in `language` or else `fallback`.
+    pub fn partner_words(&self, language: &str, fallback: &str) -> &[PartnerWords] {
+        self.partners
+            .get(language)
+            .or_else(|| self.partners.get(fallback))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a partner command answers from this section.
+    pub fn is_partner_section(&self, at: SectionRef) -> bool {
+        self.partner_sections.contains(&at)
+    }
+
+    /// A section by its page's identity and its anchor.
+    pub fn locate(
+        &self,
+        library: &Library,
+        language: &str,
+        slug: &str,
+        anchor: &str,
+    ) -> Option<SectionRef> {
+        // A borrowed-key lookup would need a custom key type; pages are few per language.
+        let page = *self.pages.get(&(language.to_string(), slug.to_string()))?;
+        let section = library.pages[page]
+            .sections
+            .iter()
+            .position(|s| s.anchor == anchor)?;
+        Some(SectionRef { page, section })
+    }
+
+    /// Partner names with their language (`"Dataport AöR (de)"`), as reload reports list them.
+    pub fn partner_names(&self, library: &Library, languages: &[String]) -> BTreeSet<String> {
+        self.commands
+            .iter()
+            .filter(|c| c.kind == CommandKind::Partners)
+            .flat_map(|c| c.sections.values())
+            .map(|at| at.get(library))
+            .filter(|(page, _)| languages.contains(&page.language))
+            .flat_map(|(page, section)| {
+                partners_of(section)
+                    .into_iter()
+                    .map(move |p| format!("{} ({})", p.name, page.language))
+            })
+            .collect()
+    }
+
+    /// What an operator should know: commands whose section the content lacks.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The section `command` answers from: the configured heading (or anchor) in `language`,
+    /// on its page or any page of that language; else the same in the default language.
+    fn find_section(
+        &self,
+        library: &Library,
+        config: &Config,
+        command: &CommandConfig,
+        language: &str,
+    ) -> Option<SectionRef> {
+        let mut languages = vec![language];
+        if language != config.default_language {
+            languages.push(&config.default_language);
+        }
+        languages.into_iter().find_map(|lang| {
+            let wanted = command
+                .section
+                .get(lang)
+                .or_else(|| command.section.get(&config.default_language))?;
+            let wanted_norm = normalize(wanted);
+            let matches = |s: &Section| s.anchor == *wanted || normalize(&s.heading) == wanted_norm;
+            let candidates: Vec<usize> = match &command.page {
+                Some(slug) => self
+                    .pages
+                    .get(&(lang.to_string(), slug.clone()))
+                    .copied()
+                    .into_iter()
+                    .collect(),
+                None => (0..library.pages.len())
+                    .filter(|&i| library.pages[i].language == lang)
+                    .collect(),
+            };
+            candidates.into_iter().find_map(|page| {
+                library.pages[page]
+                    .sections
+                    .iter()
+                    .position(&matches)
+                    .map(|section| SectionRef { page, section })
+            })
+        })
+    }
+}
+
+/// The partners of a partner section, each with the words of its name that name nothing else
+/// on its page (`stackxperts`, `syseleven`, not `cloud`).
+fn partner_words(page: &Page, section: &Section) -> Vec<PartnerWords> {
+    let elsewhere: Vec<String> = page
+        .sections
+        .iter()
+        .filter(|s| s.anchor != section.anchor)
+        .map(|s| normalize(&format!("{} {}", s.heading, s.text)))
+        .collect();
+    let elsewhere: HashSet<&str> = elsewhere.iter().flat_map(|t| t.split(' ')).collect();
+    partners_of(section)
+        .into_iter()
+        .map(|partner| {
+            let words = name_words(&partner.name)
+                .into_iter()
+                .filter(|w| w.chars().count() >= 4 && !elsewhere.contains(w.as_str()))
+                .collect();
+            PartnerWords { partner, words }
+        })
+        .collect()
+}

@@ -1,0 +1,264 @@
+//! Composing answers: from a command's section, from the search, and the answers that say why
+//! there is none (not found, refused, help).
+
+use super::catalog::Command;
+use super::model::{Answer, AnswerLink, AnsweredBy, Hit, Outcome};
+use super::partners::{self, partners_named, partners_of};
+use super::question::Question;
+use super::route::route;
+use super::Sources;
+use crate::config::CommandKind;
+use crate::content::{Page, Section};
+use crate::index::SearchHit;
+use crate::messages::{self, fill, slash};
+use std::collections::HashSet;
+
+/// How many hits routing looks at: a command's section may rank below the shown ones.
+const ROUTE_DEPTH: usize = 5;
+
+/// A free question: routed to a command when it asks for one, else searched.
+pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
+    let shown = src.config.search.max_hits;
+    let hits = search(src, question, language, shown.max(ROUTE_DEPTH), shown);
+    if let Some(routed) = route(src, question, language, &hits) {
+        let arg = routed.arg.or_else(|| {
+            (routed.command.kind == CommandKind::Partners)
+                .then(|| {
+                    let words = src
+                        .catalog
+                        .partner_words(language, &src.config.default_language);
+                    partners::mentioned_one(words, question)
+                })
+                .flatten()
+        });
+        return command(
+            src,
+            routed.command,
+            arg.as_deref(),
+            language,
+            &question.text,
+        );
+    }
+    let Some(top) = hits.first() else {
+        return not_found(src, &question.text, language);
+    };
+    let mut answer = Answer::new(&question.text, language, AnsweredBy::Search);
+    answer.title = short_title(&top.section);
+    if let Some(at) = src
+        .catalog
+        .locate(src.library, &top.language, &top.page, &top.anchor)
+    {
+        let (_, section) = at.get(src.library);
+        answer.contacts = section.emails.clone();
+        answer.links = section_links(section);
+        answer.text = text_without_listed_links(section, &answer.links);
+        if src.catalog.is_partner_section(at) {
+            let partners = partners_of(section);
+            let named = partners_named(&partners, &question.text);
+            answer.partners = if named.is_empty() { partners } else { named };
+        }
+    }
+    answer.hits = hits;
+    answer.hits.truncate(shown);
+    answer
+}
+
+/// The sections matching a question, best first, in `language` or else the default language;
+/// snippets are made for the first `snippets` only.
+fn search(
+    src: &Sources,
+    question: &Question,
+    language: &str,
+    limit: usize,
+    snippets: usize,
+) -> Vec<Hit> {
+    let words = &question.search_words;
+    let mut found = src.index.search_words(words, language, limit, snippets);
+    if found.is_empty() && language != src.config.default_language {
+        found = src
+            .index
+            .search_words(words, &src.config.default_language, limit, snippets);
+    }
+    found.into_iter().map(hit_of).collect()
+}
+
+fn hit_of(hit: SearchHit) -> Hit {
+    Hit {
+        page: hit.slug,
+        title: hit.title,
+        language: hit.language,
+        section: hit.heading,
+        path: hit.path,
+        anchor: hit.anchor,
+        url: hit.url,
+        score: hit.score,
+        snippet: hit.snippet,
+    }
+}
+
+/// An answer drawn from the section a command points at; `arg` names a partner.
+pub fn command(
+    src: &Sources,
+    command: &Command,
+    arg: Option<&str>,
+    language: &str,
+    query: &str,
+) -> Answer {
+    let by = AnsweredBy::Command(command.name.clone());
+    let Some(at) = command.section(language) else {
+        let mut answer = not_found(src, query, language);
+        answer.command = by;
+        answer.text = fill(
+            messages::of(language).no_section,
+            &[("section", command.wanted(language))],
+        );
+        return answer;
+    };
+    let (page, section) = at.get(src.library);
+    let mut answer = Answer::new(query, &page.language, by);
+    answer.hits = vec![hit_for(page, section)];
+    answer.contacts = section.emails.clone();
+    answer.text = section.text.clone();
+    answer.title = short_title(&section.heading);
+    match command.kind {
+        CommandKind::Partners => {
+            let partners = partners_of(section);
+            answer.partners = match arg {
+                None => partners,
+                Some(name) => {
+                    let named = partners_named(&partners, name);
+                    if named.is_empty() {
+                        answer.outcome = Outcome::NotFound;
+                        answer.text =
+                            fill(messages::of(language).no_partner_match, &[("name", name)]);
+                        partners
+                    } else {
+                        named
+                    }
+                }
+            };
+        }
+        CommandKind::Contact => {
+            if answer.contacts.is_empty() {
+                answer.contacts.push(src.config.contact.clone());
+            }
+            answer.links = section_links(section);
+        }
+        CommandKind::Links | CommandKind::Section => answer.links = section_links(section),
+    }
+    if command.kind != CommandKind::Partners {
+        answer.text = text_without_listed_links(section, &answer.links);
+    }
+    answer
+}
+
+/// Nothing found: the text points to `/help` and the contact.
+pub fn not_found(src: &Sources, query: &str, language: &str) -> Answer {
+    let words = messages::of(language);
+    let mut answer = Answer::new(query, language, AnsweredBy::Search);
+    answer.contacts = vec![src.config.contact.clone()];
+    answer.text = fill(
+        words.not_found,
+        &[
+            ("help", &slash(language, "help")),
+            ("contact", &src.config.contact),
+        ],
+    );
+    answer.title = words.not_found_title.into();
+    answer.outcome = Outcome::NotFound;
+    answer
+}
+
+/// A refusal: `why` says what went wrong and what to do.
+pub fn refused(query: &str, language: &str, title: &str, why: String) -> Answer {
+    let mut answer = Answer::new(query, language, AnsweredBy::Error);
+    answer.text = why;
+    answer.title = title.into();
+    answer.outcome = Outcome::Refused;
+    answer
+}
+
+/// The section's text without the lines that are list items linking somewhere the answer lists
+/// among its links anyway (`- [SCS Repositories](https://…)`): every renderer shows the links
+/// as a list of their own, so these lines would stand there twice.
+fn text_without_listed_links(section: &Section, links: &[AnswerLink]) -> String {
+    let listed: HashSet<&str> = section
+        .items
+        .iter()
+        .filter(|i| {
+            i.url
+                .as_deref()
+                .is_some_and(|url| links.iter().any(|l| l.url == url))
+                && links.iter().any(|l| l.title.trim() == i.text.trim())
+        })
+        .map(|i| i.text.trim())
+        .collect();
+    if listed.is_empty() {
+        return section.text.clone();
+    }
+    section
+        .text
+        .lines()
+        .filter(|line| !listed.contains(line.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Longest reply title, in characters, before it is cut at a word.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// A heading as a reply title: whole when short, else cut at the last word that fits and ended
+/// with ` …` ("8. Technology innovation is iterative and needs …"). Headings that are whole
+/// sentences otherwise fill a chat window's width several times.
+pub fn short_title(heading: &str) -> String {
+    let heading = heading.trim();
+    if heading.chars().count() <= MAX_TITLE_CHARS {
+        return heading.to_string();
+    }
+    let cut: String = heading.chars().take(MAX_TITLE_CHARS).collect();
+    let cut = match cut.rsplit_once(char::is_whitespace) {
+        Some((head, _)) if !head.trim().is_empty() => head,
+        _ => &cut,
+    };
+    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:–-".contains(c));
+    format!("{cut} …")
+}
+
+fn section_links(section: &Section) -> Vec<AnswerLink> {
+    section
+        .links
+        .iter()
+        .filter(|l| !l.url.starts_with("mailto:"))
+        .map(|l| AnswerLink {
+            title: l.text.clone(),
+            url: l.url.clone(),
+        })
+        .collect()
+}
+
+/// The hit for a command's section: the start of its text as the snippet.
+fn hit_for(page: &Page, section: &Section) -> Hit {
+    Hit {
+        page: page.slug.clone(),
+        title: page.title.clone(),
+        language: page.language.clone(),
+        section: section.heading.clone(),
+        path: section.path.clone(),
+        anchor: section.anchor.clone(),
+        url: page.section_url(section),
+        score: 1.0,
+        snippet: snippet_of(&section.text),
+    }
+}
+
+/// The start of a text, cut at a word boundary near 200 characters.
+fn snippet_of(text: &str) -> String {
+    const MAX: usize = 200;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= MAX {
+        return flat;
+    }
+    let cut: String = flat.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut);
+    format!("{cut} …")
+}

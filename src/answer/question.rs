@@ -1,0 +1,203 @@
+//! A question analysed once: the visible text, its normalized words, the words the search looks
+//! for, and the numbers in it. Routing, partner matching and the search all read this one
+//! value, so no stage tokenizes the question again.
+
+use crate::index;
+use std::borrow::Cow;
+
+/// A free question, analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// The question as asked (invisible characters removed, trimmed).
+    pub text: String,
+    /// Lower-case words of letters and digits, separated by single spaces.
+    pub normalized: String,
+    /// The words the search looks for: stopwords and question words dropped, in order, not
+    /// stemmed (`how do I join?` → `join`).
+    pub search_words: Vec<String>,
+    /// The numbers written in digits (`release 9`, `R9`, `9th`).
+    pub numbers: Vec<u64>,
+}
+
+impl Question {
+    pub fn new(text: &str) -> Question {
+        let text = visible(text.trim()).trim().to_string();
+        let normalized = normalize(&text);
+        let search_words = index::question_words(&text);
+        let numbers = normalized
+            .split(' ')
+            .filter_map(|w| {
+                let digits = w.trim_start_matches(|c: char| c.is_alphabetic());
+                let digits = digits.trim_end_matches(|c: char| c.is_alphabetic());
+                (!digits.is_empty()
+                    && digits.len() <= 9
+                    && digits.chars().all(|c| c.is_ascii_digit()))
+                .then(|| digits.parse().ok())
+                .flatten()
+            })
+            .collect();
+        Question {
+            text,
+            normalized,
+            search_words,
+            numbers,
+        }
+    }
+
+    /// The normalized words.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.normalized.split(' ').filter(|w| !w.is_empty())
+    }
+
+    /// Whether the normalized `phrase` stands in the question as whole words.
+    pub fn has_phrase(&self, phrase: &str) -> bool {
+        contains_phrase(&self.normalized, phrase)
+    }
+
+    /// The language the question is most likely written in, among `languages`: German when it
+    /// has more German than English function words (and German is answered in), else `default`.
+    /// For inputs that carry no locale (chat mentions).
+    pub fn language_hint<'a>(&self, languages: &'a [String], default: &'a str) -> &'a str {
+        const DE: &[&str] = &[
+            "wie",
+            "was",
+            "wer",
+            "wo",
+            "welche",
+            "welcher",
+            "ich",
+            "kann",
+            "können",
+            "man",
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "sind",
+            "ein",
+            "eine",
+            "gibt",
+            "es",
+            "mit",
+            "für",
+            "mitmachen",
+            "beitreten",
+            "nicht",
+            "wann",
+            "warum",
+        ];
+        const EN: &[&str] = &[
+            "how", "what", "who", "where", "which", "i", "can", "the", "and", "is", "are", "a",
+            "an", "there", "do", "does", "with", "for", "join", "not", "of", "when", "why",
+        ];
+        let count = |list: &[&str]| self.words().filter(|w| list.contains(w)).count();
+        match languages.iter().find(|l| *l == "de") {
+            Some(de) if count(DE) > count(EN) => de,
+            _ => default,
+        }
+    }
+}
+
+/// Characters that show nothing but split words for the index: zero-width spaces and joiners,
+/// the word joiner, byte-order marks, soft hyphens and bidirectional marks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// `text` without invisible characters (borrowed when it has none).
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_invisible) {
+        Cow::Owned(text.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Lowercase words of letters and digits, separated by single spaces.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    out
+}
+
+/// Whether the normalized `phrase` stands in the normalized `words` as whole words.
+pub fn contains_phrase(words: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && words.match_indices(phrase).any(|(at, _)| {
+            let before = at == 0 || words.as_bytes()[at - 1] == b' ';
+            let end = at + phrase.len();
+            let after = end == words.len() || words.as_bytes()[end] == b' ';
+            before && after
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, normalized: &str, search: &[&str], numbers: &[u64]) {
+        let q = Question::new(input);
+        assert_eq!(q.normalized, normalized, "{input:?}");
+        assert_eq!(q.search_words, search, "{input:?}");
+        assert_eq!(q.numbers, numbers, "{input:?}");
+    }
+
+    #[test]
+    fn a_question_is_split_into_words_search_words_and_numbers() {
+        check("How do I join?", "how do i join", &["join"], &[]);
+        check(
+            "When was Release 9 published?",
+            "when was release 9 published",
+            &["release", "9", "published"],
+            &[9],
+        );
+        check(
+            "R9 and the 10th",
+            "r9 and the 10th",
+            &["r9", "10th"],
+            &[9, 10],
+        );
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_words() {
+        check("jo\u{00ad}in", "join", &["join"], &[]);
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        let q = Question::new("how do I join the forum?");
+        assert!(q.has_phrase("how do i join"));
+        assert!(!q.has_phrase("joi"));
+        assert!(!q.has_phrase(""));
+    }
+
+    #[test]
+    fn german_function_words_hint_at_german() {
+        let languages = vec!["en".to_string(), "de".to_string()];
+        assert_eq!(
+            Question::new("wie kann ich mitmachen?").language_hint(&languages, "en"),
+            "de"
+        );
+        assert_eq!(
+            Question::new("how do I join?").language_hint(&languages, "en"),
+            "en"
+        );
+    }
+}

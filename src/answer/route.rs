@@ -1,0 +1,109 @@
+//! Routing: which command, if any, a free question asks for.
+//!
+//! A trigger phrase of a command standing in the question names the command (the longest
+//! phrase wins). The question then goes to the command when
+//! - it says nothing beyond its trigger phrases ("how do I join?", "what is the contact
+//!   e-mail?": every word the search would look for stands in one of them), or
+//! - the search does not point clearly elsewhere: the command's section, its score boosted by
+//!   [`route_boost`], ranks first, is not among the hits, or there are no hits.
+//!
+//! A command whose section the content lacks never takes a free question: the search answers
+//! it instead (the explicit command still says what is missing). With no trigger phrase, a
+//! question naming one partner by a distinctive word asks for that partner.
+
+use super::catalog::Command;
+use super::model::Hit;
+use super::partners;
+use super::question::Question;
+use super::Sources;
+use std::collections::HashSet;
+
+/// A command a question is sent to, with the argument it implies (`is wavecon a partner?`).
+#[derive(Debug)]
+pub struct Route<'c> {
+    pub command: &'c Command,
+    pub arg: Option<String>,
+}
+
+/// The command `question` asks for, given the search's `hits` for it.
+pub fn route<'c>(
+    src: &Sources<'c>,
+    question: &Question,
+    language: &str,
+    hits: &[Hit],
+) -> Option<Route<'c>> {
+    let triggered = src
+        .catalog
+        .commands()
+        .iter()
+        .filter_map(|command| {
+            let matched: Vec<&str> = command
+                .triggers
+                .iter()
+                .map(String::as_str)
+                .filter(|t| question.has_phrase(t))
+                .collect();
+            let longest = *matched.iter().max_by_key(|t| t.len())?;
+            Some((longest, matched, command))
+        })
+        .max_by_key(|(longest, _, _)| longest.len());
+    let Some((phrase, matched, command)) = triggered else {
+        return to_partner(src, question, language);
+    };
+    let at = command.section(language)?;
+    let routed = Route { command, arg: None };
+    if only_trigger_words(question, &matched) {
+        return Some(routed);
+    }
+    let Some(top) = hits.first() else {
+        return Some(routed);
+    };
+    let (page, section) = at.get(src.library);
+    let target = hits
+        .iter()
+        .find(|h| h.language == page.language && h.page == page.slug && h.anchor == section.anchor);
+    match target {
+        None => Some(routed),
+        Some(hit) if hit.score * route_boost(phrase) >= top.score => Some(routed),
+        Some(_) => None,
+    }
+}
+
+/// A question that names one partner by a word that names nothing else on its page
+/// (`stackxperts`, `syseleven`, not `cloud`) goes to the partner command with that name.
+fn to_partner<'c>(src: &Sources<'c>, question: &Question, language: &str) -> Option<Route<'c>> {
+    let command = src.catalog.partner_command()?;
+    command.section(language)?;
+    let words = src
+        .catalog
+        .partner_words(language, &src.config.default_language);
+    let arg = partners::mentioned_one(words, question)?;
+    Some(Route {
+        command,
+        arg: Some(arg),
+    })
+}
+
+/// Whether every word the search would look for in the question stands in one of the trigger
+/// `phrases` it matched: then the question asks for the command and nothing else, however well
+/// some other page happens to match its one word ("joining forces" for "how do I join?").
+fn only_trigger_words(question: &Question, phrases: &[&str]) -> bool {
+    let covered: HashSet<&str> = phrases.iter().flat_map(|p| p.split(' ')).collect();
+    !question.search_words.is_empty()
+        && question.search_words.iter().all(|w| {
+            w.split(|c: char| !c.is_alphanumeric())
+                .filter(|part| !part.is_empty())
+                .all(|part| covered.contains(part))
+        })
+}
+
+/// How much a trigger phrase weighs: the command's section wins when its search score times
+/// this is at least the best score. A phrase of several words (`which companies`) says more
+/// than one word (`partner`, which "a global partner" uses too).
+fn route_boost(phrase: &str) -> f32 {
+    if phrase.contains(' ') {
+        2.5
+    } else {
+        1.5
+    }
+}

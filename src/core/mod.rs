@@ -1,0 +1,285 @@
+//! The running core: the config, and the loaded content with its index and catalog, swappable
+//! at run time; and the one front door every transport answers through ([`door`]).
+//!
+//! Invariants: [`Core::state`] always returns a complete, consistent [`State`] (a library, the
+//! index built from exactly that library, and the catalog compiled from both); [`Core::reload`]
+//! builds the new state aside and swaps it in only when it is whole, so answers keep flowing
+//! during a reload and a failed reload leaves the last good state serving. Nothing here reads
+//! the clock: the watcher ([`watch`]) is the only timed part, and it only calls `reload`.
+
+pub mod door;
+pub mod watch;
+
+pub use door::{Admitted, Asked, Gate, Input};
+
+use crate::answer::{self, Answer, Catalog, Sources, Surface};
+use crate::config::{CommandKind, Config};
+use crate::content::{self, Library, Page, Problem, Section};
+use crate::index::{IndexStatus, SearchIndex};
+use anyhow::{bail, Context};
+use std::collections::BTreeMap;
+use std::sync::{Arc, RwLock};
+
+/// Loaded content: the pages, the index built from them, the catalog compiled from them, and
+/// what was wrong with them.
+pub struct State {
+    config: Arc<Config>,
+    pub library: Library,
+    pub index: SearchIndex,
+    pub catalog: Catalog,
+    /// Content problems, then the catalog's (commands whose section is missing).
+    pub problems: Vec<Problem>,
+    pub status: IndexStatus,
+}
+
+impl State {
+    /// Loads the content folder and opens (or builds) the index for it.
+    pub fn load(config: Arc<Config>) -> anyhow::Result<State> {
+        if !config.content.is_dir() {
+            bail!(
+                "the content folder {} does not exist: create it, or point `content` in the config (or --content) at the folder with the markdown pages",
+                config.content.display()
+            );
+        }
+        let (library, problems) = content::load_dir(&config.content, &config.load_options());
+        let (index, status) = SearchIndex::open_or_build(&config.index, &library)
+            .with_context(|| format!("can't build the index in {}", config.index.display()))?;
+        Ok(State::assemble(config, library, index, problems, status))
+    }
+
+    /// Builds a state from a library already in memory, with an index in RAM (for tests and
+    /// benchmarks).
+    pub fn in_memory(library: Library, config: Config) -> anyhow::Result<State> {
+        let index = SearchIndex::build_in_ram(&library)?;
+        let status = IndexStatus::InMemory {
+            reason: "built in memory".into(),
+        };
+        Ok(State::assemble(
+            Arc::new(config),
+            library,
+            index,
+            Vec::new(),
+            status,
+        ))
+    }
+
+    fn assemble(
+        config: Arc<Config>,
+        library: Library,
+        index: SearchIndex,
+        mut problems: Vec<Problem>,
+        status: IndexStatus,
+    ) -> State {
+        let catalog = Catalog::compile(&library, &config);
+        problems.extend(catalog.problems().iter().cloned());
+        State {
+            config,
+            library,
+            index,
+            catalog,
+            problems,
+            status,
+        }
+    }
+
+    /// The config this state was loaded with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// What the answer layer draws from.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            config: &self.config,
+            library: &self.library,
+            index: &self.index,
+            catalog: &self.catalog,
+        }
+    }
+
+    /// A section by page identity and anchor.
+    pub fn section(&self, language: &str, slug: &str, anchor: &str) -> Option<(&Page, &Section)> {
+        let page = self.library.page(language, slug)?;
+        Some((page, page.section(anchor)?))
+    }
+
+    /// Answers a line (`/partners syseleven`, or a free question) through the front door, from
+    /// this state (a front end holding a state across a reload answers from it).
+    pub fn answer(&self, input: &str, locale: &str) -> Answer {
+        door::answer(
+            &self.sources(),
+            Surface::Console,
+            Input::Line(input),
+            Some(locale),
+        )
+    }
+}
+
+/// A command as front ends list and register it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandInfo {
+    pub name: String,
+    /// Description per language.
+    pub description: BTreeMap<String, String>,
+    pub kind: CommandKind,
+}
+
+/// What a reload changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReloadReport {
+    pub pages_added: Vec<String>,
+    pub pages_removed: Vec<String>,
+    pub pages_changed: Vec<String>,
+    pub partners_added: Vec<String>,
+    pub partners_removed: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+impl ReloadReport {
+    pub fn is_unchanged(&self) -> bool {
+        self.pages_added.is_empty()
+            && self.pages_removed.is_empty()
+            && self.pages_changed.is_empty()
+            && self.partners_added.is_empty()
+            && self.partners_removed.is_empty()
+    }
+}
+
+/// The config and the current state; share it as `Arc<Core>`.
+pub struct Core {
+    config: Arc<Config>,
+    state: RwLock<Arc<State>>,
+}
+
+impl Core {
+    pub fn open(config: Config) -> anyhow::Result<Core> {
+        let config = Arc::new(config);
+        let state = State::load(Arc::clone(&config))?;
+        Ok(Core::from_parts(config, state))
+    }
+
+    /// A core over a library already in memory, with an index in RAM.
+    pub fn in_memory(config: Config, library: Library) -> anyhow::Result<Core> {
+        let state = State::in_memory(library, config)?;
+        Ok(Core::from_parts(Arc::clone(&state.config), state))
+    }
+
+    fn from_parts(config: Arc<Config>, state: State) -> Core {
+        Core {
+            config,
+            state: RwLock::new(Arc::new(state)),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The current state; it stays valid for the holder even if a reload swaps it out.
+    pub fn state(&self) -> Arc<State> {
+        Arc::clone(&self.state.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Puts a request through the gate: refused or answered right away (help), or admitted
+    /// for [`Core::respond`]. Transports put their own checks (rate limits) between the two.
+    pub fn admit(&self, input: Input<'_>, locale: Option<&str>) -> Gate {
+        door::admit(&self.config, input, locale)
+    }
+
+    /// Answers an admitted request from the current state.
+    pub fn respond(&self, surface: Surface, admitted: &Admitted) -> Answer {
+        door::respond(&self.state().sources(), surface, admitted)
+    }
+
+    /// Answers a line typed in a console or given to `scs-bot ask`: a command
+    /// (`/partners syseleven`) or a free question.
+    pub fn answer(&self, input: &str, locale: &str) -> Answer {
+        self.answer_on(Surface::Console, input, locale)
+    }
+
+    /// Answers a line as typed on `surface`.
+    pub fn answer_on(&self, surface: Surface, input: &str, locale: &str) -> Answer {
+        let state = self.state();
+        door::answer(&state.sources(), surface, Input::Line(input), Some(locale))
+    }
+
+    /// Runs a command by its registered name with its optional argument, as a chat's slash
+    /// command does (`ask` takes the question as its argument).
+    pub fn command(&self, name: &str, arg: Option<&str>, locale: &str) -> Answer {
+        let input = Input::Command { name, arg };
+        door::answer(&self.state().sources(), Surface::Chat, input, Some(locale))
+    }
+
+    /// Partner names for autocomplete, ranked, at most 25.
+    pub fn complete_partner(&self, typed: &str, locale: &str) -> Vec<String> {
+        let state = self.state();
+        let language = self.config.language_for(locale);
+        let partners = state
+            .catalog
+            .partner_words(language, &self.config.default_language);
+        answer::partners::complete(partners, typed)
+    }
+
+    /// Every configured command (built-ins included).
+    pub fn commands(&self) -> Vec<CommandInfo> {
+        self.config
+            .commands
+            .iter()
+            .map(|(name, c)| CommandInfo {
+                name: name.clone(),
+                description: c.description.clone(),
+                kind: c.kind,
+            })
+            .collect()
+    }
+
+    /// Re-reads the content and rebuilds the index; swaps the new state in when it is whole.
+    /// On error the last good state keeps serving.
+    pub fn reload(&self) -> anyhow::Result<ReloadReport> {
+        let old = self.state();
+        let new = State::load(Arc::clone(&self.config))?;
+        let report = diff(&old, &new);
+        *self.state.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(new);
+        Ok(report)
+    }
+}
+
+fn diff(old: &State, new: &State) -> ReloadReport {
+    fn pages(s: &State) -> BTreeMap<String, &Page> {
+        s.library
+            .pages
+            .iter()
+            .map(|p| (format!("{}/{}", p.language, p.slug), p))
+            .collect()
+    }
+    let (before, after) = (pages(old), pages(new));
+    let languages = &new.config.languages;
+    let partners_before = old.catalog.partner_names(&old.library, languages);
+    let partners_after = new.catalog.partner_names(&new.library, languages);
+    ReloadReport {
+        pages_added: after
+            .keys()
+            .filter(|k| !before.contains_key(*k))
+            .cloned()
+            .collect(),
+        pages_removed: before
+            .keys()
+            .filter(|k| !after.contains_key(*k))
+            .cloned()
+            .collect(),
+        pages_changed: after
+            .iter()
+            .filter(|(k, p)| before.get(*k).is_some_and(|old| old != *p))
+            .map(|(k, _)| k.clone())
+            .collect(),
+        partners_added: partners_after
+            .difference(&partners_before)
+            .cloned()
+            .collect(),
+        partners_removed: partners_before
+            .difference(&partners_after)
+            .cloned()
+            .collect(),
+        problems: new.problems.clone(),
+    }
+}
