@@ -105,34 +105,39 @@ fn run() -> anyhow::Result<ExitCode> {
             run_bot(Core::open(config)?, token)
         }
         Some(Command::Console { lang }) => console::run(Core::open(config)?, &lang),
-        Some(Command::Ask { json, lang, text }) => {
-            let core = Core::open(config)?;
-            let answer = core.answer(&text.join(" "), &lang);
-            if json {
-                println!("{}", serde_json::to_string_pretty(&answer)?);
-            } else {
-                print!("{}", render::terminal(&answer, &terminal_style()));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Index) => {
-            let started = Instant::now();
-            let (library, problems) =
-                scs_bot::content::load_dir(&config.content, &config.load_options());
-            let index = scs_bot::index::SearchIndex::rebuild(&config.index, &library)?;
-            println!(
-                "indexed {} pages, {} sections into {} in {:.0?} ({} problems; see `scs-bot check`)",
-                library.pages.len(),
-                index.num_sections(),
-                config.index.display(),
-                started.elapsed(),
-                problems.len()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Ask { json, lang, text }) => ask(config, &text.join(" "), &lang, json),
+        Some(Command::Index) => index(&config),
         Some(Command::Check) => check(&config),
         Some(Command::Eval { file, lang, json }) => evaluate(config, &file, &lang, json),
     }
+}
+
+/// `scs-bot ask`: one answer, as text or as one JSON object.
+fn ask(config: Config, text: &str, lang: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let core = Core::open(config)?;
+    let answer = core.answer(text, lang);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&answer)?);
+    } else {
+        print!("{}", render::terminal(&answer, &terminal_style()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `scs-bot index`: rebuilds the index and says what it holds.
+fn index(config: &Config) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let (library, problems) = scs_bot::content::load_dir(&config.content, &config.load_options());
+    let index = scs_bot::index::SearchIndex::rebuild(&config.index, &library)?;
+    println!(
+        "indexed {} pages, {} sections into {} in {:.0?} ({} problems; see `scs-bot check`)",
+        library.pages.len(),
+        index.num_sections(),
+        config.index.display(),
+        started.elapsed(),
+        problems.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `scs-bot check`: the content's problems and the commands' (a command whose section the
