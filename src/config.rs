@@ -58,6 +58,8 @@ pub struct SearchConfig {
     pub max_hits: usize,
     /// Longer questions are refused politely.
     pub max_question_chars: usize,
+    /// Answers to free questions with a lower confidence (0–1) say "not found" instead.
+    pub min_confidence: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -106,11 +108,16 @@ pub enum CommandKind {
     Section,
 }
 
+/// The confidence below which a free question is answered "not found": set on the question
+/// sets in tests/eval (see the README's "How sure the bot is").
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.3;
+
 impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
             max_hits: 3,
             max_question_chars: 300,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         }
     }
 }
@@ -359,6 +366,9 @@ impl Config {
         }
         if self.search.max_question_chars == 0 {
             bail!("`search.max_question_chars` must be at least 1");
+        }
+        if !(0.0..=1.0).contains(&self.search.min_confidence) {
+            bail!("`search.min_confidence` must be between 0 and 1");
         }
         for (name, command) in &self.commands {
             let valid = !name.is_empty()

@@ -40,6 +40,8 @@ pub struct Messages {
     pub no_section: &'static str,
     /// `{name}`.
     pub no_partner_match: &'static str,
+    /// What people say that is no question (normalized words): greetings, thanks, "ok".
+    pub smalltalk_words: &'static [&'static str],
     /// Small talk ("hi", "thanks"): `{help}`.
     pub smalltalk_title: &'static str,
     pub smalltalk: &'static str,
@@ -132,6 +134,12 @@ pub const EN: Messages = Messages {
     not_found: "I found nothing about that in the SCS pages. Try other words, see `{help}` for the commands, or ask the forum at {contact}",
     no_section: "The content has no section \"{section}\". A moderator can fix `config.toml` or the pages.",
     no_partner_match: "No partner matches \"{name}\". These are all the partners:",
+    smalltalk_words: &[
+        "hi", "hello", "hey", "hiya", "yo", "thanks", "thank", "you", "thx", "ty", "ok", "okay",
+        "k", "lol", "cool", "great", "nice", "bye", "goodbye", "cheers", "good", "morning",
+        "evening", "afternoon", "night", "awesome", "perfect", "got", "it", "much", "very", "so",
+        "there", "all", "folks", "haha", "sure", "yes", "no", "np", "welcome",
+    ],
     smalltalk_title: "Hello!",
     smalltalk: "I answer questions about the Sovereign Cloud Stack network. Ask me one, or see `{help}` for what I can do.",
 
@@ -212,6 +220,12 @@ pub const DE: Messages = Messages {
     not_found: "Dazu habe ich in den SCS-Seiten nichts gefunden. Versuch es mit anderen Worten, schau in `{help}`, oder frag das Forum unter {contact}",
     no_section: "Die Inhalte haben keinen Abschnitt \"{section}\". Ein Moderator kann `config.toml` oder die Seiten anpassen.",
     no_partner_match: "Kein Partner passt zu \"{name}\". Das sind alle Partner:",
+    smalltalk_words: &[
+        "hallo", "moin", "servus", "hi", "hey", "danke", "dankeschön", "vielen", "dank", "ok",
+        "okay", "super", "toll", "prima", "gut", "guten", "morgen", "tag", "abend", "nacht",
+        "tschüss", "tschüs", "ciao", "lg", "gruß", "grüße", "liebe", "schön", "alles", "klar",
+        "ja", "nein", "bitte", "zusammen", "leute", "perfekt",
+    ],
     smalltalk_title: "Hallo!",
     smalltalk: "Ich beantworte Fragen zum Netzwerk des Sovereign Cloud Stack. Stell mir eine, oder schau in `{help}`, was ich kann.",
 

@@ -321,7 +321,15 @@ fn ask_json_has_exactly_the_documented_keys() {
         .map(String::as_str)
         .collect();
     let mut expected = [
-        "query", "language", "command", "hits", "partners", "contacts", "links", "text",
+        "query",
+        "language",
+        "command",
+        "hits",
+        "partners",
+        "contacts",
+        "links",
+        "text",
+        "confidence",
     ];
     expected.sort();
     let mut keys = keys;

@@ -38,6 +38,7 @@ fn answer(command: &str, title: &str) -> Answer {
         contacts: Vec::new(),
         links: Vec::new(),
         text: String::new(),
+        confidence: 1.0,
         title: title.into(),
         outcome: Outcome::Answered,
     }
@@ -375,6 +376,7 @@ fn answer_strategy() -> impl Strategy<Value = Answer> {
                     })
                     .collect(),
                 text,
+                confidence: 1.0,
                 title,
                 outcome,
             },

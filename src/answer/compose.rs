@@ -9,18 +9,28 @@ use super::route::route;
 use super::Sources;
 use crate::config::CommandKind;
 use crate::content::{Page, Section};
-use crate::index::SearchHit;
+use crate::index::{Coverage, SearchHit};
 use crate::messages::{self, fill, slash};
 use std::collections::HashSet;
 
 /// How many hits routing looks at: a command's section may rank below the shown ones.
 const ROUTE_DEPTH: usize = 5;
 
-/// A free question: routed to a command when it asks for one, else searched.
+/// A free question: small talk, routed to a command when it asks for one, else searched; an
+/// answer less sure than `search.min_confidence` says "not found" instead.
 pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
+    if question.is_smalltalk() {
+        return smalltalk(&question.text, language);
+    }
     let shown = src.config.search.max_hits;
-    let hits = search(src, question, language, shown.max(ROUTE_DEPTH), shown);
+    let found = search(src, question, language, shown.max(ROUTE_DEPTH), shown);
+    let hits: Vec<Hit> = found.iter().cloned().map(hit_of).collect();
+    let min = src.config.search.min_confidence;
     if let Some(routed) = route(src, question, language, &hits) {
+        let sure = routed_confidence(src, question, language, routed.command, &found);
+        if sure < min {
+            return unsure(src, question, language, sure);
+        }
         let arg = routed.arg.or_else(|| {
             (routed.command.kind == CommandKind::Partners)
                 .then(|| {
@@ -31,22 +41,29 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                 })
                 .flatten()
         });
-        return command(
+        let mut answer = command(
             src,
             routed.command,
             arg.as_deref(),
             language,
             &question.text,
         );
+        answer.confidence = sure;
+        return answer;
     }
-    let Some(top) = hits.first() else {
+    let Some(top) = found.first() else {
         return not_found(src, &question.text, language);
     };
+    let sure = confidence(question, &top.coverage);
+    if sure < min {
+        return unsure(src, question, language, sure);
+    }
     let mut answer = Answer::new(&question.text, language, AnsweredBy::Search);
-    answer.title = short_title(&top.section);
+    answer.confidence = sure;
+    answer.title = short_title(&top.heading);
     if let Some(at) = src
         .catalog
-        .locate(src.library, &top.language, &top.page, &top.anchor)
+        .locate(src.library, &top.language, &top.slug, &top.anchor)
     {
         let (_, section) = at.get(src.library);
         answer.contacts = section.emails.clone();
@@ -63,6 +80,86 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     answer
 }
 
+/// Damping of a question of one word that stands only in a section's text, not in its
+/// headings nor in that section alone, and is not typed as a distinctive word: "time",
+/// "open", "1", "involved".
+const WEAK: f32 = 0.25;
+
+/// How sure a search answer is: the share of the question (weighted by IDF) its section
+/// holds, damped when the question is a single weak word.
+pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
+    let weak = question.search_words.len() <= 1
+        && coverage.matched.len() <= 1
+        && !coverage.in_heading
+        && !coverage.unique
+        && !coverage.matched.iter().any(|w| question.is_distinctive(w));
+    let share = coverage.share.clamp(0.0, 1.0);
+    if weak {
+        share * WEAK
+    } else {
+        share
+    }
+}
+
+/// How sure a routed answer is: 1 when the question says nothing beyond the command's trigger
+/// phrases; else the better of the command section's confidence (when the search found it)
+/// and the share of the question's words that its trigger phrases hold.
+fn routed_confidence(
+    src: &Sources,
+    question: &Question,
+    language: &str,
+    command: &Command,
+    found: &[SearchHit],
+) -> f32 {
+    let words = &question.search_words;
+    if words.is_empty() {
+        return 1.0;
+    }
+    let triggered = words
+        .iter()
+        .filter(|w| {
+            command
+                .triggers
+                .iter()
+                .any(|t| t.split(' ').any(|part| part == w.as_str()))
+        })
+        .count() as f32
+        / words.len() as f32;
+    let Some(at) = command.section(language) else {
+        return triggered;
+    };
+    let (page, section) = at.get(src.library);
+    let of_section = found
+        .iter()
+        .find(|h| h.language == page.language && h.slug == page.slug && h.anchor == section.anchor)
+        .map_or(0.0, |h| confidence(question, &h.coverage));
+    // A partner named by a distinctive word is as sure as the name is.
+    let named = (command.kind == CommandKind::Partners
+        && partners::mentioned_one(
+            src.catalog
+                .partner_words(language, &src.config.default_language),
+            question,
+        )
+        .is_some()) as u8 as f32;
+    triggered.max(of_section).max(named)
+}
+
+/// "Not found" for a question the bot isn't sure enough about, with how sure it was.
+fn unsure(src: &Sources, question: &Question, language: &str, sure: f32) -> Answer {
+    let mut answer = not_found(src, &question.text, language);
+    answer.confidence = sure;
+    answer
+}
+
+/// A greeting, a thank-you, an "ok": a short friendly reply that points to `/help`.
+fn smalltalk(query: &str, language: &str) -> Answer {
+    let words = messages::of(language);
+    let mut answer = Answer::new(query, language, AnsweredBy::Smalltalk);
+    answer.title = words.smalltalk_title.into();
+    answer.text = fill(words.smalltalk, &[("help", &slash(language, "help"))]);
+    answer
+}
+
 /// The sections matching a question, best first, in `language` or else the default language;
 /// snippets are made for the first `snippets` only.
 fn search(
@@ -71,7 +168,7 @@ fn search(
     language: &str,
     limit: usize,
     snippets: usize,
-) -> Vec<Hit> {
+) -> Vec<SearchHit> {
     let words = &question.search_words;
     let mut found = src.index.search_words(words, language, limit, snippets);
     if found.is_empty() && language != src.config.default_language {
@@ -79,7 +176,7 @@ fn search(
             .index
             .search_words(words, &src.config.default_language, limit, snippets);
     }
-    found.into_iter().map(hit_of).collect()
+    found
 }
 
 fn hit_of(hit: SearchHit) -> Hit {
@@ -165,6 +262,7 @@ pub fn not_found(src: &Sources, query: &str, language: &str) -> Answer {
         ],
     );
     answer.title = words.not_found_title.into();
+    answer.confidence = 0.0;
     answer.outcome = Outcome::NotFound;
     answer
 }

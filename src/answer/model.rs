@@ -24,6 +24,9 @@ pub struct Answer {
     /// The answer as plain text (no markdown but `code spans`), for terminals and as the
     /// embed body.
     pub text: String,
+    /// How sure the bot is that this answers the question, 0–1: 1 for a command asked for,
+    /// 0 when nothing was found; a free question below `search.min_confidence` is "not found".
+    pub confidence: f32,
     /// A title for the reply ("Our Partners in the Network").
     #[serde(skip)]
     pub title: String,
@@ -163,6 +166,7 @@ impl Answer {
             contacts: Vec::new(),
             links: Vec::new(),
             text: String::new(),
+            confidence: 1.0,
             title: String::new(),
             outcome: Outcome::Answered,
         }

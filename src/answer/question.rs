@@ -54,6 +54,33 @@ impl Question {
         contains_phrase(&self.normalized, phrase)
     }
 
+    /// Whether the question is only small talk ("hi", "thanks!", "ok lol", "vielen Dank"):
+    /// every word is one of some language's small-talk words.
+    pub fn is_smalltalk(&self) -> bool {
+        let mut words = self.words().peekable();
+        words.peek().is_some()
+            && words.all(|w| {
+                crate::messages::TABLES
+                    .iter()
+                    .any(|(_, table)| table.smalltalk_words.contains(&w))
+            })
+    }
+
+    /// Whether `raw` (a lower-cased word of the question) was typed as a distinctive word: an
+    /// acronym or a name written with capitals inside (`BMWK`, `SysEleven`), letters and
+    /// digits together (`R9`), or a long word (9+ letters, `Impressum`).
+    pub fn is_distinctive(&self, raw: &str) -> bool {
+        self.text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| t.to_lowercase() == raw)
+            .any(|typed| {
+                let capitals = typed.chars().skip(1).filter(|c| c.is_uppercase()).count();
+                let digits = typed.chars().any(|c| c.is_ascii_digit());
+                let letters = typed.chars().any(char::is_alphabetic);
+                capitals >= 1 || (digits && letters) || typed.chars().count() >= 9
+            })
+    }
+
     /// The language the question is most likely written in, among `languages`: German when it
     /// has more German than English function words (and German is answered in), else `default`.
     /// For inputs that carry no locale (chat mentions).

@@ -34,7 +34,7 @@ use build::Existing;
 pub use build::GITIGNORE;
 pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
 use schema::Fields;
-pub use search::SearchHit;
+pub use search::{Coverage, SearchHit};
 
 /// The words of a question that the search looks for: lower-cased, with question words and the
 /// English and German stopwords dropped (`how do I join?` → `join`), in order, not stemmed.

@@ -34,7 +34,7 @@ use tantivy::query::{
     Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, InvertedIndexReader, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, InvertedIndexReader, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{with_analyzers, Analyzers};
 use super::glossary;
@@ -75,6 +75,8 @@ pub const MIN_FUZZY_2_CHARS: usize = 10;
 /// One section found for a question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
+    /// How much of the question the section holds.
+    pub coverage: Coverage,
     pub language: String,
     /// Slug of the page.
     pub slug: String,
@@ -106,11 +108,43 @@ struct Word {
     raw: String,
 }
 
-/// A query ready to run, with what its snippets must mark.
+/// A query ready to run, with what its snippets must mark and what counts as evidence.
 pub struct Prepared {
     pub query: Box<dyn Query>,
     pub stems: Vec<String>,
     pub raws: Vec<String>,
+    /// Per query word, the readings that stand for it in a section.
+    pub evidence: Vec<Evidence>,
+    /// The field searched (`all` of the language's group) and its heading fields.
+    fields: (Field, Field, Field),
+}
+
+/// What stands for one query word in a section: its stem as typed, or a correction or
+/// synonym of it, each with the factor it scores with; and how much the word weighs.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    /// The word as typed (lower-cased, folded).
+    pub raw: String,
+    /// `(stem, factor)`: typed 1.0, a glossary word [`SYNONYM`], a correction its damping.
+    readings: Vec<(String, f32)>,
+    /// The word's IDF (of its first reading), bounded; a word the content doesn't have at all
+    /// weighs [`UNKNOWN_WEIGHT`].
+    pub weight: f32,
+    /// Sections holding the word as typed.
+    sections: u64,
+}
+
+/// How well a hit covers the question: the share of the question's weight its section holds
+/// (each word at its reading's factor), how many words it holds, and whether one stands in its
+/// heading, its enclosing headings or its page title.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    pub share: f32,
+    /// The raw forms of the question words found in the section.
+    pub matched: Vec<String>,
+    pub in_heading: bool,
+    /// A word found is, as typed, in no other section: it picks this one out.
+    pub unique: bool,
 }
 
 /// Analyses the question's words (from [`super::question_words`]: tokenized, stopwords
@@ -157,6 +191,19 @@ fn term_bonus(field: Field, text: &str, score: f32) -> Box<dyn Query> {
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(query, boost))
 }
+
+/// How much a word the content has weighs as evidence: its IDF, bounded so that a word in
+/// every section (the site's own name) still counts and a rare one doesn't drown the rest.
+fn evidence_weight(doc_freq: u64, docs: u64) -> f32 {
+    idf(doc_freq, docs).clamp(1.0, 4.0)
+}
+
+/// What a word weighs as evidence when the content doesn't have it at all (nor a correction
+/// or synonym of it): the question asks about something the pages may not cover.
+const UNKNOWN_WEIGHT: f32 = 2.0;
+
+/// The share of a correction's or synonym's search factor it keeps as evidence.
+const READING_EVIDENCE: f32 = 0.7;
 
 /// BM25's inverse document frequency.
 fn idf(doc_freq: u64, docs: u64) -> f32 {
@@ -228,12 +275,27 @@ pub fn prepare(
     let mut informative: Vec<Option<&str>> = Vec::new();
     let docs = searcher.num_docs();
 
+    let mut evidence: Vec<Evidence> = Vec::new();
     for word in &words {
         let typed = Variant {
             stem: word.stem.clone(),
             factor: 1.0,
         };
         let (mut exact, df) = variant_clauses(searcher, group, &typed);
+        let mut this = Evidence {
+            raw: word.raw.clone(),
+            readings: Vec::new(),
+            weight: if df > 0 {
+                evidence_weight(df, docs)
+            } else {
+                UNKNOWN_WEIGHT
+            },
+            sections: df,
+        };
+        if df > 0 {
+            this.readings
+                .extend(word.stem.clone().map(|stem| (stem, 1.0)));
+        }
         // Of two sections that share the stem, prefer the one with the very form asked for
         // ("interoperability" over "interoperable"). Only informative when stemming changed it.
         if word.stem.as_deref() != Some(word.raw.as_str())
@@ -252,6 +314,7 @@ pub fn prepare(
             informative.push(word.stem.as_deref().filter(|_| df > 0 && df * 2 <= docs));
             // Flat in the top-level query: a nested boolean query costs a union buffer each.
             clauses.extend(exact);
+            evidence.push(this);
             continue;
         }
         informative.push(None);
@@ -266,13 +329,26 @@ pub fn prepare(
                 Reading::Fuzzy => expansions(searcher, group, word),
             };
             for variant in variants {
-                let (found, _) = variant_clauses(searcher, group, &variant);
+                let (found, variant_df) = variant_clauses(searcher, group, &variant);
                 if !found.is_empty() {
                     readings.push(found);
+                    if let Some(stem) = &variant.stem {
+                        if variant_df > 0 {
+                            if this.readings.is_empty() {
+                                this.weight = evidence_weight(variant_df, docs);
+                            }
+                            // A correction or a synonym is weaker evidence than the word
+                            // typed: "weather" read as "whether" must not make a weather
+                            // question look answered.
+                            this.readings
+                                .push((stem.clone(), variant.factor * READING_EVIDENCE));
+                        }
+                    }
                     stems.extend(variant.stem);
                 }
             }
         }
+        evidence.push(this);
         match readings.len() {
             0 => {}
             1 => clauses.extend(readings.pop().unwrap_or_default()),
@@ -318,7 +394,13 @@ pub fn prepare(
             ),
         ]));
     }
-    Some(Prepared { query, stems, raws })
+    Some(Prepared {
+        query,
+        stems,
+        raws,
+        evidence,
+        fields: (group.all, group.heading, group.context),
+    })
 }
 
 /// The glossary's other words for an unknown query word, in the searched language's analysis.
@@ -559,7 +641,9 @@ pub fn run(
         } else {
             Snippet::default()
         };
+        let coverage = coverage(searcher, address, prepared);
         hits.push(SearchHit {
+            coverage,
             language: section.language.clone(),
             slug: section.slug.clone(),
             anchor: section.anchor.clone(),
@@ -574,6 +658,49 @@ pub fn run(
         });
     }
     Ok(hits)
+}
+
+/// Whether the document at `address` holds the term `text` of `field`.
+fn holds(searcher: &Searcher, address: DocAddress, field: Field, text: &str) -> bool {
+    let segment = searcher.segment_reader(address.segment_ord);
+    let Ok(inverted) = segment.inverted_index(field) else {
+        return false;
+    };
+    let term = Term::from_field_text(field, text);
+    match inverted.read_postings(&term, IndexRecordOption::Basic) {
+        // `seek` wants a target at or past the current document.
+        Ok(Some(mut postings)) => match postings.doc() {
+            doc if doc >= address.doc_id => doc == address.doc_id,
+            _ => postings.seek(address.doc_id) == address.doc_id,
+        },
+        _ => false,
+    }
+}
+
+/// How well the document at `address` covers the prepared question (see [`Coverage`]).
+fn coverage(searcher: &Searcher, address: DocAddress, prepared: &Prepared) -> Coverage {
+    let (all, heading, context) = prepared.fields;
+    let mut found = 0.0;
+    let mut total = 0.0;
+    let mut out = Coverage::default();
+    for word in &prepared.evidence {
+        total += word.weight;
+        let best = word
+            .readings
+            .iter()
+            .filter(|(stem, _)| holds(searcher, address, all, stem))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((stem, factor)) = best {
+            found += word.weight * factor;
+            out.matched.push(word.raw.clone());
+            out.unique = out.unique || (word.sections == 1 && *factor >= 1.0);
+            out.in_heading = out.in_heading
+                || holds(searcher, address, heading, stem)
+                || holds(searcher, address, context, stem);
+        }
+    }
+    out.share = if total > 0.0 { found / total } else { 0.0 };
+    out
 }
 
 #[cfg(test)]
