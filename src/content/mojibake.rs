@@ -28,6 +28,10 @@
 //!   (any character up to `U+017F`, `U+2000..=U+2FFF`, `U+FEFF`, `U+FFFD` and
 //!   `U+10000..=U+3FFFF`, as long as its UTF-8 holds no byte `A0` after a three- or four-byte
 //!   lead).
+//!
+//! No crate: `encoding_rs` converts whole buffers between encodings and cannot tell mojibake
+//! from clean text inside one UTF-8 string; this module repairs only the plausible runs above
+//! and [`find`] names the garbled word and its offset, from which `check` reports the line.
 
 use std::borrow::Cow;
 

@@ -109,33 +109,10 @@ pub fn mailto_address(url: &str) -> Option<String> {
         .filter(|p| p.eq_ignore_ascii_case("mailto:"))
         .map(|_| &url[7..])?;
     let addr = rest.split(['?', '#']).next().unwrap_or("").trim();
-    let addr = percent_decode(addr);
-    (!addr.is_empty() && addr.contains('@')).then_some(addr)
-}
-
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && bytes[i + 1].is_ascii_hexdigit()
-            && bytes[i + 2].is_ascii_hexdigit()
-        {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    // `%40` → `@`; a `%` without two hex digits stays as written, bytes that are not UTF-8
+    // become U+FFFD.
+    let addr = percent_encoding::percent_decode_str(addr).decode_utf8_lossy();
+    (!addr.is_empty() && addr.contains('@')).then(|| addr.into_owned())
 }
 
 /// Whether `s` is a bare e-mail address (`<a@b.c>` written in raw HTML).
@@ -143,100 +120,20 @@ pub fn is_email(s: &str) -> bool {
     matches!(find_emails(s).as_slice(), [(0, addr)] if addr.len() == s.len())
 }
 
-const ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", "\u{a0}"),
-    ("shy", ""),
-    ("ndash", "–"),
-    ("mdash", "—"),
-    ("hellip", "…"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("lsaquo", "‹"),
-    ("rsaquo", "›"),
-    ("bdquo", "„"),
-    ("sbquo", "‚"),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("bull", "•"),
-    ("middot", "·"),
-    ("euro", "€"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("deg", "°"),
-    ("times", "×"),
-    ("auml", "ä"),
-    ("ouml", "ö"),
-    ("uuml", "ü"),
-    ("Auml", "Ä"),
-    ("Ouml", "Ö"),
-    ("Uuml", "Ü"),
-    ("szlig", "ß"),
-    ("eacute", "é"),
-    ("egrave", "è"),
-    ("aacute", "á"),
-    ("agrave", "à"),
-    ("ccedil", "ç"),
-    ("zwnj", "\u{200c}"),
-    ("zwj", "\u{200d}"),
-    ("ensp", "\u{2002}"),
-    ("emsp", "\u{2003}"),
-    ("thinsp", "\u{2009}"),
-    ("rarr", "→"),
-    ("larr", "←"),
-];
-
-/// Decodes HTML character references (`&amp;`, `&#8217;`, `&#x1F600;`) in raw HTML text;
-/// unknown references are kept as written.
+/// Decodes HTML character references in raw HTML text: every named one of HTML5 (`&amp;`,
+/// `&auml;`, `&hellip;`) and numeric ones (`&#8217;`, `&#x1F600;`), closed by `;`. Unknown or
+/// invalid references (a surrogate, a C0 control, a sign), and a bare `&`, are kept as written;
+/// the text is borrowed when nothing is decoded. `&shy;` decodes to nothing: a soft hyphen
+/// would split the word it sits in for search.
 pub fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
-        return Cow::Borrowed(s);
+    if !s.contains("&shy;") {
+        return html_escape::decode_html_entities(s);
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let semicolon = rest.as_bytes()[1..]
-            .iter()
-            .take(12)
-            .position(|&b| b == b';');
-        let decoded = semicolon.and_then(|j| {
-            let name = &rest[1..1 + j];
-            let c = if let Some(num) = name.strip_prefix('#') {
-                let code = match num.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => num.parse::<u32>().ok()?,
-                };
-                char::from_u32(code).map(String::from)
-            } else {
-                ENTITIES
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, v)| v.to_string())
-            }?;
-            Some((c, j + 2))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push_str(&c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+    Cow::Owned(
+        s.split("&shy;")
+            .map(html_escape::decode_html_entities)
+            .collect(),
+    )
 }
 
 /// At most the first `n` bytes of `s`, cut at a character boundary.
@@ -345,6 +242,82 @@ mod tests {
         assert_eq!(
             decode_entities("R&amp;D &#8217; &#x1F600; &bogus; & x"),
             "R&D ’ 😀 &bogus; & x"
+        );
+    }
+
+    #[test]
+    fn named_html5_entities_are_decoded() {
+        assert_eq!(
+            decode_entities(
+                "&auml;&nbsp;&hellip;&ndash;&Eacute;&oacute;&iexcl;&sect;&half;&check;"
+            ),
+            "ä\u{a0}…–Éó¡§½✓"
+        );
+        assert_eq!(decode_entities("&alpha;&Omega;&le;&ne;&hearts;"), "αΩ≤≠♥");
+        assert_eq!(
+            decode_entities("&CounterClockwiseContourIntegral;"),
+            "\u{2233}"
+        );
+    }
+
+    #[test]
+    fn a_soft_hyphen_reference_decodes_to_nothing() {
+        assert_eq!(decode_entities("Netz&shy;werk&shy;"), "Netzwerk");
+        assert_eq!(decode_entities("&amp;shy; &am&shy;p;"), "&shy; &amp;");
+    }
+
+    #[test]
+    fn numeric_references_are_decoded_in_either_base() {
+        assert_eq!(decode_entities("&#228;&#x2013;&#X2013;&#0228;"), "ä––ä");
+    }
+
+    #[test]
+    fn invalid_or_unclosed_references_stay_as_written() {
+        let kept = [
+            "&auml",
+            "&#0;",
+            "&#+65;",
+            "&#xD800;",
+            "&#x110000;",
+            "&#;",
+            "&#x;",
+            "&;",
+            "&AUML;",
+            "&#99999999999;",
+            "&",
+            "a & b",
+        ];
+        for s in kept {
+            assert_eq!(decode_entities(s), s, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_ampersand_does_not_hide_the_reference_after_it() {
+        assert_eq!(decode_entities("Q&A &amp; more"), "Q&A & more");
+        assert_eq!(decode_entities("&&amp;;"), "&&;");
+        assert_eq!(decode_entities("AT&T&#8217;s"), "AT&T’s");
+    }
+
+    #[test]
+    fn text_without_a_reference_is_borrowed() {
+        assert!(matches!(decode_entities("plain ä text"), Cow::Borrowed(_)));
+        assert!(matches!(decode_entities("Q&A &bogus;"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn percent_escapes_in_mailto_addresses_are_decoded_leniently() {
+        assert_eq!(
+            mailto_address("mailto:j%C3%BCrgen%40x.de").as_deref(),
+            Some("jürgen@x.de")
+        );
+        assert_eq!(
+            mailto_address("mailto:a%4@b.de%").as_deref(),
+            Some("a%4@b.de%")
+        );
+        assert_eq!(
+            mailto_address("mailto:a%FF@b.de").as_deref(),
+            Some("a\u{fffd}@b.de")
         );
     }
 

@@ -4,6 +4,10 @@
 //! clock itself, so its behaviour is a pure function of its calls (and tested without waiting).
 //! Only admitted requests start a new wait; a refused one does not extend it. Memory stays
 //! bounded: entries older than the period are dropped once the map grows.
+//!
+//! No crate: rate limiters such as `governor` answer "go or wait" over token buckets; the
+//! dispatcher also needs to know whether a refusal is the first of its period, and that is
+//! this map of some 60 lines over a clock passed in.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

@@ -510,7 +510,9 @@ fn collect_fuzzy(
     };
     while stream.advance() {
         if let Ok(term) = std::str::from_utf8(stream.key()) {
-            let edits = edit_distance(text, term).min(distance as usize) as u8;
+            // The metric partner names use too. Capped at `distance` (1 or 2), it counts the
+            // same as optimal string alignment (they differ only where that counts 3 or more).
+            let edits = strsim::damerau_levenshtein(text, term).min(distance as usize) as u8;
             let entry = candidates
                 .entry((is_stem, term.to_string()))
                 .or_insert((edits, 0));
@@ -537,28 +539,6 @@ fn collect_prefixed(inverted: &InvertedIndexReader, prefix: &str, candidates: &m
             _ => break,
         }
     }
-}
-
-/// Optimal-string-alignment distance (Levenshtein with adjacent transpositions costing 1).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev2 = vec![0usize; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
-            }
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// What a hit shows of a section, read from the stored fields once when the index is opened.
@@ -705,14 +685,28 @@ fn coverage(searcher: &Searcher, address: DocAddress, prepared: &Prepared) -> Co
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn edit_distance_counts_a_transposition_as_one() {
+        let edit_distance = strsim::damerau_levenshtein;
         assert_eq!(edit_distance("jion", "join"), 1);
         assert_eq!(edit_distance("sysleven", "syseleven"), 1);
         assert_eq!(edit_distance("netzwerk", "network"), 2);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn capped_edit_distance_is_the_same_as_optimal_string_alignment(
+            a in "[abcé]{0,7}",
+            b in "[abcé]{0,7}",
+        ) {
+            for cap in 1..=2 {
+                proptest::prop_assert_eq!(
+                    strsim::damerau_levenshtein(&a, &b).min(cap),
+                    strsim::osa_distance(&a, &b).min(cap)
+                );
+            }
+        }
     }
 }
