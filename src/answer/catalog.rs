@@ -76,6 +76,9 @@ pub struct Catalog {
     partner_sections: HashSet<SectionRef>,
     /// (language, slug) → index of the page in the library.
     pages: HashMap<(String, String), usize>,
+    /// (language, a page title's or heading's words as the search reads them) → its section:
+    /// a question that is a title goes there.
+    titles: HashMap<(String, String), SectionRef>,
     /// Warnings for the operator: commands whose section the content lacks.
     problems: Vec<Problem>,
 }
@@ -91,6 +94,7 @@ impl Catalog {
         }
         let mut catalog = Catalog {
             pages,
+            titles: titles(library),
             ..Catalog::default()
         };
         for (name, command) in &config.commands {
@@ -186,6 +190,16 @@ impl Catalog {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The section whose heading (or whose page's title) says what `words` say, in `language`.
+    pub fn titled(&self, language: &str, words: &[String]) -> Option<SectionRef> {
+        if words.is_empty() {
+            return None;
+        }
+        self.titles
+            .get(&(language.to_string(), words.join(" ")))
+            .copied()
+    }
+
     /// Whether a partner command answers from this section.
     pub fn is_partner_section(&self, at: SectionRef) -> bool {
         self.partner_sections.contains(&at)
@@ -269,6 +283,34 @@ impl Catalog {
             })
         })
     }
+}
+
+/// Every page title and heading by its search words: a page's title names its first section,
+/// a heading its own; the first of equal ones wins.
+fn titles(library: &Library) -> HashMap<(String, String), SectionRef> {
+    let mut titles = HashMap::new();
+    for (page_index, page) in library.pages.iter().enumerate() {
+        let mut add = |text: &str, section: usize| {
+            let key = crate::index::question_words(text).join(" ");
+            if !key.is_empty() {
+                titles
+                    .entry((page.language.clone(), key))
+                    .or_insert(SectionRef {
+                        page: page_index,
+                        section,
+                    });
+            }
+        };
+        for (i, section) in page.sections.iter().enumerate() {
+            if !section.heading.is_empty() {
+                add(&section.heading, i);
+            }
+        }
+        if !page.sections.is_empty() {
+            add(&page.title, 0);
+        }
+    }
+    titles
 }
 
 /// The partners of a partner section, each with the words of its name that name nothing else

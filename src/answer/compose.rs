@@ -51,10 +51,14 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         answer.confidence = sure;
         return answer;
     }
-    let Some(top) = found.first() else {
+    let Some((found, hits, title)) = titled(src, question, language, found, hits) else {
         return not_found(src, &question.text, language);
     };
-    let sure = confidence(question, &top.coverage);
+    let top = &found[0];
+    let sure = match title {
+        Title::Asked => 1.0,
+        Title::NotAsked => confidence(question, &top.coverage),
+    };
     if sure < min {
         return unsure(src, question, language, sure);
     }
@@ -78,6 +82,65 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     answer.hits = hits;
     answer.hits.truncate(shown);
     answer
+}
+
+/// Whether the question is a page title or a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Title {
+    /// It is: its section comes first, as sure as a command.
+    Asked,
+    NotAsked,
+}
+
+/// A question that is (the search words of) a page title or a heading goes to that section
+/// first, however the ranking scored it: "Veranstaltungen" is the events page, not the news
+/// page that mentions events. `None` when there is nothing to show.
+fn titled(
+    src: &Sources,
+    question: &Question,
+    language: &str,
+    mut found: Vec<SearchHit>,
+    mut hits: Vec<Hit>,
+) -> Option<(Vec<SearchHit>, Vec<Hit>, Title)> {
+    let titled = src
+        .catalog
+        .titled(language, &question.search_words)
+        .or_else(|| {
+            src.catalog
+                .titled(&src.config.default_language, &question.search_words)
+        });
+    if let Some(at) = titled {
+        let (page, section) = at.get(src.library);
+        let same = |h: &Hit| {
+            h.language == page.language && h.page == page.slug && h.anchor == section.anchor
+        };
+        let position = hits.iter().position(same);
+        let (first, hit) = match position {
+            Some(i) => (found.remove(i), hits.remove(i)),
+            None => {
+                let hit = hit_for(page, section);
+                let first = SearchHit {
+                    coverage: Coverage::default(),
+                    language: hit.language.clone(),
+                    slug: hit.page.clone(),
+                    anchor: hit.anchor.clone(),
+                    title: hit.title.clone(),
+                    heading: hit.section.clone(),
+                    path: hit.path.clone(),
+                    url: hit.url.clone(),
+                    score: hit.score,
+                    snippet: hit.snippet.clone(),
+                    fragment: String::new(),
+                    highlights: Vec::new(),
+                };
+                (first, hit)
+            }
+        };
+        found.insert(0, first);
+        hits.insert(0, hit);
+        return Some((found, hits, Title::Asked));
+    }
+    (!found.is_empty()).then_some((found, hits, Title::NotAsked))
 }
 
 /// Damping of a question of one word that stands only in a section's text, not in its
