@@ -410,3 +410,80 @@ fn invisible_characters_inside_words_do_not_break_the_search() {
     );
     assert_eq!(ask("/jo\u{00ad}in", "en").command, "join");
 }
+
+/// Content without the network page (another site, a renamed heading): free questions that
+/// would go to a command are searched instead of answered with a message for moderators; the
+/// explicit command still says what is missing, and the load reports the command.
+#[test]
+fn without_a_commands_section_free_questions_are_searched_and_the_load_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("en")).unwrap();
+    std::fs::write(
+        content.join("en/about.md"),
+        "---\ntitle: About\n---\n\n## What is the Sovereign Cloud Stack\n\nThe Sovereign Cloud Stack is an open cloud stack built by many partners together.\n",
+    )
+    .unwrap();
+    let mut config = Config::load(&root().join("config.toml")).unwrap();
+    config.content = content;
+    config.index = dir.path().join("index");
+    let core = Core::open(config).unwrap();
+    for question in ["who are the partners?", "what is the sovereign cloud stack"] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.command, "search", "{question}: {answer:#?}");
+        assert!(
+            !answer.text.contains("config.toml"),
+            "{question}: {answer:#?}"
+        );
+    }
+    let explicit = core.answer("/partners", "en");
+    assert_eq!(explicit.outcome, Outcome::NotFound);
+    assert!(
+        explicit.text.contains("Our Partners in the Network"),
+        "{explicit:#?}"
+    );
+    let problems = &core.state().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field.as_deref() == Some("commands.partners.section")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn greetings_and_thanks_get_a_short_reply_that_points_to_help() {
+    for (said, lang) in [
+        ("hi", "en"),
+        ("thanks!", "en"),
+        ("ok lol", "en"),
+        ("Vielen Dank", "de"),
+        ("moin", "de"),
+    ] {
+        let answer = ask(said, lang);
+        assert_eq!(answer.command, "smalltalk", "{said}: {answer:#?}");
+        assert!(answer.hits.is_empty());
+        assert!(
+            answer.text.contains("/help") || answer.text.contains("/hilfe"),
+            "{said}: {answer:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_single_weak_word_is_not_answered_with_an_unrelated_section() {
+    // On a whole site, where such words stand in many sections.
+    let index = tempfile::tempdir().unwrap();
+    let mut config = Config::load(&root().join("config.toml")).unwrap();
+    config.content = root().join("tests/fixtures/scs_site");
+    config.index = index.path().to_path_buf();
+    let core = Core::open(config).unwrap();
+    for (word, lang) in [("time", "en"), ("what time is it?", "en")] {
+        let answer = core.answer(word, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{word}: {answer:#?}");
+        assert!(answer.confidence < 0.3, "{word}: {answer:#?}");
+    }
+    let sure = core.answer("what is kata containers?", "en");
+    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
+    assert!(sure.confidence >= 0.3, "{sure:#?}");
+}
