@@ -32,24 +32,36 @@ pub fn route<'c>(
     language: &str,
     hits: &[Hit],
 ) -> Option<Route<'c>> {
-    let triggered = src
+    // The command with the longest trigger phrase in the question; its phrases are collected
+    // only for the winner (one allocation per question, not per command).
+    let longest = |command: &Command| {
+        command
+            .triggers
+            .iter()
+            .filter(|t| question.has_phrase(t))
+            .map(String::len)
+            .max()
+    };
+    let best = src
         .catalog
         .commands()
         .iter()
-        .filter_map(|command| {
-            let matched: Vec<&str> = command
-                .triggers
-                .iter()
-                .map(String::as_str)
-                .filter(|t| question.has_phrase(t))
-                .collect();
-            let longest = *matched.iter().max_by_key(|t| t.len())?;
-            Some((longest, matched, command))
-        })
-        .max_by_key(|(longest, _, _)| longest.len());
-    let Some((phrase, matched, command)) = triggered else {
+        .filter_map(|c| Some((c, longest(c)?)))
+        .max_by_key(|(_, len)| *len);
+    let Some((command, _)) = best else {
         return to_partner(src, question, language);
     };
+    let matched: Vec<&str> = command
+        .triggers
+        .iter()
+        .map(String::as_str)
+        .filter(|t| question.has_phrase(t))
+        .collect();
+    let phrase = matched
+        .iter()
+        .copied()
+        .max_by_key(|t| t.len())
+        .unwrap_or("");
     let at = command.section(language)?;
     let routed = Route { command, arg: None };
     if only_trigger_words(question, &matched) {

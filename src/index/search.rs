@@ -142,6 +142,7 @@ pub struct Coverage {
     pub share: f32,
     /// The raw forms of the question words found in the section.
     pub matched: Vec<String>,
+    /// Read for questions of one word only (false for longer ones).
     pub in_heading: bool,
     /// A word found is, as typed, in no other section: it picks this one out.
     pub unique: bool,
@@ -621,7 +622,12 @@ pub fn run(
         } else {
             Snippet::default()
         };
-        let coverage = coverage(searcher, address, prepared);
+        // Evidence is read for the hits that may be shown (it costs postings look-ups).
+        let coverage = if hits.len() < snippets {
+            coverage(searcher, address, prepared)
+        } else {
+            Coverage::default()
+        };
         hits.push(SearchHit {
             coverage,
             language: section.language.clone(),
@@ -674,9 +680,11 @@ fn coverage(searcher: &Searcher, address: DocAddress, prepared: &Prepared) -> Co
             found += word.weight * factor;
             out.matched.push(word.raw.clone());
             out.unique = out.unique || (word.sections == 1 && *factor >= 1.0);
-            out.in_heading = out.in_heading
-                || holds(searcher, address, heading, stem)
-                || holds(searcher, address, context, stem);
+            // Only a question of one word needs to know (see the answer's confidence).
+            if prepared.evidence.len() == 1 {
+                out.in_heading = holds(searcher, address, heading, stem)
+                    || holds(searcher, address, context, stem);
+            }
         }
     }
     out.share = if total > 0.0 { found / total } else { 0.0 };
