@@ -119,6 +119,7 @@ fn run() -> anyhow::Result<ExitCode> {
         }
         Some(Command::Index) => {
             let started = Instant::now();
+            scs_bot::index::check_apart(&config.index, &config.content)?;
             let (library, problems) =
                 scs_bot::content::load_dir(&config.content, &config.load_options());
             let index = scs_bot::index::SearchIndex::rebuild(&config.index, &library)?;
