@@ -127,6 +127,7 @@ fn ask(config: Config, text: &str, lang: &str, json: bool) -> anyhow::Result<Exi
 /// `scs-bot index`: rebuilds the index and says what it holds.
 fn index(config: &Config) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    scs_bot::index::check_apart(&config.index, &config.content)?;
     let (library, problems) = scs_bot::content::load_dir(&config.content, &config.load_options());
     let index = scs_bot::index::SearchIndex::rebuild(&config.index, &library)?;
     println!(

@@ -2,6 +2,7 @@
 //! in a temp folder), reading a pipe, printing JSON, and failing with clear messages.
 
 use std::io::Write;
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -179,6 +180,52 @@ fn a_missing_content_folder_is_a_clear_error() {
         .args(["ask", "/join"]));
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("content folder"), "{stderr}");
+}
+
+#[test]
+fn an_index_path_that_is_not_a_folder_of_ours_exits_with_two_and_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "data").unwrap();
+    for (index, what) in [(&fifo, "named pipe"), (&file, "regular file")] {
+        for args in [&["ask", "/join"][..], &["index"]] {
+            let (output, _, stderr) = run(scs_bot(index).args(args));
+            assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(stderr.contains(&index.display().to_string()), "{stderr}");
+            assert!(stderr.contains(what), "{stderr}");
+            assert!(stderr.contains("--index"), "names the fix: {stderr}");
+        }
+    }
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "data");
+}
+
+#[test]
+fn an_index_path_equal_to_the_content_folder_exits_with_two_and_keeps_the_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("en")).unwrap();
+    std::fs::write(content.join("en/page.md"), "# Page\n\nText.\n").unwrap();
+    for args in [&["ask", "/join"][..], &["index"]] {
+        let (output, _, stderr) = run(scs_bot(&content).arg("--content").arg(&content).args(args));
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("is the content folder"), "{stderr}");
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["content"]);
+    assert_eq!(
+        std::fs::read_to_string(content.join("en/page.md")).unwrap(),
+        "# Page\n\nText.\n"
+    );
 }
 
 #[test]

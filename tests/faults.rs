@@ -225,6 +225,89 @@ fn an_index_path_that_cannot_be_created_answers_from_memory_with_a_warning() {
 }
 
 #[test]
+fn an_index_path_equal_to_the_content_folder_is_an_error_and_the_content_stays() {
+    let site = Site::new(&[("en/kata.md", EXTRA_PAGE.as_bytes())]);
+    let before = std::fs::read(site.content().join("en/kata.md")).unwrap();
+    for index in [
+        site.content(),
+        site.content().join("en/../."),
+        site.content().join("index"),
+        site.dir.path().to_path_buf(),
+    ] {
+        let mut config = site.config();
+        config.index = index.clone();
+        let err = match Core::open(config) {
+            Ok(_) => panic!("{} overlaps the content: an error", index.display()),
+            Err(err) => format!("{err:#}"),
+        };
+        assert!(err.contains(&index.display().to_string()), "{err}");
+        assert!(err.contains("content folder"), "{err}");
+    }
+    assert_eq!(
+        std::fs::read(site.content().join("en/kata.md")).unwrap(),
+        before
+    );
+    let mut names: Vec<_> = std::fs::read_dir(site.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["content"], "nothing was built or moved");
+    let core = site.open();
+    assert!(finds_kata_page(&core));
+}
+
+#[test]
+fn an_index_path_that_is_a_link_into_the_content_folder_is_an_error() {
+    let site = Site::new(&[]);
+    let link = site.dir.path().join("to-content");
+    std::os::unix::fs::symlink(site.content(), &link).unwrap();
+    let mut config = site.config();
+    config.index = link.join("index");
+    let err = Core::open(config).err().expect("an error");
+    assert!(
+        format!("{err:#}").contains("inside the content folder"),
+        "{err:#}"
+    );
+    assert!(!site.content().join("index").exists());
+}
+
+#[test]
+fn a_regular_file_at_the_index_path_stops_the_start_and_is_kept() {
+    // Before: renamed to `index.foreign-*` and replaced by an index. Now: an error, untouched.
+    let site = Site::new(&[]);
+    std::fs::write(site.index(), b"my data").unwrap();
+    let err = Core::open(site.config()).err().expect("an error");
+    let text = format!("{err:#}");
+    assert!(text.contains("a regular file"), "{text}");
+    assert!(text.contains(&site.index().display().to_string()), "{text}");
+    assert_eq!(std::fs::read(site.index()).unwrap(), b"my data");
+}
+
+#[test]
+fn a_reload_onto_an_index_path_taken_by_someone_else_fails_and_keeps_serving() {
+    let site = Site::new(&[("en/kata.md", EXTRA_PAGE.as_bytes())]);
+    let core = site.open();
+    std::fs::remove_dir_all(site.index()).unwrap();
+    std::fs::create_dir(site.index()).unwrap();
+    std::fs::write(site.index().join("photos.zip"), b"precious").unwrap();
+    site.write(
+        "en/kata.md",
+        EXTRA_PAGE
+            .replace("zanzibar", "zanzibar and mombasa")
+            .as_bytes(),
+    );
+    let err = core.reload().expect_err("not ours: an error");
+    assert!(format!("{err:#}").contains("photos.zip"), "{err:#}");
+    assert_eq!(
+        std::fs::read(site.index().join("photos.zip")).unwrap(),
+        b"precious"
+    );
+    assert!(finds_kata_page(&core));
+    assert_answering(&core);
+}
+
+#[test]
 fn an_index_path_made_unusable_before_a_reload_falls_back_to_memory() {
     let site = Site::new(&[("en/kata.md", EXTRA_PAGE.as_bytes())]);
     let parent = site.dir.path().join("var");

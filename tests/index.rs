@@ -13,9 +13,10 @@ use scs_bot::content::{load_dir, Item, Library, Link, LoadOptions, Page, Section
 use scs_bot::eval::baseline::PlainBaseline;
 use scs_bot::eval::{evaluate_search as evaluate_on, parse_questions};
 use scs_bot::index::{
-    fingerprint, fingerprint_with_schema, IndexStatus, SearchIndex, FINGERPRINT_FILE,
-    SCHEMA_VERSION,
+    fingerprint, fingerprint_with_schema, IndexStatus, NotOurs, SearchIndex, FINGERPRINT_FILE,
+    MARKER_FILE, SCHEMA_VERSION,
 };
+use std::os::unix::fs::FileTypeExt;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -467,40 +468,151 @@ fn the_repository_index_folder_with_only_a_gitignore_is_built_quietly() {
     assert!(dir.join(".gitignore").exists());
 }
 
-#[test]
-fn a_foreign_folder_is_moved_aside_and_kept() {
-    let (root, dir) = index_dir();
-    fs::create_dir(&dir).unwrap();
-    fs::write(dir.join("notes.txt"), "my notes").unwrap();
-    let (index, status) = SearchIndex::open_or_build(&dir, &seed()).unwrap();
-    assert!(matches!(status, IndexStatus::Repaired { .. }), "{status}");
-    assert_eq!(index.num_sections(), 8);
-    let aside: Vec<String> = names_in(root.path())
-        .into_iter()
-        .filter(|n| n.starts_with("index.foreign-"))
-        .collect();
-    assert_eq!(aside.len(), 1);
-    assert_eq!(
-        fs::read_to_string(root.path().join(&aside[0]).join("notes.txt")).unwrap(),
-        "my notes"
+/// What `open_or_build` says about something that is not ours at `dir`: the error text, after
+/// checking that it is a `NotOurs` naming `dir` and what to do.
+fn refused(dir: &Path) -> String {
+    let err = SearchIndex::open_or_build(dir, &seed()).expect_err("not ours: an error");
+    let not_ours = err
+        .downcast_ref::<NotOurs>()
+        .unwrap_or_else(|| panic!("expected NotOurs, got {err:#}"));
+    assert_eq!(not_ours.path, dir);
+    let text = err.to_string();
+    assert!(text.contains(&dir.display().to_string()), "{text}");
+    assert!(
+        text.contains("untouched") && text.contains("--index"),
+        "{text}"
     );
+    // A forced rebuild refuses it too.
+    let forced = SearchIndex::rebuild(dir, &seed()).expect_err("not ours: an error");
+    assert!(forced.downcast_ref::<NotOurs>().is_some(), "{forced:#}");
+    text
 }
 
 #[test]
-fn a_file_in_place_of_the_folder_is_moved_aside_and_kept() {
+fn a_foreign_folder_is_an_error_and_left_untouched() {
+    // Before: moved aside as `index.foreign-*` and replaced. Now: nothing is moved.
+    let (root, dir) = index_dir();
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("notes.txt"), "my notes").unwrap();
+    let text = refused(&dir);
+    assert!(text.contains("notes.txt"), "{text}");
+    assert_eq!(names_in(&dir), ["notes.txt"]);
+    assert_eq!(
+        fs::read_to_string(dir.join("notes.txt")).unwrap(),
+        "my notes"
+    );
+    assert_eq!(names_in(root.path()), ["index"]);
+}
+
+#[test]
+fn a_file_in_place_of_the_folder_is_an_error_and_left_untouched() {
     let (root, dir) = index_dir();
     fs::write(&dir, "not a folder").unwrap();
+    let text = refused(&dir);
+    assert!(text.contains("a regular file"), "{text}");
+    assert_eq!(fs::read_to_string(&dir).unwrap(), "not a folder");
+    assert_eq!(names_in(root.path()), ["index"]);
+}
+
+#[test]
+fn a_named_pipe_at_the_index_path_is_an_error_and_left_untouched() {
+    let (root, dir) = index_dir();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let text = refused(&dir);
+    assert!(text.contains("named pipe"), "{text}");
+    assert!(fs::symlink_metadata(&dir).unwrap().file_type().is_fifo());
+    assert_eq!(names_in(root.path()), ["index"]);
+}
+
+#[test]
+fn a_socket_at_the_index_path_is_an_error_and_left_untouched() {
+    let (root, dir) = index_dir();
+    let _listener = std::os::unix::net::UnixListener::bind(&dir).unwrap();
+    let text = refused(&dir);
+    assert!(text.contains("socket"), "{text}");
+    assert!(fs::symlink_metadata(&dir).unwrap().file_type().is_socket());
+    assert_eq!(names_in(root.path()), ["index"]);
+}
+
+#[test]
+fn a_symlink_at_the_index_path_is_an_error_even_to_an_empty_folder() {
+    let (root, dir) = index_dir();
+    let target = root.path().join("elsewhere");
+    fs::create_dir(&target).unwrap();
+    std::os::unix::fs::symlink(&target, &dir).unwrap();
+    let text = refused(&dir);
+    assert!(text.contains("symbolic link"), "{text}");
+    assert!(fs::symlink_metadata(&dir).unwrap().file_type().is_symlink());
+    assert!(names_in(&target).is_empty());
+    assert_eq!(names_in(root.path()), ["elsewhere", "index"]);
+}
+
+#[test]
+fn a_folder_of_index_files_without_marker_or_fingerprint_is_not_taken_for_ours() {
+    let (_root, dir) = index_dir();
+    SearchIndex::open_or_build(&dir, &seed()).unwrap();
+    fs::remove_file(dir.join(MARKER_FILE)).unwrap();
+    fs::remove_file(dir.join(FINGERPRINT_FILE)).unwrap();
+    let before = names_in(&dir);
+    let text = refused(&dir);
+    assert!(text.contains(MARKER_FILE), "{text}");
+    assert_eq!(names_in(&dir), before);
+}
+
+#[test]
+fn every_built_index_carries_the_marker_with_an_explanation() {
+    let (_root, dir) = index_dir();
+    SearchIndex::open_or_build(&dir, &seed()).unwrap();
+    let marker = fs::read_to_string(dir.join(MARKER_FILE)).unwrap();
+    assert!(marker.starts_with("scs-bot search index\n"), "{marker}");
+    assert!(marker.contains("replaces or deletes"), "{marker}");
+}
+
+#[test]
+fn an_index_built_before_the_marker_existed_is_reused_then_replaced() {
+    // What earlier versions wrote: index files and the fingerprint, no marker.
+    let (_root, dir) = index_dir();
+    SearchIndex::open_or_build(&dir, &seed()).unwrap();
+    fs::remove_file(dir.join(MARKER_FILE)).unwrap();
+    let (_, status) = SearchIndex::open_or_build(&dir, &seed()).unwrap();
+    assert_eq!(status, IndexStatus::Reused);
+    let mut changed = seed();
+    changed.pages[0].sections[3]
+        .text
+        .push_str("\nNewcomer Cloud GmbH");
+    let (index, status) = SearchIndex::open_or_build(&dir, &changed).unwrap();
+    assert!(matches!(status, IndexStatus::Built { .. }), "{status}");
+    check(&index, "newcomer", "en", "our-partners-in-the-network");
+    assert!(dir.join(MARKER_FILE).is_file());
+}
+
+#[test]
+fn a_folder_with_our_marker_is_ours_even_with_a_stray_file_in_it() {
+    let (_root, dir) = index_dir();
+    SearchIndex::open_or_build(&dir, &seed()).unwrap();
+    fs::remove_file(dir.join("meta.json")).unwrap();
+    fs::write(dir.join("stray.txt"), "x").unwrap();
     let (index, status) = SearchIndex::open_or_build(&dir, &seed()).unwrap();
     assert!(matches!(status, IndexStatus::Repaired { .. }), "{status}");
-    assert!(dir.is_dir());
     assert_eq!(index.num_sections(), 8);
-    let aside = names_in(root.path())
-        .into_iter()
-        .find(|n| n.starts_with("index.foreign-"))
-        .unwrap();
+    assert!(!dir.join("stray.txt").exists());
+}
+
+#[test]
+fn a_stale_leftover_holding_foreign_files_is_kept() {
+    let (root, dir) = index_dir();
+    let leftover = root.path().join(".index.old-mine");
+    fs::create_dir(&leftover).unwrap();
+    fs::write(leftover.join("thesis.tex"), "keep me").unwrap();
+    set_age(&leftover, Duration::from_secs(3600));
+    SearchIndex::open_or_build(&dir, &seed()).unwrap();
     assert_eq!(
-        fs::read_to_string(root.path().join(aside)).unwrap(),
-        "not a folder"
+        fs::read_to_string(leftover.join("thesis.tex")).unwrap(),
+        "keep me"
     );
 }
 

@@ -41,6 +41,7 @@ impl State {
                 config.content.display()
             );
         }
+        crate::index::check_apart(&config.index, &config.content)?;
         let (library, problems) = content::load_dir(&config.content, &config.load_options());
         let (index, status) = SearchIndex::open_or_build(&config.index, &library)
             .with_context(|| format!("can't build the index in {}", config.index.display()))?;

@@ -6,9 +6,12 @@
 //! mix, and a crash leaves at worst a stray temporary folder, which a later build removes.
 //!
 //! Invariants:
-//! - the fingerprint file is written last: a folder without it was never finished;
-//! - nothing that is not an index is ever deleted: a file at the index path, or a folder holding
-//!   files that Tantivy and scs-bot don't write, is moved aside (`<name>.foreign-*`) and kept;
+//! - the marker file (see [`super::place`]) is written first and the fingerprint file last: a
+//!   folder with the marker but without the fingerprint is ours but was never finished;
+//! - only what [`super::place::inspect`] proves ours (or finds empty) is ever renamed or
+//!   deleted: the index path is inspected before the build and again right before the swap, and
+//!   leftovers of interrupted builds are removed only when they are ours too. Anything else is
+//!   a [`NotOurs`] error and stays as it is;
 //! - every built folder holds a `.gitignore` that ignores everything but itself.
 
 use std::collections::HashSet;
@@ -22,6 +25,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::analyzer;
 use super::fingerprint::FINGERPRINT_FILE;
+use super::place::{inspect, is_our_leftover, Existing, NotOurs, MARKER_FILE, MARKER_TEXT};
 use super::schema::{build_schema, Fields};
 use crate::content::{Library, Page, Section};
 
@@ -146,9 +150,11 @@ fn url_words(url: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Creates an index in `path` (an empty folder), writes `library`, the `.gitignore` and, last,
-/// the fingerprint.
+/// Creates an index in `path` (an empty folder): first the marker (so that even a build that
+/// never finishes is recognised as ours), then `library`, the `.gitignore` and, last, the
+/// fingerprint.
 pub fn build_in_folder(path: &Path, library: &Library, fingerprint: &str) -> Result<()> {
+    write_synced(&path.join(MARKER_FILE), MARKER_TEXT)?;
     let index = Index::create_in_dir(path, build_schema())?;
     analyzer::register(index.tokenizers());
     let fields = Fields::resolve(&index.schema())?;
@@ -166,95 +172,16 @@ fn write_synced(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// What is at the index path before a build.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Existing {
-    /// Nothing.
-    Missing,
-    /// A folder with nothing in it but possibly a `.gitignore`.
-    Empty,
-    /// A regular file (or anything that is not a folder).
-    NotAFolder,
-    /// A folder holding only what Tantivy and scs-bot write, with the fingerprint if there is one.
-    Index { fingerprint: Option<String> },
-    /// A folder holding other files too: not ours to delete.
-    Foreign { example: String },
-}
-
-impl Existing {
-    /// True when what is there must be kept (moved aside) rather than deleted.
-    pub fn must_be_kept(&self) -> bool {
-        matches!(self, Existing::NotAFolder | Existing::Foreign { .. })
-    }
-}
-
-/// Looks at what is at `dir`.
-pub fn inspect(dir: &Path) -> Existing {
-    let meta = match fs::symlink_metadata(dir) {
-        Ok(meta) => meta,
-        Err(_) => return Existing::Missing,
-    };
-    let meta = if meta.file_type().is_symlink() {
-        match fs::metadata(dir) {
-            Ok(meta) => meta,
-            Err(_) => return Existing::NotAFolder, // dangling link
+/// Builds `library` in a temporary folder next to `dir` and swaps it in. Fails with
+/// [`NotOurs`] (and touches nothing at `dir`) when what is at `dir` is not ours to replace.
+pub fn build_and_swap(dir: &Path, library: &Library, fingerprint: &str) -> Result<()> {
+    if let Existing::NotOurs { what } = inspect(dir) {
+        return Err(NotOurs {
+            path: dir.to_path_buf(),
+            what,
         }
-    } else {
-        meta
-    };
-    if !meta.is_dir() {
-        return Existing::NotAFolder;
+        .into());
     }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            return Existing::Foreign {
-                example: format!("(unreadable: {e})"),
-            }
-        }
-    };
-    let mut any_index_file = false;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let is_file = entry.file_type().map(|t| t.is_file()).unwrap_or(false);
-        if !is_file || !is_index_file_name(&name) {
-            return Existing::Foreign { example: name };
-        }
-        if name != ".gitignore" {
-            any_index_file = true;
-        }
-    }
-    if !any_index_file {
-        return Existing::Empty;
-    }
-    let fingerprint = fs::read(dir.join(FINGERPRINT_FILE))
-        .ok()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
-    Existing::Index { fingerprint }
-}
-
-/// Names Tantivy or scs-bot write into an index folder.
-fn is_index_file_name(name: &str) -> bool {
-    if matches!(
-        name,
-        ".gitignore" | FINGERPRINT_FILE | "meta.json" | ".managed.json"
-    ) || (name.starts_with(".tantivy-") && name.ends_with(".lock"))
-    {
-        return true;
-    }
-    // Segment files: `<32 hex digits>.<extension>` or `<32 hex>.<opstamp>.del`.
-    let (id, ext) = name.split_at(name.find('.').unwrap_or(name.len()));
-    id.len() == 32
-        && id.bytes().all(|b| b.is_ascii_hexdigit())
-        && ext.len() > 1
-        && ext[1..]
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.')
-}
-
-/// Builds `library` in a temporary folder next to `dir` and swaps it in. Returns where a kept
-/// (foreign) previous occupant of `dir` was moved to, if any.
-pub fn build_and_swap(dir: &Path, library: &Library, fingerprint: &str) -> Result<Option<PathBuf>> {
     let (parent, name) = split_dir(dir)?;
     fs::create_dir_all(&parent)
         .with_context(|| format!("can't create the folder {}", parent.display()))?;
@@ -265,8 +192,7 @@ pub fn build_and_swap(dir: &Path, library: &Library, fingerprint: &str) -> Resul
         .with_context(|| format!("can't create a temporary folder in {}", parent.display()))?;
     build_in_folder(tmp.path(), library, fingerprint)?;
     let built = tmp.keep();
-    let keep_old = inspect(dir).must_be_kept();
-    swap_in(&built, dir, &parent, &name, keep_old).inspect_err(|_| {
+    swap_in(&built, dir, &parent, &name).inspect_err(|_| {
         let _ = fs::remove_dir_all(&built);
     })
 }
@@ -285,24 +211,24 @@ fn split_dir(dir: &Path) -> Result<(PathBuf, String)> {
     Ok((parent, name))
 }
 
-fn swap_in(
-    built: &Path,
-    dir: &Path,
-    parent: &Path,
-    name: &str,
-    keep_old: bool,
-) -> Result<Option<PathBuf>> {
-    let old = if fs::symlink_metadata(dir).is_ok() {
-        let aside = if keep_old {
-            unique_path(parent, &format!("{name}.foreign-"))
-        } else {
-            unique_path(parent, &format!(".{name}.old-"))
-        };
-        fs::rename(dir, &aside)
-            .with_context(|| format!("can't move the old index {} away", dir.display()))?;
-        Some(aside)
-    } else {
-        None
+/// Renames the old folder (ours or empty, checked again right before) away, the new one in,
+/// and deletes the old one.
+fn swap_in(built: &Path, dir: &Path, parent: &Path, name: &str) -> Result<()> {
+    let old = match inspect(dir) {
+        Existing::Missing => None,
+        Existing::NotOurs { what } => {
+            return Err(NotOurs {
+                path: dir.to_path_buf(),
+                what,
+            }
+            .into())
+        }
+        Existing::Empty | Existing::Index { .. } => {
+            let aside = unique_path(parent, &format!(".{name}.old-"));
+            fs::rename(dir, &aside)
+                .with_context(|| format!("can't move the old index {} away", dir.display()))?;
+            Some(aside)
+        }
     };
     if let Err(e) = fs::rename(built, dir) {
         if let Some(old) = &old {
@@ -313,21 +239,12 @@ fn swap_in(
     if let Ok(parent_dir) = fs::File::open(parent) {
         let _ = parent_dir.sync_all();
     }
-    match old {
-        Some(old) if keep_old => Ok(Some(old)),
-        Some(old) => {
-            let removed = if fs::symlink_metadata(&old).is_ok_and(|m| m.is_dir()) {
-                fs::remove_dir_all(&old)
-            } else {
-                fs::remove_file(&old)
-            };
-            if let Err(e) = removed {
-                tracing::warn!("could not delete the old index {}: {e}", old.display());
-            }
-            Ok(None)
+    if let Some(old) = old {
+        if let Err(e) = fs::remove_dir_all(&old) {
+            tracing::warn!("could not delete the old index {}: {e}", old.display());
         }
-        None => Ok(None),
     }
+    Ok(())
 }
 
 /// A path in `parent` starting with `prefix` that does not exist yet.
@@ -363,8 +280,8 @@ fn remove_stale_leftovers(parent: &Path, name: &str) {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age >= STALE_AFTER);
-        if stale {
-            let path = entry.path();
+        let path = entry.path();
+        if stale && is_our_leftover(&path) {
             match fs::remove_dir_all(&path) {
                 Ok(()) => tracing::info!("removed the leftover {}", path.display()),
                 Err(e) => tracing::warn!("could not remove the leftover {}: {e}", path.display()),
@@ -390,24 +307,6 @@ mod tests {
         );
         assert_eq!(url_words("https://www.b1-systems.de"), vec!["b1-systems"]);
         assert!(url_words("mailto:someone@example.com").is_empty());
-    }
-
-    #[test]
-    fn tantivy_and_scs_bot_file_names_count_as_index_files() {
-        for name in [
-            "meta.json",
-            ".managed.json",
-            ".tantivy-writer.lock",
-            "scs-bot.fingerprint",
-            ".gitignore",
-            "0123456789abcdef0123456789abcdef.store",
-            "0123456789abcdef0123456789abcdef.12.del",
-        ] {
-            assert!(is_index_file_name(name), "{name}");
-        }
-        for name in ["notes.txt", "0123.store", "Cargo.toml", "meta.json.bak"] {
-            assert!(!is_index_file_name(name), "{name}");
-        }
     }
 
     #[test]

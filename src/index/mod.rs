@@ -3,9 +3,10 @@
 //!
 //! - [`SearchIndex::open_or_build`] reuses the folder when its fingerprint (see
 //!   [`fingerprint()`]) matches, else rebuilds it in a temporary folder next to it and swaps it in
-//!   atomically. A corrupt, foreign or half-written folder is rebuilt with a warning
-//!   ([`IndexStatus::Repaired`]), never an error; if the folder can't be written the index is
-//!   built in memory ([`IndexStatus::InMemory`]).
+//!   atomically. A corrupt or half-written index of ours is rebuilt with a warning
+//!   ([`IndexStatus::Repaired`]); if the folder can't be written the index is built in memory
+//!   ([`IndexStatus::InMemory`]). Only a folder scs-bot can prove it wrote (its marker file) or
+//!   an empty one is ever replaced: anything else at the index path is an error ([`place`]).
 //! - [`SearchIndex::search`] answers a free question with the best sections of one language;
 //!   see [`search`](self::search) for the ranking.
 //!
@@ -19,6 +20,7 @@ mod analyzer;
 mod build;
 mod fingerprint;
 mod glossary;
+pub mod place;
 mod schema;
 mod search;
 mod snippet;
@@ -30,9 +32,10 @@ use anyhow::{anyhow, bail, Context, Result};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use crate::content::Library;
-use build::Existing;
 pub use build::GITIGNORE;
 pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
+use place::Existing;
+pub use place::{check_apart, NotOurs, MARKER_FILE};
 use schema::Fields;
 pub use search::{Coverage, SearchHit};
 
@@ -77,7 +80,8 @@ pub enum IndexStatus {
     Reused,
     /// The index was (re)built as a matter of course: none yet, the content or schema changed.
     Built { reason: String },
-    /// The folder held something broken or foreign; it was rebuilt (a warning was logged).
+    /// The folder held a broken or half-written index of ours; it was rebuilt (a warning was
+    /// logged).
     Repaired { reason: String },
     /// The folder could not be written; the index lives in memory for this run (a warning was
     /// logged).
@@ -108,33 +112,27 @@ impl fmt::Display for IndexStatus {
 impl SearchIndex {
     /// Opens the index in `dir` when its stored fingerprint matches `library` and
     /// [`SCHEMA_VERSION`], else rebuilds it in a temporary folder next to `dir` and swaps it in.
-    /// A corrupt, foreign or half-written folder is rebuilt with a warning; a file or folder
-    /// that is not an index is moved aside (`<dir>.foreign-*`), never deleted. If `dir` can't be
-    /// written, the index is built in memory. Errors only when even that fails.
+    /// A corrupt or half-written index of ours is rebuilt with a warning. What is not ours to
+    /// replace (see [`place`]: a file, device, link or someone else's folder at `dir`) is a
+    /// [`NotOurs`] error, and nothing at `dir` is touched. If `dir` can't be written, the index
+    /// is built in memory. Errors otherwise only when even that fails.
     pub fn open_or_build(dir: &Path, library: &Library) -> Result<(SearchIndex, IndexStatus)> {
         let wanted = fingerprint(library);
         let expected_docs = build::count_documents(library);
-        let (reason, repair) = match build::inspect(dir) {
-            Existing::Missing => (format!("no index yet in {}", dir.display()), false),
-            Existing::Empty => (format!("no index yet in {}", dir.display()), false),
-            Existing::NotAFolder => (
-                format!(
-                    "{} is not a folder; it is moved aside and kept",
-                    dir.display()
-                ),
-                true,
-            ),
-            Existing::Foreign { example } => (
-                format!(
-                    "{} holds files that are not part of an index (`{example}`); the folder is \
-                     moved aside and kept",
-                    dir.display()
-                ),
-                true,
-            ),
+        let (reason, repair) = match place::inspect(dir) {
+            Existing::Missing | Existing::Empty => {
+                (format!("no index yet in {}", dir.display()), false)
+            }
+            Existing::NotOurs { what } => {
+                return Err(NotOurs {
+                    path: dir.to_path_buf(),
+                    what,
+                }
+                .into())
+            }
             Existing::Index { fingerprint: None } => (
                 format!(
-                    "{} holds a half-written or foreign index (no {FINGERPRINT_FILE})",
+                    "{} holds a half-written index (no {FINGERPRINT_FILE})",
                     dir.display()
                 ),
                 true,
@@ -161,11 +159,7 @@ impl SearchIndex {
             tracing::info!("building the search index: {reason}");
         }
         match SearchIndex::build_on_disk(dir, library, &wanted, expected_docs) {
-            Ok((index, moved)) => {
-                let reason = match moved {
-                    Some(moved) => format!("{reason} (now {})", moved.display()),
-                    None => reason,
-                };
+            Ok(index) => {
                 let status = if repair {
                     IndexStatus::Repaired { reason }
                 } else {
@@ -173,6 +167,8 @@ impl SearchIndex {
                 };
                 Ok((index, status))
             }
+            // Something not ours appeared at `dir` during the build: still not ours to replace.
+            Err(e) if e.downcast_ref::<NotOurs>().is_some() => Err(e),
             Err(e) => {
                 let reason = format!(
                     "can't write the index to {} ({e:#}); searching an index in memory",
@@ -195,19 +191,11 @@ impl SearchIndex {
     }
 
     /// Rebuilds the index in `dir` unconditionally (for `scs-bot index`), swapping it in
-    /// atomically. Unlike [`SearchIndex::open_or_build`], failing to write is an error.
+    /// atomically. Unlike [`SearchIndex::open_or_build`], failing to write is an error; so is
+    /// anything at `dir` that is not ours to replace ([`NotOurs`]).
     pub fn rebuild(dir: &Path, library: &Library) -> Result<SearchIndex> {
         let expected_docs = build::count_documents(library);
-        let (index, moved) =
-            SearchIndex::build_on_disk(dir, library, &fingerprint(library), expected_docs)?;
-        if let Some(moved) = moved {
-            tracing::warn!(
-                "{} was not an index; it was moved to {}",
-                dir.display(),
-                moved.display()
-            );
-        }
-        Ok(index)
+        SearchIndex::build_on_disk(dir, library, &fingerprint(library), expected_docs)
     }
 
     fn build_on_disk(
@@ -215,11 +203,9 @@ impl SearchIndex {
         library: &Library,
         fingerprint: &str,
         expected_docs: u64,
-    ) -> Result<(SearchIndex, Option<PathBuf>)> {
-        let moved = build::build_and_swap(dir, library, fingerprint)?;
-        let index = SearchIndex::open_dir(dir, expected_docs)
-            .context("the freshly built index can't be opened")?;
-        Ok((index, moved))
+    ) -> Result<SearchIndex> {
+        build::build_and_swap(dir, library, fingerprint)?;
+        SearchIndex::open_dir(dir, expected_docs).context("the freshly built index can't be opened")
     }
 
     /// Opens the index in `dir` and checks that it is whole: our schema, intact files (checksums)
