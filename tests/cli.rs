@@ -292,3 +292,29 @@ fn the_console_reloads_changed_content_on_request() {
         "{rest}"
     );
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_answered_and_the_console_goes_on() {
+    let index = tempfile::tempdir().unwrap();
+    let mut child = scs_bot(index.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"/join\nwho \xff\xfe are\n:lang xx\n/help\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("couldn't read that line"), "{stdout}");
+    // The lines after it are answered: an unknown language is refused with the supported
+    // ones, and the console's /help lists what the console does.
+    assert!(stdout.contains("Supported: en, de"), "{stdout}");
+    assert!(stdout.contains(":reload"), "{stdout}");
+    assert!(!stdout.contains('`'), "markdown shown literally: {stdout}");
+}
