@@ -5,7 +5,7 @@ use super::catalog::Command;
 use super::model::{Answer, AnswerLink, AnsweredBy, Hit, Outcome};
 use super::partners::{self, partners_named, partners_of};
 use super::question::Question;
-use super::route::route;
+use super::route::{route, RoutedBy};
 use super::Sources;
 use crate::config::CommandKind;
 use crate::content::{Page, Section};
@@ -26,7 +26,9 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     let found = search(src, question, language, shown.max(ROUTE_DEPTH), shown);
     let hits: Vec<Hit> = found.iter().cloned().map(hit_of).collect();
     let min = src.config.search.min_confidence;
-    if let Some(routed) = route(src, question, language, &hits) {
+    let routed = route(src, question, language, &hits)
+        .filter(|routed| !more_specific_elsewhere(src, language, routed, &found));
+    if let Some(routed) = routed {
         let sure = routed_confidence(src, question, language, routed.command, &found);
         if sure < min {
             return unsure(src, question, language, sure);
@@ -163,6 +165,38 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
         share
     }
 }
+
+/// Whether the question's other words, beyond the trigger phrase, point at a more specific
+/// section than the command's: the best hit holds clearly more of the question ("the e-mail
+/// of <a person on the contact page>" is that person's section, not `/join`'s).
+fn more_specific_elsewhere(
+    src: &Sources,
+    language: &str,
+    routed: &super::route::Route,
+    found: &[SearchHit],
+) -> bool {
+    if routed.by != RoutedBy::Trigger {
+        return false;
+    }
+    let (Some(top), Some(at)) = (found.first(), routed.command.section(language)) else {
+        return false;
+    };
+    let (page, section) = at.get(src.library);
+    let is_command = |h: &SearchHit| {
+        h.language == page.language && h.slug == page.slug && h.anchor == section.anchor
+    };
+    if is_command(top) {
+        return false;
+    }
+    let of_command = found
+        .iter()
+        .find(|h| is_command(h))
+        .map_or(0.0, |h| h.coverage.share);
+    top.coverage.share >= of_command + MORE_SPECIFIC
+}
+
+/// How much more of the question a section must hold than the command's to win over it.
+const MORE_SPECIFIC: f32 = 0.25;
 
 /// How sure a routed answer is: 1 when the question says nothing beyond the command's trigger
 /// phrases; else the better of the command section's confidence (when the search found it)

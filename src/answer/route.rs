@@ -23,6 +23,19 @@ use std::collections::HashSet;
 pub struct Route<'c> {
     pub command: &'c Command,
     pub arg: Option<String>,
+    /// How the question named the command.
+    pub by: RoutedBy,
+}
+
+/// What sent a question to a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoutedBy {
+    /// It says nothing beyond the command's trigger phrases.
+    OnlyTriggers,
+    /// A trigger phrase, with other words the search weighed.
+    Trigger,
+    /// It names one partner.
+    Partner,
 }
 
 /// The command `question` asks for, given the search's `hits` for it.
@@ -63,8 +76,13 @@ pub fn route<'c>(
         .max_by_key(|t| t.len())
         .unwrap_or("");
     let at = command.section(language)?;
-    let routed = Route { command, arg: None };
+    let mut routed = Route {
+        command,
+        arg: None,
+        by: RoutedBy::Trigger,
+    };
     if only_trigger_words(question, &matched) {
+        routed.by = RoutedBy::OnlyTriggers;
         return Some(routed);
     }
     let Some(top) = hits.first() else {
@@ -93,6 +111,7 @@ fn to_partner<'c>(src: &Sources<'c>, question: &Question, language: &str) -> Opt
     Some(Route {
         command,
         arg: Some(arg),
+        by: RoutedBy::Partner,
     })
 }
 
