@@ -254,21 +254,29 @@ pub fn side_by_side(bot: &Report, baseline: &Report) -> String {
         "{:<24} {:>5} | {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} {:>6}",
         "group", "n", "P@1", "MRR@5", "abst.", "wrong", "base", "MRR@5", "abst.", "wrong"
     );
+    // A figure with no question behind it shows as `-`.
+    fn cell(value: f64, counted: usize) -> String {
+        if counted == 0 {
+            "-".into()
+        } else {
+            format!("{value:.3}")
+        }
+    }
     let mut row = |name: &str, a: &Score, b: Option<&Score>| {
         let b = b.cloned().unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:<24} {:>5} | {:>6.3} {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+            "{:<24} {:>5} | {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} {:>6}",
             name,
             a.questions,
-            a.p_at_1,
-            a.mrr_at_5,
-            a.abstention,
-            a.wrong_answers,
-            b.p_at_1,
-            b.mrr_at_5,
-            b.abstention,
-            b.wrong_answers
+            cell(a.p_at_1, a.answerable),
+            cell(a.mrr_at_5, a.answerable),
+            cell(a.abstention, a.unanswerable),
+            cell(a.wrong_answers, a.unanswerable),
+            cell(b.p_at_1, b.answerable),
+            cell(b.mrr_at_5, b.answerable),
+            cell(b.abstention, b.unanswerable),
+            cell(b.wrong_answers, b.unanswerable)
         );
     };
     row("all", &bot.total, Some(&baseline.total));
