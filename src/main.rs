@@ -89,9 +89,14 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
-    let token = std::env::var("DISCORD_TOKEN")
-        .ok()
-        .filter(|t| !t.trim().is_empty());
+    let token = std::env::var("DISCORD_TOKEN").ok();
+    if token.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        // Set but empty is a mistake in a unit file or a container's environment: say so
+        // instead of quietly starting the console.
+        anyhow::bail!(
+            "DISCORD_TOKEN is set but empty: put the bot token in it (Developer Portal → Bot → Reset Token), or unset it for the local console"
+        );
+    }
     let bot =
         matches!(cli.command, Some(Command::Bot)) || (cli.command.is_none() && token.is_some());
     init_tracing(bot);
@@ -252,6 +257,7 @@ fn init_tracing(bot: bool) {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
 }
 

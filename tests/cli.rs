@@ -318,3 +318,16 @@ fn a_line_that_is_not_utf8_is_answered_and_the_console_goes_on() {
     assert!(stdout.contains(":reload"), "{stdout}");
     assert!(!stdout.contains('`'), "markdown shown literally: {stdout}");
 }
+
+#[test]
+fn an_empty_discord_token_is_an_error_not_the_console() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, _, stderr) = run(scs_bot(index.path())
+        .env("DISCORD_TOKEN", "  ")
+        .stdin(Stdio::null()));
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("DISCORD_TOKEN is set but empty"),
+        "{stderr}"
+    );
+}
