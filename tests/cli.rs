@@ -69,8 +69,8 @@ fn a_free_question_of_several_words_is_answered_as_text() {
     ));
 }
 
-#[test]
-fn without_a_token_the_console_answers_each_line_of_a_pipe() {
+/// The console (no token) fed `input` on a pipe: its exit status and what it printed.
+fn piped_console(input: &[u8]) -> (Output, String) {
     let index = tempfile::tempdir().unwrap();
     let mut child = scs_bot(index.path())
         .stdin(Stdio::piped())
@@ -78,14 +78,15 @@ fn without_a_token_the_console_answers_each_line_of_a_pipe() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"/join\nwho are the partners?\n:lang de\n/help\n")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
     let output = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    (output, stdout)
+}
+
+#[test]
+fn without_a_token_the_console_answers_each_line_of_a_pipe() {
+    let (output, stdout) = piped_console(b"/join\nwho are the partners?\n:lang de\n/help\n");
     assert!(output.status.success());
     assert!(
         stdout.contains("Contact: forum-scs-standards@osb-alliance.com"),
@@ -295,21 +296,7 @@ fn the_console_reloads_changed_content_on_request() {
 
 #[test]
 fn a_line_that_is_not_utf8_is_answered_and_the_console_goes_on() {
-    let index = tempfile::tempdir().unwrap();
-    let mut child = scs_bot(index.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"/join\nwho \xff\xfe are\n:lang xx\n/help\n")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let (output, stdout) = piped_console(b"/join\nwho \xff\xfe are\n:lang xx\n/help\n");
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.contains("couldn't read that line"), "{stdout}");
     // The lines after it are answered: an unknown language is refused with the supported

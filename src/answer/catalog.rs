@@ -14,6 +14,7 @@ use super::partners::{name_words, partners_of};
 use super::question::normalize;
 use crate::config::{CommandConfig, CommandKind, Config};
 use crate::content::{Library, Page, Problem, Section};
+use crate::index::SearchHit;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A section's place in the library: `library.pages[page].sections[section]`.
@@ -27,6 +28,12 @@ impl SectionRef {
     pub fn get<'l>(&self, library: &'l Library) -> (&'l Page, &'l Section) {
         let page = &library.pages[self.page];
         (page, &page.sections[self.section])
+    }
+
+    /// Whether the search hit `hit` is this section.
+    pub fn is(&self, library: &Library, hit: &SearchHit) -> bool {
+        let (page, section) = self.get(library);
+        hit.language == page.language && hit.slug == page.slug && hit.anchor == section.anchor
     }
 }
 

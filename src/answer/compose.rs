@@ -24,9 +24,8 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     }
     let shown = src.config.search.max_hits;
     let found = search(src, question, language, shown.max(ROUTE_DEPTH), shown);
-    let hits: Vec<Hit> = found.iter().cloned().map(hit_of).collect();
     let min = src.config.search.min_confidence;
-    let routed = route(src, question, language, &hits)
+    let routed = route(src, question, language, &found)
         .filter(|routed| !more_specific_elsewhere(src, language, routed, &found));
     if let Some(routed) = routed {
         let sure = routed_confidence(src, question, language, routed.command, &found);
@@ -53,7 +52,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         answer.confidence = sure;
         return answer;
     }
-    let Some((found, hits, title)) = titled(src, question, language, found, hits) else {
+    let Some((found, title)) = titled(src, question, language, found) else {
         return not_found(src, &question.text, language);
     };
     let top = &found[0];
@@ -81,8 +80,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             answer.partners = if named.is_empty() { partners } else { named };
         }
     }
-    answer.hits = hits;
-    answer.hits.truncate(shown);
+    answer.hits = found.into_iter().take(shown).map(hit_of).collect();
     answer
 }
 
@@ -102,8 +100,7 @@ fn titled(
     question: &Question,
     language: &str,
     mut found: Vec<SearchHit>,
-    mut hits: Vec<Hit>,
-) -> Option<(Vec<SearchHit>, Vec<Hit>, Title)> {
+) -> Option<(Vec<SearchHit>, Title)> {
     let titled = src
         .catalog
         .titled(language, &question.search_words)
@@ -111,38 +108,32 @@ fn titled(
             src.catalog
                 .titled(&src.config.default_language, &question.search_words)
         });
-    if let Some(at) = titled {
-        let (page, section) = at.get(src.library);
-        let same = |h: &Hit| {
-            h.language == page.language && h.page == page.slug && h.anchor == section.anchor
-        };
-        let position = hits.iter().position(same);
-        let (first, hit) = match position {
-            Some(i) => (found.remove(i), hits.remove(i)),
-            None => {
-                let hit = hit_for(page, section);
-                let first = SearchHit {
-                    coverage: Coverage::default(),
-                    language: hit.language.clone(),
-                    slug: hit.page.clone(),
-                    anchor: hit.anchor.clone(),
-                    title: hit.title.clone(),
-                    heading: hit.section.clone(),
-                    path: hit.path.clone(),
-                    url: hit.url.clone(),
-                    score: hit.score,
-                    snippet: hit.snippet.clone(),
-                    fragment: String::new(),
-                    highlights: Vec::new(),
-                };
-                (first, hit)
+    let Some(at) = titled else {
+        return (!found.is_empty()).then_some((found, Title::NotAsked));
+    };
+    let first = match found.iter().position(|h| at.is(src.library, h)) {
+        Some(i) => found.remove(i),
+        None => {
+            let (page, section) = at.get(src.library);
+            let hit = hit_for(page, section);
+            SearchHit {
+                coverage: Coverage::default(),
+                language: hit.language,
+                slug: hit.page,
+                anchor: hit.anchor,
+                title: hit.title,
+                heading: hit.section,
+                path: hit.path,
+                url: hit.url,
+                score: hit.score,
+                snippet: hit.snippet,
+                fragment: String::new(),
+                highlights: Vec::new(),
             }
-        };
-        found.insert(0, first);
-        hits.insert(0, hit);
-        return Some((found, hits, Title::Asked));
-    }
-    (!found.is_empty()).then_some((found, hits, Title::NotAsked))
+        }
+    };
+    found.insert(0, first);
+    Some((found, Title::Asked))
 }
 
 /// Damping of a question of one word that stands only in a section's text, not in its
@@ -181,16 +172,12 @@ fn more_specific_elsewhere(
     let (Some(top), Some(at)) = (found.first(), routed.command.section(language)) else {
         return false;
     };
-    let (page, section) = at.get(src.library);
-    let is_command = |h: &SearchHit| {
-        h.language == page.language && h.slug == page.slug && h.anchor == section.anchor
-    };
-    if is_command(top) {
+    if at.is(src.library, top) {
         return false;
     }
     let of_command = found
         .iter()
-        .find(|h| is_command(h))
+        .find(|h| at.is(src.library, h))
         .map_or(0.0, |h| h.coverage.share);
     top.coverage.share >= of_command + MORE_SPECIFIC
 }
@@ -225,10 +212,9 @@ fn routed_confidence(
     let Some(at) = command.section(language) else {
         return triggered;
     };
-    let (page, section) = at.get(src.library);
     let of_section = found
         .iter()
-        .find(|h| h.language == page.language && h.slug == page.slug && h.anchor == section.anchor)
+        .find(|h| at.is(src.library, h))
         .map_or(0.0, |h| confidence(question, &h.coverage));
     // A partner named by a distinctive word is as sure as the name is.
     let named = (command.kind == CommandKind::Partners

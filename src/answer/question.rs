@@ -81,48 +81,55 @@ impl Question {
             })
     }
 
-    /// The language the question is most likely written in, among `languages`: German when it
-    /// has more German than English function words (and German is answered in), else `default`.
-    /// For inputs that carry no locale (chat mentions).
+    /// The language the question is most likely written in, among `languages` (see
+    /// [`language_hint`]).
     pub fn language_hint<'a>(&self, languages: &'a [String], default: &'a str) -> &'a str {
-        const DE: &[&str] = &[
-            "wie",
-            "was",
-            "wer",
-            "wo",
-            "welche",
-            "welcher",
-            "ich",
-            "kann",
-            "können",
-            "man",
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "sind",
-            "ein",
-            "eine",
-            "gibt",
-            "es",
-            "mit",
-            "für",
-            "mitmachen",
-            "beitreten",
-            "nicht",
-            "wann",
-            "warum",
-        ];
-        const EN: &[&str] = &[
-            "how", "what", "who", "where", "which", "i", "can", "the", "and", "is", "are", "a",
-            "an", "there", "do", "does", "with", "for", "join", "not", "of", "when", "why",
-        ];
-        let count = |list: &[&str]| self.words().filter(|w| list.contains(w)).count();
-        match languages.iter().find(|l| *l == "de") {
-            Some(de) if count(DE) > count(EN) => de,
-            _ => default,
-        }
+        language_hint(&self.normalized, languages, default)
+    }
+}
+
+/// The language `normalized` words (see [`normalize`]) are most likely written in, among
+/// `languages`: German when they hold more German than English function words (and German is
+/// answered in), else `default`. For inputs that carry no locale (chat mentions); reads no
+/// analyzer, so the gate can ask it of any line.
+pub fn language_hint<'a>(normalized: &str, languages: &'a [String], default: &'a str) -> &'a str {
+    const DE: &[&str] = &[
+        "wie",
+        "was",
+        "wer",
+        "wo",
+        "welche",
+        "welcher",
+        "ich",
+        "kann",
+        "können",
+        "man",
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "sind",
+        "ein",
+        "eine",
+        "gibt",
+        "es",
+        "mit",
+        "für",
+        "mitmachen",
+        "beitreten",
+        "nicht",
+        "wann",
+        "warum",
+    ];
+    const EN: &[&str] = &[
+        "how", "what", "who", "where", "which", "i", "can", "the", "and", "is", "are", "a", "an",
+        "there", "do", "does", "with", "for", "join", "not", "of", "when", "why",
+    ];
+    let count = |list: &[&str]| normalized.split(' ').filter(|w| list.contains(w)).count();
+    match languages.iter().find(|l| *l == "de") {
+        Some(de) if count(DE) > count(EN) => de,
+        _ => default,
     }
 }
 

@@ -12,10 +12,10 @@
 //! question naming one partner by a distinctive word asks for that partner.
 
 use super::catalog::Command;
-use super::model::Hit;
 use super::partners;
 use super::question::Question;
 use super::Sources;
+use crate::index::SearchHit;
 use std::collections::HashSet;
 
 /// A command a question is sent to, with the argument it implies (`is wavecon a partner?`).
@@ -43,7 +43,7 @@ pub fn route<'c>(
     src: &Sources<'c>,
     question: &Question,
     language: &str,
-    hits: &[Hit],
+    hits: &[SearchHit],
 ) -> Option<Route<'c>> {
     // The command with the longest trigger phrase in the question; its phrases are collected
     // only for the winner (one allocation per question, not per command).
@@ -88,10 +88,7 @@ pub fn route<'c>(
     let Some(top) = hits.first() else {
         return Some(routed);
     };
-    let (page, section) = at.get(src.library);
-    let target = hits
-        .iter()
-        .find(|h| h.language == page.language && h.page == page.slug && h.anchor == section.anchor);
+    let target = hits.iter().find(|h| at.is(src.library, h));
     match target {
         None => Some(routed),
         Some(hit) if hit.score * route_boost(phrase) >= top.score => Some(routed),

@@ -13,6 +13,7 @@
 
 use crate::answer::compose::{self, refused};
 use crate::answer::help::help;
+use crate::answer::question;
 use crate::answer::{Answer, Question, Sources, Surface};
 use crate::config::Config;
 use crate::messages::{self, fill, slash};
@@ -124,20 +125,26 @@ pub fn answer(src: &Sources, surface: Surface, input: Input<'_>, locale: Option<
 
 fn admit_line(config: &Config, line: &str, locale: Option<&str>) -> Gate {
     let trimmed = line.trim();
-    let question = Question::new(trimmed);
+    let visible = question::visible(trimmed);
+    let text = visible.trim();
     let language = match locale {
         Some(locale) => config.language_for(locale),
-        None => question.language_hint(&config.languages, &config.default_language),
+        None => question::language_hint(
+            &question::normalize(text),
+            &config.languages,
+            &config.default_language,
+        ),
     };
     // The length bound applies to the input as sent; invisible padding counts.
     if let Some(refusal) = too_long(config, trimmed, language) {
         return Gate::Answered(refusal);
     }
-    let text = question.text.as_str();
     if text.is_empty() || text == "/" {
         return Gate::Answered(refuse_empty(text, language));
     }
     let Some(command_line) = text.strip_prefix('/') else {
+        // Only a free question is analysed (its words split for the search).
+        let question = Question::new(text);
         return Gate::Admitted(Admitted {
             query: question.text.clone(),
             language: language.to_string(),

@@ -14,7 +14,7 @@ pub use door::{Admitted, Asked, Gate, Input};
 
 use crate::answer::{self, Answer, Catalog, Sources, Surface};
 use crate::config::{CommandKind, Config};
-use crate::content::{self, Library, Page, Problem, Section};
+use crate::content::{self, Library, Page, Problem};
 use crate::index::{IndexStatus, SearchIndex};
 use anyhow::{bail, Context};
 use std::collections::BTreeMap;
@@ -96,12 +96,6 @@ impl State {
             index: &self.index,
             catalog: &self.catalog,
         }
-    }
-
-    /// A section by page identity and anchor.
-    pub fn section(&self, language: &str, slug: &str, anchor: &str) -> Option<(&Page, &Section)> {
-        let page = self.library.page(language, slug)?;
-        Some((page, page.section(anchor)?))
     }
 
     /// Answers a line (`/partners syseleven`, or a free question) through the front door, from
