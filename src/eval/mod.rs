@@ -81,6 +81,15 @@ impl Expected {
         }
     }
 
+    /// True when `page` is the page of an expected section (the held-out sets are scored by
+    /// page: the right page first).
+    pub fn accepts_page(&self, page: &str) -> bool {
+        self.wants().into_iter().any(|want| match want.split_once('#') {
+            Some((want_page, _)) => want_page == page,
+            None => true,
+        })
+    }
+
     /// True when the section `(page, anchor, heading)` is an expected one: by anchor, by
     /// heading (normalized), or by `page#anchor`.
     pub fn accepts(&self, page: &str, anchor: &str, heading: &str) -> bool {
@@ -158,6 +167,8 @@ pub struct Score {
     pub answerable: usize,
     pub p_at_1: f64,
     pub mrr_at_5: f64,
+    /// The expected section's page first (its section or another of the same page).
+    pub page_p_at_1: f64,
     /// Out-of-scope questions and small talk.
     pub unanswerable: usize,
     /// Share of those answered with "I don't know" (or small talk): 1.0 when there are none.
@@ -167,13 +178,15 @@ pub struct Score {
     #[serde(skip)]
     hits_at_1: usize,
     #[serde(skip)]
+    page_hits_at_1: usize,
+    #[serde(skip)]
     reciprocal: f64,
     #[serde(skip)]
     abstained: usize,
 }
 
 impl Score {
-    fn add(&mut self, kind: Kind, rank: Option<usize>, abstained: bool) {
+    fn add(&mut self, kind: Kind, rank: Option<usize>, page_first: bool, abstained: bool) {
         self.questions += 1;
         match kind {
             Kind::Answerable => {
@@ -181,6 +194,7 @@ impl Score {
                 if rank == Some(0) {
                     self.hits_at_1 += 1;
                 }
+                self.page_hits_at_1 += usize::from(page_first);
                 if let Some(rank) = rank {
                     self.reciprocal += 1.0 / (rank as f64 + 1.0);
                 }
@@ -192,6 +206,7 @@ impl Score {
         }
         let answerable = self.answerable.max(1) as f64;
         self.p_at_1 = self.hits_at_1 as f64 / answerable;
+        self.page_p_at_1 = self.page_hits_at_1 as f64 / answerable;
         self.mrr_at_5 = self.reciprocal / answerable;
         self.abstention = if self.unanswerable == 0 {
             1.0
@@ -208,6 +223,7 @@ pub struct Report {
     pub questions: usize,
     pub p_at_1: f64,
     pub mrr_at_5: f64,
+    pub page_p_at_1: f64,
     pub abstention: f64,
     pub wrong_answers: f64,
     pub total: Score,
@@ -221,8 +237,13 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(
             f,
-            "{} questions  P@1 {:.3}  MRR@5 {:.3}  abstained {:.3}  wrong answers {:.3}",
-            self.questions, self.p_at_1, self.mrr_at_5, self.abstention, self.wrong_answers
+            "{} questions  P@1 {:.3}  MRR@5 {:.3}  page P@1 {:.3}  abstained {:.3}  wrong answers {:.3}",
+            self.questions,
+            self.p_at_1,
+            self.mrr_at_5,
+            self.page_p_at_1,
+            self.abstention,
+            self.wrong_answers
         )?;
         for miss in &self.misses {
             let rank = miss.rank.map_or("-".to_string(), |r| r.to_string());
@@ -251,8 +272,19 @@ pub fn side_by_side(bot: &Report, baseline: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<24} {:>5} | {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} {:>6}",
-        "group", "n", "P@1", "MRR@5", "abst.", "wrong", "base", "MRR@5", "abst.", "wrong"
+        "{:<24} {:>5} | {:>6} {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "group",
+        "n",
+        "P@1",
+        "MRR@5",
+        "page",
+        "abst.",
+        "wrong",
+        "base",
+        "MRR@5",
+        "page",
+        "abst.",
+        "wrong"
     );
     // A figure with no question behind it shows as `-`.
     fn cell(value: f64, counted: usize) -> String {
@@ -266,15 +298,17 @@ pub fn side_by_side(bot: &Report, baseline: &Report) -> String {
         let b = b.cloned().unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:<24} {:>5} | {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} {:>6}",
+            "{:<24} {:>5} | {:>6} {:>6} {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} {:>6} {:>6}",
             name,
             a.questions,
             cell(a.p_at_1, a.answerable),
             cell(a.mrr_at_5, a.answerable),
+            cell(a.page_p_at_1, a.answerable),
             cell(a.abstention, a.unanswerable),
             cell(a.wrong_answers, a.unanswerable),
             cell(b.p_at_1, b.answerable),
             cell(b.mrr_at_5, b.answerable),
+            cell(b.page_p_at_1, b.answerable),
             cell(b.abstention, b.unanswerable),
             cell(b.wrong_answers, b.unanswerable)
         );
@@ -358,13 +392,17 @@ pub fn evaluate_with(
                 .position(|(page, anchor, heading)| q.expected.accepts(page, anchor, heading)),
             _ => None,
         };
+        let page_first = kind == Kind::Answerable
+            && shown
+                .first()
+                .is_some_and(|(page, _, _)| q.expected.accepts_page(page));
         let abstained = ranked.abstained || ranked.sections.is_empty();
         for score in [
             &mut total,
             by_category.entry(q.category().to_string()).or_default(),
             by_language.entry(language.to_string()).or_default(),
         ] {
-            score.add(kind, position, abstained);
+            score.add(kind, position, page_first, abstained);
         }
         let missed = match kind {
             Kind::Answerable => position != Some(0),
@@ -388,6 +426,7 @@ pub fn evaluate_with(
         questions: questions.len(),
         p_at_1: total.p_at_1,
         mrr_at_5: total.mrr_at_5,
+        page_p_at_1: total.page_p_at_1,
         abstention: total.abstention,
         wrong_answers: total.wrong_answers,
         total,
