@@ -84,10 +84,12 @@ impl Expected {
     /// True when `page` is the page of an expected section (the held-out sets are scored by
     /// page: the right page first).
     pub fn accepts_page(&self, page: &str) -> bool {
-        self.wants().into_iter().any(|want| match want.split_once('#') {
-            Some((want_page, _)) => want_page == page,
-            None => true,
-        })
+        self.wants()
+            .into_iter()
+            .any(|want| match want.split_once('#') {
+                Some((want_page, _)) => want_page == page,
+                None => true,
+            })
     }
 
     /// True when the section `(page, anchor, heading)` is an expected one: by anchor, by
