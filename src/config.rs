@@ -110,7 +110,7 @@ pub enum CommandKind {
 
 /// The confidence below which a free question is answered "not found": set on the question
 /// sets in tests/eval (see the README's "How sure the bot is").
-pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.3;
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.45;
 
 impl Default for SearchConfig {
     fn default() -> Self {
@@ -214,6 +214,7 @@ fn builtin(name: &str) -> CommandConfig {
                 "join",
                 "get involved",
                 "become a member",
+                "membership",
                 "contact",
                 "e-mail",
                 "email",

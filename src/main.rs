@@ -201,8 +201,8 @@ fn evaluate(
             miss.got.join(", ")
         };
         println!(
-            "miss ({}, {}, rank {rank}): {:?} expected {} got {got}",
-            miss.language, miss.category, miss.question, miss.expected
+            "miss ({}, {}, rank {rank}, sure {:.2}): {:?} expected {} got {got}",
+            miss.language, miss.category, miss.confidence, miss.question, miss.expected
         );
     }
     print!("{}", eval::side_by_side(&report, &baseline));

@@ -66,17 +66,23 @@ fn an_empty_question_file_is_an_error() {
     assert!(parse_questions("set.jsonl", "\n# nothing\n").is_err());
 }
 
-/// The site-shaped fixture (tests/fixtures/scs_site) and its question set, through the whole
-/// answer path, against the plain BM25 baseline in the same run. The floors are today's
-/// figures (P@1 0.670, abstention 0.52), so a change that loses ground fails here; the bars
-/// of the whole-website issue (P@1 ≥ 0.95, abstention ≥ 0.95) are not reached yet.
-#[test]
-fn the_fixture_site_beats_the_baseline_and_abstains_on_out_of_scope_questions() {
+fn site() -> (tempfile::TempDir, Core) {
     let index = tempfile::tempdir().unwrap();
     let mut config = Config::load(&root().join("config.toml")).unwrap();
     config.content = root().join("tests/fixtures/scs_site");
     config.index = index.path().to_path_buf();
-    let core = Core::open(config).unwrap();
+    (index, Core::open(config).unwrap())
+}
+
+/// The site-shaped fixture (tests/fixtures/scs_site) and its question set, through the whole
+/// answer path, against the plain BM25 baseline in the same run. The floors are today's
+/// figures (page P@1 0.84, section P@1 0.70, abstention 0.93, wrong answers 0.07), so a change
+/// that loses ground fails here. The whole-website issue's bars (P@1 ≥ 0.95, abstention
+/// ≥ 0.95, wrong answers ≤ 2 %) are not reached on this set yet; the held-out development
+/// sets (`scripts/eval_all.sh`) show where the misses are.
+#[test]
+fn the_fixture_site_beats_the_baseline_and_abstains_on_out_of_scope_questions() {
+    let (_index, core) = site();
     let questions = load_questions(&root().join("tests/eval/site.toml")).unwrap();
     assert!(questions.len() >= 250);
     let report = evaluate(&core, &questions, "en");
@@ -84,11 +90,97 @@ fn the_fixture_site_beats_the_baseline_and_abstains_on_out_of_scope_questions() 
         .unwrap()
         .evaluate(&questions, "en");
     let table = scs_bot::eval::side_by_side(&report, &baseline);
-    assert!(report.p_at_1 >= 0.65, "{table}");
-    assert!(report.p_at_1 > baseline.p_at_1, "{table}");
+    assert!(report.page_p_at_1 >= 0.83, "{table}");
+    assert!(report.p_at_1 >= 0.69, "{table}");
+    assert!(report.abstention >= 0.92, "{table}");
+    assert!(report.wrong_answers <= 0.08, "{table}");
+    assert!(report.page_p_at_1 > baseline.page_p_at_1 + 0.1, "{table}");
     assert!(report.mrr_at_5 > baseline.mrr_at_5, "{table}");
-    assert!(report.abstention >= 0.45, "{table}");
-    assert!(report.abstention > baseline.abstention + 0.3, "{table}");
     let smalltalk = &report.by_category["smalltalk"];
     assert_eq!(smalltalk.abstention, 1.0, "{table}");
+    // Ahead of the baseline (or level with it) on every category but one: fact questions
+    // whose answer sits under a "When" or "Where" heading, which plain BM25 finds by the
+    // question word itself.
+    for (name, ours) in &report.by_category {
+        let theirs = &baseline.by_category[name];
+        if name == "fact" || ours.answerable == 0 {
+            continue;
+        }
+        assert!(ours.page_p_at_1 >= theirs.page_p_at_1, "{name}\n{table}");
+    }
+}
+
+/// One question's answer through the whole path, on the site fixture: `(page, anchor)` of the
+/// first hit, or `None` when it said it doesn't know.
+fn first(core: &Core, question: &str, language: &str) -> Option<(String, String)> {
+    let answer = core.answer(question, language);
+    (answer.outcome == scs_bot::answer::Outcome::Answered)
+        .then(|| {
+            answer
+                .hits
+                .first()
+                .map(|h| (h.page.clone(), h.anchor.clone()))
+        })
+        .flatten()
+}
+
+#[test]
+fn a_release_is_found_however_its_number_is_written() {
+    let (_index, core) = site();
+    for (question, language) in [
+        ("release9 highlights", "en"),
+        ("Release 9 highlights", "en"),
+        ("R9 highlights", "en"),
+        ("highlights of the ninth release", "en"),
+        ("highlights of the 9th release", "en"),
+        ("Highlights im neunten Release", "de"),
+    ] {
+        let found = first(&core, question, language);
+        assert_eq!(
+            found.as_ref().map(|(page, _)| page.as_str()),
+            Some("2025-09-26-release9"),
+            "{question}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_german_compound_finds_pages_that_use_its_parts() {
+    let (_index, core) = site();
+    let found = first(&core, "Jahresbudget des Forums", "de");
+    assert_eq!(
+        found.as_ref().map(|(page, _)| page.as_str()),
+        Some("forum-scs-standards"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_german_question_finds_a_post_written_only_in_english() {
+    let (_index, core) = site();
+    let found = first(&core, "Bericht vom Hackathon in Leipzig", "de");
+    assert_eq!(
+        found.as_ref().map(|(page, _)| page.as_str()),
+        Some("hackathon-leipzig"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn questions_about_other_topics_and_lone_common_words_are_not_answered() {
+    let (_index, core) = site();
+    for (question, language) in [
+        ("what's the weather in Berlin tomorrow?", "en"),
+        ("write me a poem about cats", "en"),
+        ("who is the best formula 1 driver?", "en"),
+        ("how can I join a choir in my city?", "en"),
+        ("what time is it?", "en"),
+        ("time", "en"),
+        ("1", "en"),
+        ("involved", "en"),
+        ("Wie wird das Wetter morgen?", "de"),
+        ("Schreib mir ein Gedicht über Katzen", "de"),
+    ] {
+        assert_eq!(first(&core, question, language), None, "{question}");
+    }
 }

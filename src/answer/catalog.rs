@@ -11,7 +11,7 @@
 
 use super::model::Partner;
 use super::partners::{name_words, partners_of};
-use super::question::normalize;
+use super::question::{normalize, Question};
 use crate::config::{CommandConfig, CommandKind, Config};
 use crate::content::{Library, Page, Problem, Section};
 use crate::index::SearchHit;
@@ -86,6 +86,12 @@ pub struct Catalog {
     /// (language, a page title's or heading's words as the search reads them) → its section:
     /// a question that is a title goes there.
     titles: HashMap<(String, String), SectionRef>,
+    /// Per language and search word, the titles and headings holding it: `(their search words,
+    /// the section)`, for near matches.
+    title_words: HashMap<(String, String), Vec<usize>>,
+    title_list: Vec<(Vec<String>, SectionRef)>,
+    /// Every word of every command's trigger phrases.
+    trigger_words: BTreeSet<String>,
     /// Warnings for the operator: commands whose section the content lacks.
     problems: Vec<Problem>,
 }
@@ -99,9 +105,13 @@ impl Catalog {
                 .entry((page.language.clone(), page.slug.clone()))
                 .or_insert(i);
         }
+        let (title_list, title_words) = title_index(library);
         let mut catalog = Catalog {
             pages,
             titles: titles(library),
+            title_list,
+            title_words,
+            trigger_words: BTreeSet::new(),
             ..Catalog::default()
         };
         for (name, command) in &config.commands {
@@ -148,6 +158,13 @@ impl Catalog {
                 wanted,
             });
         }
+        catalog.trigger_words = catalog
+            .commands
+            .iter()
+            .flat_map(|c| c.triggers.iter())
+            .flat_map(|t| t.split(' '))
+            .map(str::to_string)
+            .collect();
         catalog.partner_sections = catalog
             .commands
             .iter()
@@ -189,6 +206,38 @@ impl Catalog {
             .find(|c| c.kind == CommandKind::Partners)
     }
 
+    /// `question` with each word that is a typo of a word of a trigger phrase written as that
+    /// word ("who are the partenrs" → "who are the partners", "mitmahcen" → "mitmachen"), so
+    /// that the phrase matches; `None` when no word was corrected. A typo: one edit (a swap of
+    /// two letters counting one) in a word of five or more letters, not a common word.
+    pub fn with_trigger_typos_fixed(&self, question: &Question) -> Option<Question> {
+        let mut changed = false;
+        let words: Vec<&str> = question
+            .words()
+            .map(|word| {
+                let chars = word.chars().count();
+                if chars < 5
+                    || self.trigger_words.contains(word)
+                    || crate::index::is_common_word(word)
+                {
+                    return word;
+                }
+                let near = self.trigger_words.iter().find(|t| {
+                    let n = t.chars().count();
+                    n >= 5 && n.abs_diff(chars) <= 1 && strsim::osa_distance(t, word) == 1
+                });
+                match near {
+                    Some(t) => {
+                        changed = true;
+                        t.as_str()
+                    }
+                    _ => word,
+                }
+            })
+            .collect();
+        changed.then(|| Question::new(&words.join(" ")))
+    }
+
     /// The partners with their distinctive words, in `language` or else `fallback`.
     pub fn partner_words(&self, language: &str, fallback: &str) -> &[PartnerWords] {
         self.partners
@@ -197,14 +246,54 @@ impl Catalog {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// The section whose heading (or whose page's title) says what `words` say, in `language`.
-    pub fn titled(&self, language: &str, words: &[String]) -> Option<SectionRef> {
+    /// The section whose heading (or whose page's title) says what `words` say, in `language`:
+    /// the same search words, or nearly (of two or more, at least [`NEAR_TITLE`] of the
+    /// heading's in the question and of the question's in the heading: "why digital
+    /// sovereignty is more than legal compliance" for "… More Than Mere Legal Compliance").
+    /// A heading with no text of its own stands for the first section under it with text.
+    pub fn titled(
+        &self,
+        library: &Library,
+        language: &str,
+        words: &[String],
+    ) -> Option<SectionRef> {
         if words.is_empty() {
             return None;
         }
-        self.titles
+        let exact = self
+            .titles
             .get(&(language.to_string(), words.join(" ")))
-            .copied()
+            .copied();
+        let at = exact.or_else(|| self.nearly_titled(language, words))?;
+        Some(with_text(library, at))
+    }
+
+    fn nearly_titled(&self, language: &str, words: &[String]) -> Option<SectionRef> {
+        let mut words: Vec<&String> = words
+            .iter()
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        words.sort();
+        words.dedup();
+        if words.len() < 2 {
+            return None;
+        }
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for word in &words {
+            let key = (language.to_string(), (*word).clone());
+            for &title in self.title_words.get(&key).into_iter().flatten() {
+                *shared.entry(title).or_default() += 1;
+            }
+        }
+        shared
+            .into_iter()
+            .filter(|&(title, n)| {
+                let heading = self.title_list[title].0.len();
+                n as f32 >= NEAR_TITLE * heading as f32
+                    && n as f32 >= NEAR_TITLE * words.len() as f32
+            })
+            .max_by_key(|&(title, n)| (n, std::cmp::Reverse(title)))
+            .map(|(title, _)| self.title_list[title].1)
     }
 
     /// Whether a partner command answers from this section.
@@ -290,6 +379,67 @@ impl Catalog {
             })
         })
     }
+}
+
+/// The share of a heading's search words a question must hold, and of the question's the
+/// heading, for the question to ask for it.
+pub const NEAR_TITLE: f32 = 0.8;
+
+/// `at`, or when its section has no text (a heading with only sub-headings under it), the
+/// first section after it on its page that has.
+fn with_text(library: &Library, at: SectionRef) -> SectionRef {
+    let page = &library.pages[at.page];
+    (at.section..page.sections.len())
+        .find(|&i| !page.sections[i].text.trim().is_empty())
+        .map_or(at, |section| SectionRef {
+            page: at.page,
+            section,
+        })
+}
+
+/// Every page title and heading with its search words, and per language and word the titles
+/// holding it.
+#[allow(clippy::type_complexity)]
+fn title_index(
+    library: &Library,
+) -> (
+    Vec<(Vec<String>, SectionRef)>,
+    HashMap<(String, String), Vec<usize>>,
+) {
+    let mut list = Vec::new();
+    let mut by_word: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (page_index, page) in library.pages.iter().enumerate() {
+        let mut add = |text: &str, section: usize| {
+            let mut words = crate::index::question_words(text);
+            words.sort();
+            words.dedup();
+            if words.len() < 2 {
+                return;
+            }
+            for word in &words {
+                by_word
+                    .entry((page.language.clone(), word.clone()))
+                    .or_default()
+                    .push(list.len());
+            }
+            list.push((
+                words,
+                SectionRef {
+                    page: page_index,
+                    section,
+                },
+            ));
+        };
+        if !page.sections.is_empty() {
+            add(&page.title, 0);
+        }
+        for (i, section) in page.sections.iter().enumerate() {
+            if !section.heading.is_empty() {
+                add(&section.heading, i);
+            }
+        }
+    }
+    (list, by_word)
 }
 
 /// Every page title and heading by its search words: a page's title names its first section,

@@ -24,11 +24,39 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     }
     let shown = src.config.search.max_hits;
     let found = search(src, question, language, shown.max(ROUTE_DEPTH), shown);
+    if let Some(top) = found.first() {
+        let c = &top.coverage;
+        tracing::debug!(
+            page = %top.slug,
+            anchor = %top.anchor,
+            share = c.share,
+            page_share = c.page_share,
+            meaning = c.meaning,
+            meaning_found = c.page_meaning_found,
+            meaning_foreign = c.meaning_foreign,
+            "best hit"
+        );
+    }
     let min = src.config.search.min_confidence;
-    let routed = route(src, question, language, &found)
-        .filter(|routed| !more_specific_elsewhere(src, language, routed, &found));
+    // Trigger phrases are matched as typed, else with typos fixed ("who are the partenrs").
+    let fixed = src.catalog.with_trigger_typos_fixed(question);
+    let (asked, routed) = match route(src, question, language, &found) {
+        Some(routed) => (question, Some(routed)),
+        None => match &fixed {
+            Some(fixed) => (fixed, route(src, fixed, language, &found)),
+            None => (question, None),
+        },
+    };
+    let routed = routed.filter(|routed| !more_specific_elsewhere(src, language, routed, &found));
     if let Some(routed) = routed {
-        let sure = routed_confidence(src, question, language, routed.command, &found);
+        let mut sure = routed_confidence(src, asked, language, routed.command, &found);
+        // A command named among words no page has ("join a choir", "weather in Berlin" naming
+        // a partner's city) is about something else.
+        if routed.by != RoutedBy::OnlyTriggers {
+            if let Some(top) = found.first() {
+                sure = sure.min(1.0 - FOREIGN_AGAINST_COMMAND * foreign_share(&top.coverage));
+            }
+        }
         if sure < min {
             return unsure(src, question, language, sure);
         }
@@ -103,11 +131,31 @@ fn titled(
 ) -> Option<(Vec<SearchHit>, Title)> {
     let titled = src
         .catalog
-        .titled(language, &question.search_words)
+        .titled(src.library, language, &question.search_words)
         .or_else(|| {
-            src.catalog
-                .titled(&src.config.default_language, &question.search_words)
+            src.catalog.titled(
+                src.library,
+                &src.config.default_language,
+                &question.search_words,
+            )
         });
+    // A question asking when, where or how much about a titled thing ("when is the SCS
+    // Summit 2025?") wants the section that says so, not the title: the search decides.
+    if !question.hints.is_empty() {
+        return (!found.is_empty()).then_some((found, Title::NotAsked));
+    }
+    // One common word is a title only when it is the whole heading ("Veranstaltungen"), not
+    // when the heading has more words the search drops ("involved" is not "Get Involved").
+    let titled = titled.filter(|at| {
+        let [word] = question.search_words.as_slice() else {
+            return true;
+        };
+        let (page, section) = at.get(src.library);
+        !crate::index::is_frequent_word(word)
+            || [&section.heading, &page.title]
+                .iter()
+                .any(|h| super::question::normalize(h) == question.normalized)
+    });
     let Some(at) = titled else {
         return (!found.is_empty()).then_some((found, Title::NotAsked));
     };
@@ -136,37 +184,77 @@ fn titled(
     Some((found, Title::Asked))
 }
 
-/// Damping of a question of one word that stands only in a section's text, not in its
-/// headings nor in that section alone, and is not typed as a distinctive word: "time",
-/// "open", "1", "involved".
+/// Damping of a question of one word that is weak evidence: a common word of general
+/// language ("time", "open", "today", "heute"), or one that stands only in a section's text,
+/// not in its headings nor in that section alone, and is not typed as a distinctive word.
 const WEAK: f32 = 0.25;
 
-/// How sure a search answer is: the share of the question (weighted by IDF) its section
-/// holds, damped when the question is a single weak word.
+/// What a word means in general language (see `index::Coverage::meaning`) below which a word
+/// alone is too common to ask for anything ("free", "today", "involved", "spät"): about the
+/// 1,700 most frequent words of English or German.
+const COMMON_MEANING: f32 = 2.5;
+
+/// What a word means in general language from which on it is rare there (beyond about the
+/// 7,000 most frequent words, or no common word at all: "interoperability", a name): alone, it
+/// asks for what the pages say about it.
+const RARE_MEANING: f32 = 2.9;
+
+/// How much of the page's share of the question counts when its section holds less: a question
+/// whose words are spread over an announcement (the release in the title, the version in a
+/// subsection) is answered by that page, if less surely than by one section holding them all.
+const PAGE_SHARE: f32 = 0.9;
+
+/// How sure a search answer is, from 0 to 1: the lower of
+/// - how much of the question the answer's section holds (each word weighed by how rare it is
+///   in the content), or its page, a little less surely; and
+/// - how much of what the question *means* its page holds: each word weighed by how rare it is
+///   in general language, a word no page has counting against it ("weather", "Gedicht") — so a
+///   question about another topic that shares a word or two with the pages is not answered.
+///
+/// A question of one weak word is damped by [`WEAK`]; one whose only evidence is numbers ("1",
+/// "what is 1+1") is not answered at all.
 pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
-    let weak = question.search_words.len() <= 1
-        && coverage.matched.len() <= 1
-        && !coverage.in_heading
-        && !coverage.unique
-        && !coverage.matched.iter().any(|w| question.is_distinctive(w));
-    let share = coverage.share.clamp(0.0, 1.0);
-    if weak {
-        share * WEAK
+    let only_numbers = !coverage.matched.is_empty()
+        && coverage
+            .matched
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit()));
+    if only_numbers {
+        return 0.0;
+    }
+    let share = coverage.share.max(PAGE_SHARE * coverage.page_share);
+    let asked = coverage.meaning + coverage.meaning_foreign;
+    let scope = if asked > 0.0 {
+        coverage.page_meaning_found / asked
     } else {
-        share
+        0.0
+    };
+    let sure = share.min(scope).clamp(0.0, 1.0);
+    let single = question.search_words.len() <= 1 && coverage.matched.len() <= 1;
+    let weak = single
+        && (coverage.meaning_found < COMMON_MEANING
+            || (!coverage.in_heading
+                && !coverage.unique
+                && coverage.meaning_found < RARE_MEANING
+                && !coverage.matched.iter().any(|w| question.is_distinctive(w))));
+    if weak {
+        sure * WEAK
+    } else {
+        sure
     }
 }
 
-/// Whether the question's other words, beyond the trigger phrase, point at a more specific
-/// section than the command's: the best hit holds clearly more of the question ("the e-mail
-/// of <a person on the contact page>" is that person's section, not `/join`'s).
+/// Whether the question's other words, beyond the trigger phrase or the partner's name, point
+/// at a more specific section than the command's: the best hit holds clearly more of the
+/// question ("the e-mail of <a person on the contact page>" is that person's section, not
+/// `/join`'s; "how does plusserver use SCS" is the use case, not the partner list).
 fn more_specific_elsewhere(
     src: &Sources,
     language: &str,
     routed: &super::route::Route,
     found: &[SearchHit],
 ) -> bool {
-    if routed.by != RoutedBy::Trigger {
+    if routed.by == RoutedBy::OnlyTriggers {
         return false;
     }
     let (Some(top), Some(at)) = (found.first(), routed.command.section(language)) else {
@@ -175,11 +263,35 @@ fn more_specific_elsewhere(
     if at.is(src.library, top) {
         return false;
     }
+    // A section headed by the partner's name is about that partner.
+    if let (RoutedBy::Partner, Some(name)) = (routed.by, routed.arg.as_deref()) {
+        let heading = super::question::normalize(&top.heading);
+        let named = super::partners::name_words(name)
+            .iter()
+            .any(|w| w.chars().count() >= 4 && super::question::contains_phrase(&heading, w));
+        if named {
+            return true;
+        }
+    }
     let of_command = found
         .iter()
         .find(|h| at.is(src.library, h))
         .map_or(0.0, |h| h.coverage.share);
     top.coverage.share >= of_command + MORE_SPECIFIC
+}
+
+/// How much the share of a question's meaning that no page has counts against a command its
+/// other words name.
+const FOREIGN_AGAINST_COMMAND: f32 = 1.5;
+
+/// The share of what the question means (see `index::Coverage::meaning`) that no page has.
+fn foreign_share(coverage: &Coverage) -> f32 {
+    let all = coverage.meaning + coverage.meaning_foreign;
+    if all > 0.0 {
+        coverage.meaning_foreign / all
+    } else {
+        0.0
+    }
 }
 
 /// How much more of the question a section must hold than the command's to win over it.
@@ -253,11 +365,14 @@ fn search(
     snippets: usize,
 ) -> Vec<SearchHit> {
     let words = &question.search_words;
-    let mut found = src.index.search_words(words, language, limit, snippets);
+    let hints = &question.hints;
+    let mut found = src
+        .index
+        .search_words(words, hints, language, limit, snippets);
     if found.is_empty() && language != src.config.default_language {
         found = src
             .index
-            .search_words(words, &src.config.default_language, limit, snippets);
+            .search_words(words, hints, &src.config.default_language, limit, snippets);
     }
     found
 }

@@ -1,8 +1,9 @@
 //! Partners: the list items of a partner section, and finding one by a name typed loosely.
 //!
 //! A typed word matches a word of a partner's name exactly, as its start (for completion), or
-//! with a typo (one edit for words of 5+ letters, two for 8+; [`strsim`]'s Damerau-Levenshtein,
-//! the one typo metric of the crate). Legal forms and filler words ([`NAME_FILLER`]) never tell
+//! with a typo (one edit for words of 5+ letters, two for 8+; [`strsim`]'s optimal string
+//! alignment, which counts a swap of two letters as one edit and, capped at two, equals
+//! Damerau-Levenshtein without its per-call table: the one typo metric of the crate). Legal forms and filler words ([`NAME_FILLER`]) never tell
 //! partners apart.
 
 use super::catalog::PartnerWords;
@@ -115,7 +116,11 @@ fn word_match(name_word: &str, typed: &str) -> Option<u32> {
         5..=7 => 1,
         _ => 2,
     };
-    (allowed > 0 && strsim::damerau_levenshtein(name_word, typed) <= allowed).then_some(40)
+    // A common word is what it says, not a typo of a name ("netzwerk" is not "network").
+    (allowed > 0
+        && strsim::osa_distance(name_word, typed) <= allowed
+        && !crate::index::is_common_word(typed))
+    .then_some(40)
 }
 
 /// The partners a question names by a distinctive word (typos allowed), in list order.
@@ -163,7 +168,7 @@ pub fn complete(partners: &[PartnerWords], typed: &str) -> Vec<String> {
                     // The start of the name's word, one letter longer than what was typed (cut
                     // at a character, never inside one: names have umlauts).
                     let start: String = w.chars().take(n + 1).collect();
-                    n >= 3 && strsim::damerau_levenshtein(&start, t) <= 1
+                    n >= 3 && strsim::osa_distance(&start, t) <= 1
                 })
             }) {
                 3

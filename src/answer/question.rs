@@ -17,6 +17,8 @@ pub struct Question {
     pub search_words: Vec<String>,
     /// The numbers written in digits (`release 9`, `R9`, `9th`).
     pub numbers: Vec<u64>,
+    /// Words a heading may answer its question words with (`when` → "When", "Date").
+    pub hints: Vec<String>,
 }
 
 impl Question {
@@ -36,11 +38,13 @@ impl Question {
                 .flatten()
             })
             .collect();
+        let hints = index::question_hints(&normalized);
         Question {
             text,
             normalized,
             search_words,
             numbers,
+            hints,
         }
     }
 
@@ -67,8 +71,8 @@ impl Question {
     }
 
     /// Whether `raw` (a lower-cased word of the question) was typed as a distinctive word: an
-    /// acronym or a name written with capitals inside (`BMWK`, `SysEleven`), letters and
-    /// digits together (`R9`), or a long word (9+ letters, `Impressum`).
+    /// acronym or a name written with capitals inside (`BMWK`, `SysEleven`), or letters and
+    /// digits together (`R9`).
     pub fn is_distinctive(&self, raw: &str) -> bool {
         self.text
             .split(|c: char| !c.is_alphanumeric())
@@ -77,7 +81,7 @@ impl Question {
                 let capitals = typed.chars().skip(1).filter(|c| c.is_uppercase()).count();
                 let digits = typed.chars().any(|c| c.is_ascii_digit());
                 let letters = typed.chars().any(char::is_alphabetic);
-                capitals >= 1 || (digits && letters) || typed.chars().count() >= 9
+                capitals >= 1 || (digits && letters)
             })
     }
 
@@ -204,7 +208,7 @@ mod tests {
         check(
             "R9 and the 10th",
             "r9 and the 10th",
-            &["r9", "10th"],
+            &["release", "9", "10"],
             &[9, 10],
         );
     }

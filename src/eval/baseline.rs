@@ -149,6 +149,7 @@ impl PlainBaseline {
         evaluate_with(questions, default_lang, |q, lang| Ranked {
             sections: self.search(&q.text, lang, super::MRR_DEPTH),
             abstained: false,
+            confidence: 1.0,
         })
     }
 }

@@ -146,6 +146,8 @@ pub struct Ranked {
     pub sections: Vec<(String, String, String)>,
     /// It said it doesn't know (or answered small talk): no section is presented.
     pub abstained: bool,
+    /// How sure it was (1 for rankings that don't say).
+    pub confidence: f32,
 }
 
 /// A question the ranking got wrong.
@@ -159,6 +161,8 @@ pub struct Miss {
     pub rank: Option<usize>,
     /// The sections answered, best first (`page#anchor`); empty when it abstained.
     pub got: Vec<String>,
+    /// How sure the ranking was of its answer.
+    pub confidence: f32,
 }
 
 /// The figures of one group of questions.
@@ -251,9 +255,10 @@ impl std::fmt::Display for Report {
             let rank = miss.rank.map_or("-".to_string(), |r| r.to_string());
             writeln!(
                 f,
-                "  miss (rank {rank}, {}, {}): {:?} expected {} got {}",
+                "  miss (rank {rank}, {}, {}, sure {:.2}): {:?} expected {} got {}",
                 miss.language,
                 miss.category,
+                miss.confidence,
                 miss.question,
                 miss.expected,
                 if miss.got.is_empty() {
@@ -417,6 +422,7 @@ pub fn evaluate_with(
                 category: q.category().to_string(),
                 expected: q.expected.to_string(),
                 rank: position.map(|p| p + 1),
+                confidence: ranked.confidence,
                 got: shown
                     .iter()
                     .map(|(page, anchor, _)| format!("{page}#{anchor}"))
@@ -456,6 +462,7 @@ pub fn evaluate(core: &Core, questions: &[Question], default_lang: &str) -> Repo
             Some(lang),
         );
         Ranked {
+            confidence: answer.confidence,
             abstained: answer.outcome != Outcome::Answered
                 || matches!(answer.command, AnsweredBy::Smalltalk | AnsweredBy::Help),
             sections: answer
@@ -476,6 +483,7 @@ pub fn evaluate_search(index: &SearchIndex, questions: &[Question], default_lang
             .map(|h| (h.slug, h.anchor, h.heading))
             .collect(),
         abstained: false,
+        confidence: 1.0,
     })
 }
 
@@ -540,6 +548,7 @@ mod tests {
                     .map(|a| ("p".to_string(), a.to_string(), String::new()))
                     .collect(),
                 abstained: false,
+                confidence: 1.0,
             }
         });
         assert_eq!(report.p_at_1, 0.25);
@@ -559,6 +568,7 @@ mod tests {
         let report = evaluate_with(&questions, "en", |q, _| Ranked {
             sections: vec![("p".into(), "x".into(), String::new())],
             abstained: q.text != "football?",
+            confidence: 1.0,
         });
         assert_eq!(report.total.unanswerable, 3);
         assert!((report.abstention - 2.0 / 3.0).abs() < 1e-9);

@@ -1,12 +1,18 @@
 //! Text analysis shared by indexing and querying.
 //!
 //! Three analyzer families, registered under fixed names in every [`tantivy::Index`] we open:
-//! - `scs_en`: words → lower case → English stopwords (Lucene list) → Porter2 stemmer → ASCII folding;
-//! - `scs_de`: words → lower case → German stopwords → German normalisation (`ä`/`ae` → `a`, `ß` →
-//!   `ss`, as Lucene's `GermanNormalizationFilter`) → German Snowball stemmer → ASCII folding;
-//! - `scs_plain` (pages in any other language): words → lower case → ASCII folding, no stemming;
-//! - `scs_raw`: words → lower case → ASCII folding. Unstemmed surface forms, used for exact-form
-//!   bonuses and as the dictionary that typo-tolerant (fuzzy) matching expands against.
+//! - `scs_en`: words → lower case → numbers as digits → English stopwords (Lucene list) →
+//!   Porter2 stemmer → ASCII folding;
+//! - `scs_de`: words → lower case → numbers as digits → German stopwords → compounds split →
+//!   German normalisation (`ä`/`ae` → `a`, `ß` → `ss`, as Lucene's `GermanNormalizationFilter`)
+//!   → German Snowball stemmer → ASCII folding;
+//! - `scs_plain` (pages in any other language): words → lower case → numbers as digits → ASCII
+//!   folding, no stemming;
+//! - `scs_raw`: words → lower case → numbers as digits → ASCII folding. Unstemmed surface forms,
+//!   used for exact-form bonuses and as the dictionary that typo-tolerant (fuzzy) matching
+//!   expands against.
+//!
+//! Numbers and compounds: see [`super::rewrite`].
 //!
 //! Invariant: the query side runs the very same analyzers as the index side (see
 //! [`Analyzers`]), so a query term is always comparable with an indexed term. Analyzers are
@@ -14,6 +20,8 @@
 
 use std::cell::RefCell;
 use std::mem;
+
+use super::rewrite::{self, RewriteFilter};
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -120,6 +128,22 @@ const QUESTION_WORDS: &[&str] = &[
     "many",
     "get",
     "got",
+    // chat fillers
+    "like",
+    "still",
+    "thing",
+    "things",
+    "stuff",
+    "lol",
+    "btw",
+    "bot",
+    "guys",
+    "really",
+    "maybe",
+    "basically",
+    "whats",
+    "wat",
+    "since",
     // German question words and fillers not in the Snowball list
     "wer",
     "wen",
@@ -164,12 +188,24 @@ const QUESTION_WORDS: &[&str] = &[
     "mal",
     "ist",
     "sind",
+    "worum",
+    "gehts",
+    "seit",
+    "halt",
+    "eben",
+    "gerade",
+    "überhaupt",
+    "vielleicht",
+    "infos",
 ];
 
 /// The analyzers of one thread: building a [`TextAnalyzer`] allocates, so they are built once.
 pub struct Analyzers {
     pub en: TextAnalyzer,
     pub de: TextAnalyzer,
+    /// The German analyzer without splitting compounds: the same first term, for look-ups
+    /// that need only that (the glossary's keys).
+    pub de_stem: TextAnalyzer,
     pub plain: TextAnalyzer,
     pub raw: TextAnalyzer,
     /// Splits a question into lower-case words (no stopwords removed, no stemming).
@@ -184,11 +220,21 @@ impl Analyzers {
         Analyzers {
             en: en_analyzer(),
             de: de_analyzer(),
+            de_stem: TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
+                .filter(LowerCaser)
+                .filter(RewriteFilter(rewrite::numbers))
+                .filter(stopwords(Language::German))
+                .filter(GermanNormalizer)
+                .filter(Stemmer::new(Language::German))
+                .filter(AsciiFoldingFilter)
+                .build(),
             plain: plain_analyzer(),
             raw: raw_analyzer(),
             words: TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
                 .filter(LowerCaser)
+                .filter(RewriteFilter(rewrite::numbers))
                 .build(),
             query_stop: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(stopwords(Language::English))
@@ -260,6 +306,7 @@ fn en_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
         .filter(LowerCaser)
+        .filter(RewriteFilter(rewrite::numbers))
         .filter(stopwords(Language::English))
         .filter(Stemmer::new(Language::English))
         .filter(AsciiFoldingFilter)
@@ -270,7 +317,9 @@ fn de_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
         .filter(LowerCaser)
+        .filter(RewriteFilter(rewrite::numbers))
         .filter(stopwords(Language::German))
+        .filter(RewriteFilter(rewrite::german_compound))
         .filter(GermanNormalizer)
         .filter(Stemmer::new(Language::German))
         .filter(AsciiFoldingFilter)
@@ -285,6 +334,7 @@ fn raw_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
         .filter(LowerCaser)
+        .filter(RewriteFilter(rewrite::numbers))
         .filter(AsciiFoldingFilter)
         .build()
 }

@@ -119,6 +119,178 @@ const GROUPS: &[&[&str]] = &[
     &["germany", "german", "deutschland", "deutsch"],
     &["ministry", "ministerium", "bundesministerium"],
     &["news", "announcement", "neuigkeiten", "ankündigung"],
+    // what things cost, and when they happen
+    &[
+        "cost",
+        "costs",
+        "price",
+        "fee",
+        "fees",
+        "charge",
+        "pay",
+        "kosten",
+        "kostet",
+        "preis",
+        "gebühr",
+        "gebühren",
+        "bezahlen",
+    ],
+    &["free", "gratis", "kostenlos", "kostenfrei"],
+    &["budget", "etat", "haushalt"],
+    &[
+        "start",
+        "started",
+        "begin",
+        "began",
+        "launch",
+        "launched",
+        "beginn",
+        "begann",
+        "gestartet",
+        "starten",
+    ],
+    &[
+        "end", "ended", "finish", "ende", "endete", "beendet", "vorbei",
+    ],
+    &[
+        "publish",
+        "published",
+        "release",
+        "released",
+        "appear",
+        "appeared",
+        "veröffentlichen",
+        "veröffentlicht",
+        "erscheinen",
+        "erschienen",
+        "erscheint",
+    ],
+    &["date", "day", "datum", "tag", "termin"],
+    &["place", "location", "venue", "ort", "veranstaltungsort"],
+    &["year", "years", "jahr", "jahre"],
+    // people and roles
+    &[
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "spokesperson",
+        "speaker",
+        "vorsitzender",
+        "vorsitzende",
+        "sprecher",
+        "sprecherin",
+    ],
+    &[
+        "head", "lead", "leader", "leads", "leiter", "leiterin", "leitet", "leitung",
+    ],
+    &["responsible", "verantwortlich", "zuständig"],
+    &[
+        "people", "persons", "person", "leute", "menschen", "personen",
+    ],
+    &["contributor", "contributors", "mitwirkende", "beitragende"],
+    &[
+        "phone",
+        "telephone",
+        "mobile",
+        "telefon",
+        "handy",
+        "telefonnummer",
+        "handynummer",
+    ],
+    &["press", "media", "presse", "medien"],
+    // events
+    &["event", "events", "veranstaltung", "veranstaltungen"],
+    &["conference", "konferenz", "tagung"],
+    &[
+        "talk",
+        "talks",
+        "presentation",
+        "lecture",
+        "vortrag",
+        "vorträge",
+        "präsentation",
+    ],
+    &[
+        "recording",
+        "recordings",
+        "video",
+        "videos",
+        "aufzeichnung",
+        "aufzeichnungen",
+    ],
+    &["report", "recap", "review", "bericht", "rückblick"],
+    &["language", "languages", "sprache", "sprachen"],
+    &["english", "englisch"],
+    &[
+        "training",
+        "course",
+        "courses",
+        "workshop",
+        "schulung",
+        "schulungen",
+        "kurs",
+    ],
+    // software and its use
+    &[
+        "use",
+        "using",
+        "uses",
+        "nutzen",
+        "nutzt",
+        "einsetzen",
+        "verwenden",
+        "anwenden",
+    ],
+    &["provider", "providers", "anbieter", "hoster"],
+    &[
+        "switch", "change", "migrate", "wechseln", "wechsel", "umziehen",
+    ],
+    &["license", "licence", "licensed", "lizenz", "lizenziert"],
+    &["bug", "error", "fehler", "defect"],
+    &["test", "tests", "testing", "prüfung", "prüfen", "test"],
+    &["version", "versions", "fassung"],
+    &["operating", "betriebssystem", "betriebssysteme"],
+    &[
+        "university",
+        "universities",
+        "college",
+        "hochschule",
+        "hochschulen",
+        "universität",
+    ],
+    &["school", "schools", "schule", "schulen"],
+    // the web site itself
+    &["privacy", "datenschutz"],
+    &["imprint", "impressum"],
+    &[
+        "store",
+        "stored",
+        "keep",
+        "kept",
+        "retain",
+        "speichern",
+        "gespeichert",
+        "aufbewahrt",
+        "aufbewahren",
+    ],
+    &[
+        "log",
+        "logs",
+        "logfile",
+        "logdatei",
+        "logdateien",
+        "protokoll",
+    ],
+    &["framework", "rahmen", "rahmenwerk"],
+    &[
+        "tender",
+        "tenders",
+        "procurement",
+        "ausschreibung",
+        "ausschreibungen",
+        "vergabe",
+    ],
 ];
 
 /// Key → indexes into [`GROUPS`].
@@ -148,7 +320,7 @@ fn keys(a: &mut Analyzers, word: &str) -> Vec<String> {
     for key in [
         Analyzers::term_of(&mut a.raw, word),
         Analyzers::term_of(&mut a.en, word),
-        Analyzers::term_of(&mut a.de, word),
+        Analyzers::term_of(&mut a.de_stem, word),
     ]
     .into_iter()
     .flatten()
@@ -160,8 +332,32 @@ fn keys(a: &mut Analyzers, word: &str) -> Vec<String> {
     keys
 }
 
+thread_local! {
+    /// `alternatives` per word: stemming a word three ways costs more than the look-up.
+    static SEEN: std::cell::RefCell<HashMap<String, Vec<&'static str>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// Most words whose alternatives are remembered per thread.
+const SEEN_WORDS: usize = 10_000;
+
 /// The other words of every group `word` (lower-case) belongs to.
 pub fn alternatives(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
+    if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).cloned()) {
+        return known;
+    }
+    let found = lookup(a, word);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= SEEN_WORDS {
+            seen.clear();
+        }
+        seen.insert(word.to_string(), found.clone());
+    });
+    found
+}
+
+fn lookup(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
     let index = index();
     let keys = keys(a, word);
     let mut groups: Vec<usize> = Vec::new();

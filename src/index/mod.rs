@@ -20,7 +20,9 @@ mod analyzer;
 mod build;
 mod fingerprint;
 mod glossary;
+mod lexicon;
 pub mod place;
+mod rewrite;
 mod schema;
 mod search;
 mod snippet;
@@ -58,17 +60,110 @@ pub fn question_words(text: &str) -> Vec<String> {
     })
 }
 
+/// Words a section's heading may answer a question's question word with: "when" →
+/// "When", "Wann", "Date"; "where" → "Where", "Wo", "Venue"; "how much" → "Costs". They only
+/// lift a section whose heading has one ([`search::W_HINT`]), never count as evidence, and
+/// are what the question words the search otherwise drops still say.
+pub fn question_hints(normalized: &str) -> Vec<String> {
+    const HINTS: &[(&[&str], &[&str])] = &[
+        (
+            &[
+                "when",
+                "wann",
+                "since when",
+                "seit wann",
+                "what time",
+                "wie viel uhr",
+            ],
+            &["when", "wann", "date", "dates", "datum"],
+        ),
+        (
+            &["where", "wo", "wohin"],
+            &[
+                "where",
+                "wo",
+                "location",
+                "venue",
+                "ort",
+                "veranstaltungsort",
+            ],
+        ),
+        (
+            &[
+                "how much",
+                "wie viel",
+                "wie hoch",
+                "was kostet",
+                "what does it cost",
+            ],
+            &[
+                "cost",
+                "costs",
+                "price",
+                "prices",
+                "fee",
+                "fees",
+                "kosten",
+                "preis",
+                "preise",
+                "gebühr",
+                "gebühren",
+            ],
+        ),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for (asked, hints) in HINTS {
+        let stands = |phrase: &str| {
+            normalized.match_indices(phrase).any(|(at, _)| {
+                let end = at + phrase.len();
+                (at == 0 || normalized.as_bytes()[at - 1] == b' ')
+                    && (end == normalized.len() || normalized.as_bytes()[end] == b' ')
+            })
+        };
+        if asked.iter().any(|a| stands(a)) {
+            out.extend(hints.iter().map(|h| h.to_string()));
+        }
+    }
+    out
+}
+
+/// Whether `word` (lower case) is a common word of English or German (see [`lexicon`]): a
+/// real word, not a typo.
+pub fn is_common_word(word: &str) -> bool {
+    lexicon::is_word(word)
+}
+
+/// Whether `word` (lower case) is among the most frequent words of English or German
+/// ([`lexicon::GENERIC_RANK`]): "time", "free", "involved", "heute".
+pub fn is_frequent_word(word: &str) -> bool {
+    ["en", "de"]
+        .iter()
+        .filter_map(|l| lexicon::rank(l, word))
+        .any(|rank| rank < lexicon::GENERIC_RANK)
+}
+
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// Damping of the score of a hit on a page in another language than the question's.
+pub const CROSS_LANGUAGE: f32 = 0.75;
+
+/// Damping of a hit in another language that holds no more of the question than the best hit
+/// in the asked language.
+pub const CROSS_LANGUAGE_NO_BETTER: f32 = 0.4;
+
+/// The share of the question a hit in the asked language holds from which on the other
+/// languages are not searched: a translation would need more of the question to rank above it.
+const WHOLE_QUESTION: f32 = 0.9;
 
 /// A searchable index of sections.
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
-    /// What hits show of each document, read once: `[segment][doc]`.
-    sections: Vec<Vec<search::Shown>>,
+    /// What hits show of each document and its page, read once.
+    layout: search::Layout,
     /// The folder the index lives in; `None` in memory.
     location: Option<PathBuf>,
 }
@@ -238,12 +333,12 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let sections = search::load_shown(&reader.searcher(), &fields)?;
+        let layout = search::Layout::load(&reader.searcher(), &fields)?;
         Ok(SearchIndex {
             index,
             reader,
             fields,
-            sections,
+            layout,
             location,
         })
     }
@@ -251,14 +346,29 @@ impl SearchIndex {
     /// The top `limit` sections for a free question, searching only pages in `language`. No hits
     /// for an empty question or one made only of stopwords; never an error.
     pub fn search(&self, query: &str, language: &str, limit: usize) -> Vec<SearchHit> {
-        self.search_words(&question_words(query), language, limit, limit)
+        let normalized: String = query
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let hints = question_hints(&normalized);
+        self.search_words(&question_words(query), &hints, language, limit, limit)
     }
 
-    /// Like [`SearchIndex::search`], for a question already split by [`question_words`];
-    /// only the first `snippets` hits get a snippet.
+    /// Like [`SearchIndex::search`], for a question already split by [`question_words`] (and
+    /// its [`question_hints`]); only the first `snippets` hits get a snippet.
+    ///
+    /// Pages in the other languages are searched too, the question analysed for each: a German
+    /// question about a page that exists only in English finds it, and so does a question on
+    /// content that has no page in its language at all. Such a hit's score is damped by
+    /// [`CROSS_LANGUAGE`], or by [`CROSS_LANGUAGE_NO_BETTER`] when it holds no more of the
+    /// question than a hit in `language`; a page that also exists in `language` (the same
+    /// slug) is answered from there, never from its translation.
     pub fn search_words(
         &self,
         words: &[String],
+        hints: &[String],
         language: &str,
         limit: usize,
         snippets: usize,
@@ -268,16 +378,55 @@ impl SearchIndex {
         }
         let language = language.trim().to_ascii_lowercase();
         let searcher = self.reader.searcher();
-        let Some(prepared) = search::prepare(&searcher, &self.fields, words, &language) else {
-            return Vec::new();
-        };
-        match search::run(&searcher, &self.sections, &prepared, limit, snippets) {
-            Ok(hits) => hits,
-            Err(e) => {
-                tracing::warn!("search for {words:?} failed: {e}");
-                Vec::new()
+        let written = self.layout.languages();
+        let mut languages = vec![language.as_str()];
+        languages.extend(written.iter().copied().filter(|l| *l != language));
+        let queries =
+            search::analyse_all(&searcher, &self.fields, words, hints, &languages, &written);
+        let mut hits = Vec::new();
+        // The best share of the question a page of the asked language holds.
+        let mut asked_share = 0.0f32;
+        for query in &queries {
+            let asked = query.language == language;
+            // A page in the asked language that holds (nearly) the whole question leaves no
+            // room for a translation to rank above it: the other languages need no search.
+            if !asked && asked_share >= WHOLE_QUESTION {
+                break;
+            }
+            for mut hit in self.search_one(&searcher, query, limit, snippets) {
+                if asked {
+                    asked_share = asked_share.max(hit.coverage.share);
+                    hits.push(hit);
+                } else if !self.layout.has_page(&language, &hit.slug) {
+                    // A translation holding no more of the question than a page in the
+                    // asked language ranks below it.
+                    hit.score *= if hit.coverage.share > asked_share {
+                        CROSS_LANGUAGE
+                    } else {
+                        CROSS_LANGUAGE_NO_BETTER
+                    };
+                    hits.push(hit);
+                }
             }
         }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
+        hits
+    }
+
+    fn search_one(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &search::Query,
+        limit: usize,
+        snippets: usize,
+    ) -> Vec<SearchHit> {
+        search::search(searcher, &self.fields, &self.layout, query, limit, snippets).unwrap_or_else(
+            |e| {
+                tracing::warn!("search in {} failed: {e}", query.language);
+                Vec::new()
+            },
+        )
     }
 
     /// Number of sections (documents) in the index.

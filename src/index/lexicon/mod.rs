@@ -1,0 +1,136 @@
+//! The common words of English and German: what a reader types that is a real word, as
+//! opposed to a typo or a name.
+//!
+//! The search needs to tell the two apart. A question word the content doesn't have is either a
+//! typo of a word it has ("kubernetis", "Zertifizirung": correct it) or a real word of a topic
+//! the content doesn't cover ("weather", "Wetter", "risotto": never "correct" it into "whether"
+//! or "weiter", and take it as a sign the question is out of scope). The German analyzer also
+//! splits compounds into the common words they are made of ("Jahresbudget" → "jahr" +
+//! "budget", see [`super::analyzer`]).
+//!
+//! The lists are the most frequent words of each language in `wordfreq` 3.1.1's `large_en` and
+//! `large_de` tables (<https://github.com/rspeer/wordfreq>; its data is licensed CC BY-SA 4.0,
+//! see `LICENSE.md` in this folder), cut before misspellings become frequent (the first 30,000
+//! English and 50,000 German words; "recieve" ranks about 40,000th), letters only, two or more
+//! of them, lower case, each with its rank (0 = most frequent), sorted by word for binary
+//! search (no table to build when a process starts). No crate ships such lists for both languages
+//! without downloading them at build time, which CI can't.
+//!
+//! Invariant: lookups take lower-case words; a list's lines are split once per process,
+//! lazily, when a question first needs it (well under a millisecond).
+
+use std::sync::OnceLock;
+
+const EN: &str = include_str!("en.txt");
+const DE: &str = include_str!("de.txt");
+
+/// How common a word is in general language: the most frequent words of a language ("thing",
+/// "part", "time", "Sache") say little about what a question is about.
+pub const GENERIC_RANK: u32 = 1_000;
+
+/// A list: its words, sorted, and the rank of each.
+struct List {
+    words: Vec<&'static str>,
+    ranks: Vec<u32>,
+}
+
+/// A list's lines (`word rank`, sorted by word), split once.
+fn list(which: &'static OnceLock<List>, text: &'static str) -> &'static List {
+    which.get_or_init(|| {
+        let mut list = List {
+            words: Vec::with_capacity(60_000),
+            ranks: Vec::with_capacity(60_000),
+        };
+        for line in text.lines() {
+            let (word, rank) = line.split_once(' ').unwrap_or((line, "0"));
+            list.words.push(word);
+            list.ranks.push(rank.parse().unwrap_or(0));
+        }
+        list
+    })
+}
+
+fn english() -> &'static List {
+    static WORDS: OnceLock<List> = OnceLock::new();
+    list(&WORDS, EN)
+}
+
+fn german() -> &'static List {
+    static WORDS: OnceLock<List> = OnceLock::new();
+    list(&WORDS, DE)
+}
+
+fn find(list: &List, word: &str) -> Option<u32> {
+    let at = list.words.binary_search(&word).ok()?;
+    Some(list.ranks[at])
+}
+
+/// The frequency rank (0 = most frequent) of `word` (lower case) in `language` (`en`, `de`);
+/// `None` when it is not a common word there, or the language has no list.
+pub fn rank(language: &str, word: &str) -> Option<u32> {
+    match language {
+        "en" => find(english(), word),
+        "de" => find(german(), word),
+        _ => None,
+    }
+}
+
+/// Whether `word` (lower case) is a common English word.
+pub fn is_english(word: &str) -> bool {
+    find(english(), word).is_some()
+}
+
+/// Whether `word` (lower case) is a common German word.
+pub fn is_german(word: &str) -> bool {
+    find(german(), word).is_some()
+}
+
+/// Whether `word` (lower case) is a common word of English or German.
+pub fn is_word(word: &str) -> bool {
+    is_english(word) || is_german(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_hold_lower_case_words_with_their_rank_sorted_by_word() {
+        for (text, list) in [(EN, english()), (DE, german())] {
+            assert!(list.words.len() > 20_000);
+            assert!(
+                list.words.windows(2).all(|w| w[0] < w[1]),
+                "sorted, no word twice"
+            );
+            assert!(text.lines().all(|line| line
+                .split_once(' ')
+                .is_some_and(|(_, rank)| rank.parse::<u32>().is_ok())));
+            assert!(list
+                .words
+                .iter()
+                .all(|w| w.chars().all(char::is_lowercase) && w.chars().count() >= 2));
+        }
+        assert!(rank("en", "the") < rank("en", "weather"));
+        assert!(rank("de", "die") < rank("de", "wetter"));
+        assert_eq!(rank("fr", "le"), None);
+    }
+
+    #[test]
+    fn real_words_are_known_and_typos_are_not() {
+        for word in ["weather", "pizza", "partner", "switch", "easily"] {
+            assert!(is_english(word), "{word}");
+        }
+        for word in ["wetter", "förderung", "gedicht", "mitglieder", "rahmen"] {
+            assert!(is_german(word), "{word}");
+        }
+        for typo in [
+            "kubernetis",
+            "partnrs",
+            "certifcation",
+            "zertifizirung",
+            "relase",
+        ] {
+            assert!(!is_word(typo), "{typo}");
+        }
+    }
+}
