@@ -134,11 +134,12 @@ impl Dispatcher {
             config.limits.burst,
             Duration::from_secs(config.limits.every_seconds),
         );
+        let feedback = Recorder::start(&config.feedback);
         Dispatcher {
             core,
             specs,
             limiter: Mutex::new(limiter),
-            feedback: Recorder::start(&config.feedback),
+            feedback,
         }
     }
 
