@@ -457,7 +457,7 @@ fn unix_now() -> i64 {
 fn write_loop(path: &Path, keep_days: u32, events: Receiver<Event>) {
     let mut store: Option<Store> = None;
     let mut failing = false;
-    let mut purged_at = i64::MIN;
+    let mut purged_at: Option<i64> = None;
     let mut tell = |result: anyhow::Result<()>| match result {
         Ok(()) if failing => {
             failing = false;
@@ -493,8 +493,8 @@ fn write_loop(path: &Path, keep_days: u32, events: Receiver<Event>) {
             continue;
         };
         let now = unix_now();
-        if now - purged_at >= PURGE_EVERY {
-            purged_at = now;
+        if purged_at.is_none_or(|at| now.saturating_sub(at) >= PURGE_EVERY) {
+            purged_at = Some(now);
             if let Err(err) = db.purge(keep_days, now) {
                 tracing::warn!(error = %format!("{err:#}"), "can't delete old feedback");
             }
