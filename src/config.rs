@@ -43,6 +43,12 @@ pub struct Config {
     pub search: SearchConfig,
     #[serde(default)]
     pub discord: DiscordConfig,
+    #[serde(default)]
+    pub limits: LimitsConfig,
+    #[serde(default)]
+    pub feedback: FeedbackConfig,
+    #[serde(default)]
+    pub http: HttpConfig,
     /// Commands answered from a page section, by name: the built-ins merged with the file's.
     #[serde(skip)]
     pub commands: BTreeMap<String, CommandConfig>,
@@ -69,10 +75,65 @@ pub struct DiscordConfig {
     pub guilds: Vec<u64>,
     /// Base URL of a Discord REST proxy (or a fake); `DISCORD_API_BASE` overrides it.
     pub api_base: Option<String>,
-    /// Seconds a user waits between two `/ask` or mentions.
-    pub cooldown_seconds: u64,
+    /// Replaced by `[limits]`; kept only to say so when a config still sets it.
+    pub(crate) cooldown_seconds: Option<u64>,
     /// Watch the content folder and reload on change.
     pub watch_content: bool,
+}
+
+/// The per-user rate limit of questions (`/ask` and mentions; commands answered from a fixed
+/// section are never limited): `burst` in a row, then one more every `every_seconds`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitsConfig {
+    /// Questions a user may ask in a row (at least 1).
+    pub burst: u32,
+    /// Seconds until one more question may be asked; 0 turns the limit off.
+    pub every_seconds: u64,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        LimitsConfig {
+            burst: 3,
+            every_seconds: 20,
+        }
+    }
+}
+
+/// Where questions and votes are recorded (see the README's "Feedback").
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FeedbackConfig {
+    /// The SQLite database file; relative to the config file's folder. Empty: record nothing.
+    pub database: PathBuf,
+    /// Questions and votes older than this many days are deleted.
+    pub keep_days: u32,
+}
+
+impl Default for FeedbackConfig {
+    fn default() -> Self {
+        FeedbackConfig {
+            database: "feedback.sqlite".into(),
+            keep_days: 90,
+        }
+    }
+}
+
+/// The bot's own HTTP listener (`/healthz`, `/metrics`, HTTP interactions).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    /// `host:port` to listen on.
+    pub listen: String,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            listen: "127.0.0.1:8080".into(),
+        }
+    }
 }
 
 /// One command answered from a section of the content.
@@ -127,7 +188,7 @@ impl Default for DiscordConfig {
         DiscordConfig {
             guilds: Vec::new(),
             api_base: None,
-            cooldown_seconds: 10,
+            cooldown_seconds: None,
             watch_content: true,
         }
     }
@@ -285,6 +346,9 @@ impl Default for Config {
             contact: defaults::contact(),
             search: SearchConfig::default(),
             discord: DiscordConfig::default(),
+            limits: LimitsConfig::default(),
+            feedback: FeedbackConfig::default(),
+            http: HttpConfig::default(),
             commands: BUILTIN
                 .iter()
                 .map(|name| (name.to_string(), builtin(name)))
@@ -344,6 +408,9 @@ impl Config {
             Config::parse(&text).with_context(|| format!("{} is not valid", path.display()))?;
         let base = path.parent().unwrap_or(Path::new(""));
         config.content = base.join(&config.content);
+        if !config.feedback.database.as_os_str().is_empty() {
+            config.feedback.database = base.join(&config.feedback.database);
+        }
         config.index = base.join(&config.index);
         Ok(config)
     }
@@ -361,6 +428,14 @@ impl Config {
         }
         if !self.page_url.contains("{slug}") {
             bail!("`page_url` must contain `{{slug}}`, e.g. \"https://scs.community/{{lang}}/{{slug}}\"");
+        }
+        if let Some(seconds) = self.discord.cooldown_seconds {
+            bail!(
+                "`discord.cooldown_seconds` ({seconds}) is no longer read: questions are limited by `[limits]` now, with `burst` (questions in a row, default 3) and `every_seconds` (one more question every N seconds, default 20); remove `cooldown_seconds` and set those instead, e.g. [limits] burst = 3, every_seconds = {seconds}"
+            );
+        }
+        if self.limits.burst == 0 {
+            bail!("`limits.burst` must be at least 1 (the questions a user may ask in a row); to turn the limit off set `limits.every_seconds = 0`");
         }
         if self.search.max_hits == 0 {
             bail!("`search.max_hits` must be at least 1");

@@ -61,6 +61,26 @@ enum Command {
     Index,
     /// List the problems in the content; exit code 1 when there are errors.
     Check,
+    /// What people ask, what was answered "not found" and what was voted "Not what I asked",
+    /// per language, from the feedback database: what the content should answer next.
+    Report {
+        /// Print one JSON object with the arrays `top`, `not_found` and `voted_down`.
+        #[arg(long)]
+        json: bool,
+        /// Only the last N days (default: everything kept, see `[feedback] keep_days`).
+        #[arg(long, value_name = "N")]
+        days: Option<u32>,
+        /// At most this many questions per list.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Ask the running bot's `/healthz` (on `[http] listen`); exit code 0 when it answers 200.
+    /// For container health checks: needs no curl.
+    Healthcheck {
+        /// `host:port` (default: `[http] listen` from the config).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
     /// Score a question set: precision at 1 and mean reciprocal rank over the top 5.
     Eval {
         /// The question file (TOML `[[question]]` tables, or JSON lines).
@@ -114,6 +134,10 @@ fn run() -> anyhow::Result<ExitCode> {
         Some(Command::Index) => index(&config),
         Some(Command::Check) => check(&config),
         Some(Command::Eval { file, lang, json }) => evaluate(config, &file, &lang, json),
+        Some(Command::Report { json, days, limit }) => report(&config, json, days, limit),
+        Some(Command::Healthcheck { listen }) => {
+            healthcheck(listen.as_deref().unwrap_or(&config.http.listen))
+        }
     }
 }
 
@@ -127,6 +151,81 @@ fn ask(config: Config, text: &str, lang: &str, json: bool) -> anyhow::Result<Exi
         print!("{}", render::terminal(&answer, &terminal_style()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `scs-bot report`: the coverage-gap report from the feedback database.
+fn report(
+    config: &Config,
+    json: bool,
+    days: Option<u32>,
+    limit: usize,
+) -> anyhow::Result<ExitCode> {
+    let store = scs_bot::core::feedback::Store::open_read_only(&config.feedback.database)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let since = days.map_or(0, |d| now - i64::from(d) * 86_400);
+    let report = store.report(since, limit)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let period = days.map_or_else(
+        || format!("the last {} days", config.feedback.keep_days),
+        |d| format!("the last {d} days"),
+    );
+    println!(
+        "Questions of {period}, from {}",
+        config.feedback.database.display()
+    );
+    for (title, list) in [
+        ("Asked most", &report.top),
+        ("Answered \"not found\"", &report.not_found),
+        ("Voted \"Not what I asked\"", &report.voted_down),
+    ] {
+        println!("\n{title}:");
+        if list.is_empty() {
+            println!("  (none)");
+        }
+        for item in list {
+            println!("  {:>5}  [{}] {}", item.count, item.language, item.question);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `scs-bot healthcheck`: `GET /healthz` with a plain TCP stream (the container image has no
+/// curl); 0 when the answer is 200, else an error (exit code 2) saying what came back.
+fn healthcheck(listen: &str) -> anyhow::Result<ExitCode> {
+    use std::io::{Read, Write};
+    use std::net::{TcpStream, ToSocketAddrs};
+    let timeout = std::time::Duration::from_secs(3);
+    let addr = listen
+        .to_socket_addrs()
+        .with_context(|| format!("`{listen}` is not a host:port (see `[http] listen`)"))?
+        .next()
+        .with_context(|| format!("`{listen}` resolves to no address"))?;
+    let mut stream = TcpStream::connect_timeout(&addr, timeout)
+        .with_context(|| format!("nothing answers on {listen}"))?;
+    stream.set_read_timeout(Some(timeout))?;
+    stream.set_write_timeout(Some(timeout))?;
+    write!(
+        stream,
+        "GET /healthz HTTP/1.1\r\nHost: {listen}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut answer = Vec::new();
+    stream
+        .take(64 * 1024)
+        .read_to_end(&mut answer)
+        .with_context(|| format!("{listen} did not finish its answer to GET /healthz"))?;
+    let answer = String::from_utf8_lossy(&answer);
+    let status = answer.lines().next().unwrap_or("");
+    if status.split_whitespace().nth(1) == Some("200") {
+        println!("{}", answer.split("\r\n\r\n").nth(1).unwrap_or("").trim());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        anyhow::bail!("GET http://{listen}/healthz answered {status:?}, not 200")
+    }
 }
 
 /// `scs-bot index`: rebuilds the index and says what it holds.

@@ -318,3 +318,48 @@ fn an_empty_discord_token_is_an_error_not_the_console() {
         "{stderr}"
     );
 }
+
+/// Serves one HTTP answer on loopback; returns the address and the request it got.
+fn one_answer(answer: &'static str) -> (String, std::thread::JoinHandle<String>) {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = String::new();
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
+                break;
+            }
+            request.push_str(&line);
+        }
+        stream.write_all(answer.as_bytes()).unwrap();
+        request
+    });
+    (addr, server)
+}
+
+#[test]
+fn healthcheck_gets_healthz_and_exits_0_on_200_else_2() {
+    let index = tempfile::tempdir().unwrap();
+    let (addr, server) = one_answer(
+        "HTTP/1.1 200 OK\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{\"ok\":true}",
+    );
+    let (output, stdout, stderr) =
+        run(scs_bot(index.path()).args(["healthcheck", "--listen", &addr]));
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(stdout.trim(), "{\"ok\":true}");
+    assert!(server
+        .join()
+        .unwrap()
+        .starts_with("GET /healthz HTTP/1.1\r\n"));
+
+    let (addr, server) =
+        one_answer("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n");
+    let (output, _, stderr) = run(scs_bot(index.path()).args(["healthcheck", "--listen", &addr]));
+    server.join().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("503"), "{stderr}");
+}

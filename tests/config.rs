@@ -125,3 +125,41 @@ fn missing_config_file_is_an_error_naming_it() {
     let err = Config::load("/nonexistent/scs.toml".as_ref()).unwrap_err();
     assert!(format!("{err:#}").contains("/nonexistent/scs.toml"));
 }
+
+#[test]
+fn the_old_cooldown_key_is_refused_with_the_new_limit_keys_named() {
+    check_err(
+        "[discord]\ncooldown_seconds = 10\n",
+        &[
+            "discord.cooldown_seconds",
+            "[limits]",
+            "burst",
+            "every_seconds",
+        ],
+    );
+}
+
+#[test]
+fn the_default_limits_let_a_person_ask_three_questions_in_a_row() {
+    let config = Config::parse("").unwrap();
+    assert_eq!(config.limits.burst, 3);
+    assert!(config.limits.every_seconds > 0);
+    check_err(
+        "[limits]\nburst = 0\n",
+        &["limits.burst", "every_seconds = 0"],
+    );
+}
+
+#[test]
+fn the_feedback_database_is_resolved_against_the_config_files_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "[feedback]\ndatabase = \"data/fb.sqlite\"\nkeep_days = 30\n",
+    )
+    .unwrap();
+    let config = Config::load(&path).unwrap();
+    assert_eq!(config.feedback.database, dir.path().join("data/fb.sqlite"));
+    assert_eq!(config.feedback.keep_days, 30);
+}

@@ -192,6 +192,72 @@ fn a_long_partner_list_is_paged_with_buttons_for_the_invoker() {
 }
 
 #[test]
+fn a_rated_answer_carries_the_feedback_buttons_after_the_paging_buttons_on_every_page() {
+    let mut answer = answer("partners", "Our Partners in the Network");
+    answer.partners = (1..=45)
+        .map(|i| partner(&format!("Partner {i:02} GmbH"), None))
+        .collect();
+    let paging = Paging::new(42, "partners", None).with_answer(0xabc);
+    let mut first = render::answer(&answer, 0, Some(&paging), false);
+    render::add_feedback(&mut first, 0xabc, "en");
+    assert_eq!(reply::violations(&first), Vec::<String>::new());
+    let ids: Vec<&str> = first.buttons.iter().map(|b| b.custom_id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "pg:0:42.abc:partners:",
+            "pgn:0:42",
+            "pg:1:42.abc:partners:",
+            "fb:up:abc",
+            "fb:down:abc"
+        ]
+    );
+    let (page, read) = Paging::parse(ids[2]).unwrap();
+    assert_eq!((page, read.answer), (1, Some(0xabc)));
+    assert_eq!(
+        render::parse_feedback("fb:down:abc"),
+        Some((scs_bot::core::feedback::Vote::Down, 0xabc))
+    );
+    assert_eq!(render::parse_feedback("fb:sideways:abc"), None);
+    // Ids of the previous version (no answer id) still page.
+    let (_, old) = Paging::parse("pg:1:42:partners:").unwrap();
+    assert_eq!((old.user_id, old.answer), (42, None));
+    insta::assert_json_snapshot!("feedback_buttons_de", {
+        let mut german = render::answer(&answer, 0, None, false);
+        render::add_feedback(&mut german, 0xabc, "de");
+        response_json(&german)["data"]["components"].clone()
+    });
+}
+
+#[test]
+fn a_feedback_press_and_the_report_render_for_the_moderator_only() {
+    use scs_bot::core::feedback::{Count, Report, Vote};
+    let thanks = render::thanks(Vote::Down, "de");
+    assert!(thanks.ephemeral);
+    insta::assert_yaml_snapshot!("feedback_thanks_de", thanks);
+    let count = |q: &str, language: &str, count| Count {
+        question: q.into(),
+        language: language.into(),
+        count,
+    };
+    let report = Report {
+        top: vec![
+            count("how do i join", "en", 4),
+            count("wie kann ich mitmachen", "de", 2),
+        ],
+        not_found: vec![count("what does **the moon** cost", "en", 1)],
+        voted_down: Vec::new(),
+    };
+    let reply = render::report(&report, 90, "en");
+    assert_eq!(reply::violations(&reply), Vec::<String>::new());
+    insta::assert_yaml_snapshot!("report_en", reply);
+    let empty = render::report(&Report::default(), 90, "en");
+    assert!(empty.embeds[0]
+        .description
+        .ends_with("Nothing recorded yet."));
+}
+
+#[test]
 fn without_room_for_a_button_id_the_list_ends_with_a_count() {
     let mut answer = answer("ask", "Our Partners in the Network");
     answer.partners = (1..=30)

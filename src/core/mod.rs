@@ -8,6 +8,8 @@
 //! the clock: the watcher ([`watch`]) is the only timed part, and it only calls `reload`.
 
 pub mod door;
+pub mod feedback;
+pub mod limit;
 pub mod watch;
 
 pub use door::{Admitted, Asked, Gate, Input};

@@ -509,6 +509,10 @@ impl Handler {
                     CreateInteractionResponse::Message(message(&reply)),
                     "refused",
                 ),
+                Pressed::Acknowledge(reply) => (
+                    CreateInteractionResponse::Message(message(&reply)),
+                    "answered",
+                ),
             };
             component.create_response(ctx, response).await?;
             anyhow::Ok(outcome)

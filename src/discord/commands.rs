@@ -3,7 +3,7 @@
 //!
 //! Invariants: every name is a valid Discord command or option name (lowercase, 1–32), every
 //! description is 1–100 characters, localizations are keyed by Discord locale (`de`), and only
-//! `/reload` is a moderator command (default member permission Manage Guild).
+//! `/reload` and `/report` are moderator commands (default member permission Manage Guild).
 
 use crate::config::CommandKind;
 use crate::core::CommandInfo;
@@ -49,7 +49,7 @@ pub enum OptionKind {
 }
 
 /// The commands to register: every configured command (built-ins included), then `/ask`,
-/// `/help` and `/reload`. `max_question_chars` bounds the `/ask` question.
+/// `/help`, `/reload` and `/report`. `max_question_chars` bounds the `/ask` question.
 pub fn specs(
     commands: &[CommandInfo],
     default_language: &str,
@@ -97,6 +97,9 @@ pub fn specs(
     let mut reload = spec("reload", |w| w.describe_reload);
     reload.moderator = true;
     specs.push(reload);
+    let mut report = spec("report", |w| w.describe_report);
+    report.moderator = true;
+    specs.push(report);
     specs
 }
 

@@ -4,21 +4,28 @@
 //! Each command is a short function: read its options, put them through the core's front door
 //! ([`Core::admit`], [`Core::respond`]), render. Every rule about what to answer (the length
 //! bound, invisible characters, mention tags, `/help`, unknown commands, the language) is the
-//! core's; the dispatcher adds only what is Discord's: the cooldown between questions, paging
-//! buttons, the moderator check of `/reload`, and the shape of replies. The serenity layer
+//! core's; the dispatcher adds only what is Discord's: the rate limit of questions
+//! (`core::limit`, one per user shared by `/ask` and mentions), paging and feedback buttons,
+//! the moderator check of `/reload` and `/report`, and the shape of replies. The serenity layer
 //! (`bot.rs`) only converts interactions to requests and replies to builders, so the same
 //! functions can serve an HTTP interactions endpoint and are tested without Discord.
 //!
+//! Answers to questions and commands are recorded ([`Recorder`], off the answering path) and
+//! carry the feedback buttons; a feedback press is passed to the recorder and acknowledged
+//! ephemerally; `/report` (moderators) shows what people ask and what the content misses.
+//!
 //! Invariants: the dispatcher never reads the clock (the caller passes `now`); `/reload` is
 //! checked against the member's permissions here, whatever Discord's default permissions say;
-//! a question the gate refuses, or one within the cooldown, is refused politely and does not
-//! start a new cooldown; commands answered from a fixed section are never rate-limited.
+//! a question the gate refuses, or one over the rate limit, is refused politely (ephemeral;
+//! for mentions once per wait) and uses up nothing; commands answered from a fixed section
+//! are never rate-limited.
 
 use super::commands::{self, CommandSpec, ADMINISTRATOR, MANAGE_GUILD};
-use super::cooldown::{Admit, Cooldown};
 use super::render::{self, Paging};
 use super::reply::{self, limits, Reply};
-use crate::answer::Surface;
+use crate::answer::{Answer, AnsweredBy, Outcome, Surface};
+use crate::core::feedback::{Recorder, Store, Via};
+use crate::core::limit::{Admit, Limiter};
 use crate::core::{Admitted, Core, Gate, Input};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -45,7 +52,7 @@ pub enum OptionValue {
     Other,
 }
 
-/// A press on a paging button.
+/// A press on a button (paging or feedback).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Press {
     pub custom_id: String,
@@ -80,6 +87,8 @@ pub enum Pressed {
     Update(Reply),
     /// Tell the presser (only them) why not.
     Refuse(Reply),
+    /// Tell the presser (only them) that their press was taken (a feedback vote).
+    Acknowledge(Reply),
 }
 
 impl Request {
@@ -109,7 +118,8 @@ impl Request {
 pub struct Dispatcher {
     core: Arc<Core>,
     specs: Vec<CommandSpec>,
-    cooldown: Mutex<Cooldown>,
+    limiter: Mutex<Limiter>,
+    feedback: Recorder,
 }
 
 impl Dispatcher {
@@ -120,11 +130,16 @@ impl Dispatcher {
             &config.default_language,
             config.search.max_question_chars,
         );
-        let cooldown = Cooldown::new(Duration::from_secs(config.discord.cooldown_seconds));
+        let limiter = Limiter::new(
+            config.limits.burst,
+            Duration::from_secs(config.limits.every_seconds),
+        );
+        let feedback = Recorder::start(&config.feedback);
         Dispatcher {
             core,
             specs,
-            cooldown: Mutex::new(cooldown),
+            limiter: Mutex::new(limiter),
+            feedback,
         }
     }
 
@@ -144,6 +159,11 @@ impl Dispatcher {
                 Plan::Reply(render::not_allowed(self.language(&request.locale)))
             }
             "reload" => Plan::Defer { ephemeral: true },
+            "report" if !request.may_manage_guild() => Plan::Reply(render::not_allowed_to(
+                "report",
+                self.language(&request.locale),
+            )),
+            "report" => Plan::Defer { ephemeral: true },
             "ask" => Plan::Reply(self.ask(request, now)),
             _ => Plan::Reply(self.command(request)),
         }
@@ -153,6 +173,7 @@ impl Dispatcher {
     pub fn deferred(&self, request: &Request) -> Reply {
         match request.command.as_str() {
             "reload" => self.reload(request),
+            "report" => self.report(request),
             _ => self.command(request),
         }
     }
@@ -169,9 +190,14 @@ impl Dispatcher {
             .collect()
     }
 
-    /// A paging button: the page, for the invoker only.
+    /// A feedback button (a vote, acknowledged to the presser), or a paging button (the page,
+    /// for the invoker only).
     pub fn press(&self, press: &Press) -> Pressed {
         let language = self.language(&press.locale);
+        if let Some((vote, answer)) = render::parse_feedback(&press.custom_id) {
+            self.feedback.vote(answer, press.user_id, vote);
+            return Pressed::Acknowledge(render::thanks(vote, language));
+        }
         let Some((page, paging)) = Paging::parse(&press.custom_id) else {
             return Pressed::Refuse(render::stale(language));
         };
@@ -181,11 +207,15 @@ impl Dispatcher {
         let answer = self
             .core
             .command(&paging.command, paging.arg.as_deref(), &press.locale);
-        Pressed::Update(render::answer(&answer, page, Some(&paging), false))
+        let mut reply = render::answer(&answer, page, Some(&paging), false);
+        if let Some(id) = paging.answer {
+            render::add_feedback(&mut reply, id, &answer.language);
+        }
+        Pressed::Update(reply)
     }
 
     /// A message that mentions the bot, answered as a reply; `None` for any other message (and
-    /// for repeated questions within the cooldown).
+    /// for repeated questions over the rate limit once the user has been told).
     pub fn mention(&self, mention: &Mention, now: Instant) -> Option<Reply> {
         let input = Input::Mention {
             content: &mention.content,
@@ -201,7 +231,7 @@ impl Dispatcher {
                 Admit::Go => {
                     let answer = self.core.respond(Surface::Chat, &admitted);
                     let paging = Paging::new(mention.user_id, "ask", Some(&admitted.query));
-                    render::answer(&answer, 0, Some(&paging), false)
+                    self.render(&answer, Via::Mention, paging, false)
                 }
             },
         };
@@ -221,7 +251,7 @@ impl Dispatcher {
                 Admit::Go => {
                     let answer = self.core.respond(Surface::Chat, &admitted);
                     let paging = Paging::new(request.user_id, "ask", Some(&admitted.query));
-                    render::answer(&answer, 0, Some(&paging), private)
+                    self.render(&answer, Via::Ask, paging, private)
                 }
                 // The refusal is ephemeral: say it every time.
                 Admit::Wait { remaining, .. } => render::cooldown(remaining, &admitted.language),
@@ -238,7 +268,43 @@ impl Dispatcher {
         let arg = arg.map(str::trim).filter(|a| !a.is_empty());
         let paging = Paging::new(request.user_id, &request.command, arg);
         let ephemeral = answer.command == "help";
-        render::answer(&answer, 0, Some(&paging), ephemeral)
+        self.render(&answer, Via::Command, paging, ephemeral)
+    }
+
+    /// The first page of an answer; an answer to a question or a command (not help, small
+    /// talk or a refusal) is recorded and gets the feedback buttons.
+    fn render(&self, answer: &Answer, via: Via, paging: Paging, ephemeral: bool) -> Reply {
+        let rated = answer.outcome != Outcome::Refused
+            && matches!(answer.command, AnsweredBy::Command(_) | AnsweredBy::Search);
+        if !rated {
+            return render::answer(answer, 0, Some(&paging), ephemeral);
+        }
+        let id = self.feedback.question(answer, via);
+        let mut reply = render::answer(answer, 0, Some(&paging.with_answer(id)), ephemeral);
+        render::add_feedback(&mut reply, id, &answer.language);
+        reply
+    }
+
+    /// `/report`: the coverage-gap report from the feedback database, for moderators.
+    fn report(&self, request: &Request) -> Reply {
+        let language = self.language(&request.locale);
+        if !request.may_manage_guild() {
+            return render::not_allowed_to("report", language);
+        }
+        let feedback = &self.core.config().feedback;
+        let report = Store::open_read_only(&feedback.database).and_then(|s| s.report(0, 10));
+        match report {
+            Ok(report) => render::report(&report, feedback.keep_days, language),
+            Err(err) => {
+                tracing::warn!(error = %format!("{err:#}"), "/report failed");
+                render::report_failed(&format!("{err:#}"), language)
+            }
+        }
+    }
+
+    /// The feedback recorder (to flush it before reading the database).
+    pub fn feedback(&self) -> &Recorder {
+        &self.feedback
     }
 
     fn reload(&self, request: &Request) -> Reply {
@@ -264,13 +330,13 @@ impl Dispatcher {
         }
     }
 
-    /// The cooldown between questions; commands answered from a fixed section pass freely.
-    /// Only an admitted question starts a new cooldown.
+    /// The rate limit of questions; commands answered from a fixed section pass freely.
+    /// Only an admitted question uses up the user's burst.
     fn wait(&self, admitted: &Admitted, user: u64, now: Instant) -> Admit {
         if !admitted.is_question() {
             return Admit::Go;
         }
-        self.cooldown
+        self.limiter
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .admit(user, now)

@@ -6,7 +6,6 @@
 //!   calling the [`Core`](crate::core::Core); no Discord types, tested without Discord;
 //! - [`render`] and [`reply`] — answers → plain-data replies within Discord's limits;
 //! - [`commands`] — the registered commands with their German localizations;
-//! - [`cooldown`] — the per-user wait between questions.
 //!
 //! What to answer is decided by the core's front door ([`crate::core::door`]), never here.
 //!
@@ -14,7 +13,6 @@
 
 mod bot;
 pub mod commands;
-pub mod cooldown;
 pub mod dispatch;
 pub mod render;
 pub mod reply;

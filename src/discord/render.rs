@@ -6,9 +6,15 @@
 //! than [`PAGE_LINES`] lines or than the room Discord leaves is split into pages, with paging
 //! buttons whose custom id carries the page, the invoker and how to make the answer again;
 //! when that id would be too long, the first page ends with "…and N more" instead.
+//!
+//! Custom ids: paging `pg:<page>:<user>[.<answer id, hex>]:<command>:<arg>` (the answer id
+//! keeps the feedback buttons on every page; ids without it, from older versions, still page),
+//! the page counter `pgn:<page>:<user>` (disabled), feedback `fb:up:<answer id, hex>` and
+//! `fb:down:<answer id, hex>`.
 
 use super::reply::{self, len, limits, Button, Embed, Field, Reply};
 use crate::answer::{Answer, Hit, Outcome};
+use crate::core::feedback::{AnswerId, Report, Vote};
 use crate::core::ReloadReport;
 use crate::messages::{self, fill, slash, Messages};
 use std::time::Duration;
@@ -35,6 +41,8 @@ pub struct Paging {
     pub command: String,
     /// Its argument (the partner name, the question).
     pub arg: Option<String>,
+    /// The recorded answer, whose feedback buttons every page keeps.
+    pub answer: Option<AnswerId>,
 }
 
 impl Paging {
@@ -43,13 +51,22 @@ impl Paging {
             user_id,
             command: command.to_string(),
             arg: arg.map(str::to_string),
+            answer: None,
         }
     }
 
-    /// The custom id of a button that shows `page`: `pg:<page>:<user>:<command>:<arg>`.
+    /// The same paging for a recorded answer.
+    pub fn with_answer(mut self, answer: AnswerId) -> Paging {
+        self.answer = Some(answer);
+        self
+    }
+
+    /// The custom id of a button that shows `page`:
+    /// `pg:<page>:<user>[.<answer>]:<command>:<arg>`.
     pub fn button_id(&self, page: usize) -> String {
+        let answer = self.answer.map(|a| format!(".{a:x}")).unwrap_or_default();
         format!(
-            "pg:{page}:{}:{}:{}",
+            "pg:{page}:{}{answer}:{}:{}",
             self.user_id,
             self.command,
             self.arg.as_deref().unwrap_or("")
@@ -60,10 +77,17 @@ impl Paging {
     pub fn parse(custom_id: &str) -> Option<(usize, Paging)> {
         let mut parts = custom_id.strip_prefix("pg:")?.splitn(4, ':');
         let page = parts.next()?.parse().ok()?;
-        let user_id = parts.next()?.parse().ok()?;
+        let user = parts.next()?;
+        let (user_id, answer) = match user.split_once('.') {
+            Some((user, answer)) => (user, Some(u64::from_str_radix(answer, 16).ok()?)),
+            None => (user, None),
+        };
+        let user_id = user_id.parse().ok()?;
         let command = parts.next().filter(|c| !c.is_empty())?;
         let arg = parts.next().filter(|a| !a.is_empty());
-        Some((page, Paging::new(user_id, command, arg)))
+        let mut paging = Paging::new(user_id, command, arg);
+        paging.answer = answer;
+        Some((page, paging))
     }
 }
 
@@ -219,8 +243,13 @@ pub fn reload_failed(why: &str, language: &str) -> Reply {
 
 /// `/reload` by someone without Manage Server.
 pub fn not_allowed(language: &str) -> Reply {
+    not_allowed_to("reload", language)
+}
+
+/// A moderator command (`reload`, `report`) by someone without Manage Server.
+pub fn not_allowed_to(command: &str, language: &str) -> Reply {
     let words = messages::of(language);
-    let text = fill(words.moderators, &[("reload", &slash(language, "reload"))]);
+    let text = fill(words.moderators, &[("reload", &slash(language, command))]);
     refusal(words.moderators_title, &text)
 }
 
@@ -234,7 +263,7 @@ pub fn not_yours(command: &str, language: &str) -> Reply {
     )
 }
 
-/// A question sooner than the cooldown allows.
+/// A question over the rate limit: when to ask again.
 pub fn cooldown(remaining: Duration, language: &str) -> Reply {
     let words = messages::of(language);
     let secs = remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0);
@@ -390,4 +419,119 @@ fn buttons(page: usize, pages: usize, paging: &Paging, words: &Messages) -> Vec<
             disabled: page + 1 >= pages,
         },
     ]
+}
+
+/// The custom id of a feedback button.
+pub fn feedback_id(vote: Vote, answer: AnswerId) -> String {
+    format!("fb:{}:{answer:x}", vote.as_str())
+}
+
+/// Reads a feedback button's custom id back: the vote and the answer.
+pub fn parse_feedback(custom_id: &str) -> Option<(Vote, AnswerId)> {
+    let rest = custom_id.strip_prefix("fb:")?;
+    let (vote, answer) = rest.split_once(':')?;
+    let vote = match vote {
+        "up" => Vote::Up,
+        "down" => Vote::Down,
+        _ => return None,
+    };
+    Some((vote, u64::from_str_radix(answer, 16).ok()?))
+}
+
+/// Adds "Helpful" and "Not what I asked" for the recorded `answer` to a reply's buttons (after
+/// the paging buttons: five at most, one row).
+pub fn add_feedback(reply: &mut Reply, answer: AnswerId, language: &str) {
+    let words = messages::of(language);
+    for (vote, label) in [
+        (Vote::Up, words.feedback_up),
+        (Vote::Down, words.feedback_down),
+    ] {
+        if reply.buttons.len() < limits::BUTTONS_PER_ROW {
+            reply.buttons.push(Button {
+                custom_id: feedback_id(vote, answer),
+                label: reply::plain(label, limits::BUTTON_LABEL),
+                disabled: false,
+            });
+        }
+    }
+}
+
+/// The acknowledgement of a feedback press, for the presser only.
+pub fn thanks(vote: Vote, language: &str) -> Reply {
+    let words = messages::of(language);
+    let label = match vote {
+        Vote::Up => words.feedback_up,
+        Vote::Down => words.feedback_down,
+    };
+    Reply {
+        embeds: vec![Embed {
+            title: title(words.feedback_thanks_title),
+            description: reply::text(
+                &fill(words.feedback_thanks, &[("vote", &format!("„{label}“"))]),
+                limits::DESCRIPTION,
+            ),
+            color: COLOR_ANSWER,
+            ..Embed::default()
+        }],
+        ephemeral: true,
+        ..Reply::default()
+    }
+}
+
+/// The coverage-gap report for moderators (ephemeral): one field per list, `days` the period.
+pub fn report(report: &Report, days: u32, language: &str) -> Reply {
+    let words = messages::of(language);
+    let lists = [
+        (words.report_top, &report.top),
+        (words.report_not_found, &report.not_found),
+        (words.report_voted_down, &report.voted_down),
+    ];
+    let fields: Vec<Field> = lists
+        .into_iter()
+        .filter(|(_, items)| !items.is_empty())
+        .map(|(name, items)| {
+            let lines: Vec<String> = items
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}× {} ({})",
+                        c.count,
+                        reply::inline(&c.question, 150),
+                        reply::inline(&c.language, 8)
+                    )
+                })
+                .collect();
+            Field {
+                name: reply::inline(name, limits::FIELD_NAME),
+                value: reply::lines_within(&lines, 1000, |n| more(n, words)),
+                inline: false,
+            }
+        })
+        .collect();
+    let about = fill(words.report_about, &[("days", &days.to_string())]);
+    let description = if fields.is_empty() {
+        format!("{about}\n\n{}", words.report_empty)
+    } else {
+        about
+    };
+    Reply {
+        embeds: vec![Embed {
+            title: title(words.report_title),
+            description: reply::text(&description, limits::DESCRIPTION),
+            fields,
+            color: COLOR_ANSWER,
+            ..Embed::default()
+        }],
+        ephemeral: true,
+        ..Reply::default()
+    }
+}
+
+/// The report could not be read.
+pub fn report_failed(why: &str, language: &str) -> Reply {
+    let words = messages::of(language);
+    refusal(
+        words.report_failed_title,
+        &fill(words.report_failed, &[("error", &reply::plain(why, 1500))]),
+    )
 }

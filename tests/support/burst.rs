@@ -38,7 +38,7 @@ pub const BURST_WAIT: Duration = Duration::from_secs(60);
 /// How long to keep listening after the last answer, to catch late duplicates.
 const SETTLE: Duration = Duration::from_millis(100);
 
-/// The bot on a fake Discord, on a temp copy of tests/fixtures/discord (cooldown off).
+/// The bot on a fake Discord, on a temp copy of tests/fixtures/discord (rate limit off).
 pub struct Bot {
     pub fake: FakeDiscord,
     pub content: PathBuf,
@@ -51,7 +51,7 @@ impl Bot {
     /// Starts a fake Discord and the bot on it; returns once the bot has identified.
     pub async fn start() -> Bot {
         let (config, dir) = super::fixture_config(|config| {
-            config.discord.cooldown_seconds = 0;
+            config.limits.every_seconds = 0;
             config.discord.watch_content = false;
         });
         let content = config.content.clone();

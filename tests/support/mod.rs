@@ -573,6 +573,7 @@ pub fn fixture_config(
     let mut config = scs_bot::config::Config::parse(&text).unwrap();
     config.content = dir.path().join("content");
     config.index = dir.path().join("index");
+    config.feedback.database = dir.path().join("feedback.sqlite");
     edit(&mut config);
     (config, dir)
 }
