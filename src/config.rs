@@ -36,6 +36,9 @@ pub struct Config {
     /// Folder names whose files are parts of pages, not pages (`components`).
     #[serde(default = "defaults::skip_dirs")]
     pub skip_dirs: Vec<String>,
+    /// Larger content files are reported and skipped without being read.
+    #[serde(default = "defaults::max_page_bytes")]
+    pub max_page_bytes: u64,
     /// The address to point people at when nothing is found.
     #[serde(default = "defaults::contact")]
     pub contact: String,
@@ -155,6 +158,9 @@ mod defaults {
     }
     pub fn contact() -> String {
         "forum-scs-standards@osb-alliance.com".into()
+    }
+    pub fn max_page_bytes() -> u64 {
+        crate::content::DEFAULT_MAX_PAGE_BYTES
     }
 }
 
@@ -283,6 +289,7 @@ impl Default for Config {
             page_url: defaults::page_url(),
             skip_dirs: defaults::skip_dirs(),
             contact: defaults::contact(),
+            max_page_bytes: defaults::max_page_bytes(),
             search: SearchConfig::default(),
             discord: DiscordConfig::default(),
             commands: BUILTIN
@@ -362,6 +369,12 @@ impl Config {
         if !self.page_url.contains("{slug}") {
             bail!("`page_url` must contain `{{slug}}`, e.g. \"https://scs.community/{{lang}}/{{slug}}\"");
         }
+        if self.max_page_bytes == 0 {
+            bail!(
+                "`max_page_bytes` must be at least 1 (the default is {}, 5 MB)",
+                defaults::max_page_bytes()
+            );
+        }
         if self.search.max_hits == 0 {
             bail!("`search.max_hits` must be at least 1");
         }
@@ -416,6 +429,7 @@ impl Config {
             languages: self.languages.clone(),
             page_url: self.page_url.clone(),
             skip_dirs: self.skip_dirs.clone(),
+            max_page_bytes: self.max_page_bytes,
         }
     }
 

@@ -16,6 +16,7 @@ mod bot;
 pub mod commands;
 pub mod cooldown;
 pub mod dispatch;
+pub mod redact;
 pub mod render;
 pub mod reply;
 
