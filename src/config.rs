@@ -36,6 +36,9 @@ pub struct Config {
     /// Folder names whose files are parts of pages, not pages (`components`).
     #[serde(default = "defaults::skip_dirs")]
     pub skip_dirs: Vec<String>,
+    /// Larger content files are reported and skipped without being read.
+    #[serde(default = "defaults::max_page_bytes")]
+    pub max_page_bytes: u64,
     /// The address to point people at when nothing is found.
     #[serde(default = "defaults::contact")]
     pub contact: String,
@@ -217,6 +220,9 @@ mod defaults {
     pub fn contact() -> String {
         "forum-scs-standards@osb-alliance.com".into()
     }
+    pub fn max_page_bytes() -> u64 {
+        crate::content::DEFAULT_MAX_PAGE_BYTES
+    }
 }
 
 fn builtin(name: &str) -> CommandConfig {
@@ -344,6 +350,7 @@ impl Default for Config {
             page_url: defaults::page_url(),
             skip_dirs: defaults::skip_dirs(),
             contact: defaults::contact(),
+            max_page_bytes: defaults::max_page_bytes(),
             search: SearchConfig::default(),
             discord: DiscordConfig::default(),
             limits: LimitsConfig::default(),
@@ -437,6 +444,12 @@ impl Config {
         if self.limits.burst == 0 {
             bail!("`limits.burst` must be at least 1 (the questions a user may ask in a row); to turn the limit off set `limits.every_seconds = 0`");
         }
+        if self.max_page_bytes == 0 {
+            bail!(
+                "`max_page_bytes` must be at least 1 (the default is {}, 5 MB)",
+                defaults::max_page_bytes()
+            );
+        }
         if self.search.max_hits == 0 {
             bail!("`search.max_hits` must be at least 1");
         }
@@ -491,6 +504,7 @@ impl Config {
             languages: self.languages.clone(),
             page_url: self.page_url.clone(),
             skip_dirs: self.skip_dirs.clone(),
+            max_page_bytes: self.max_page_bytes,
         }
     }
 

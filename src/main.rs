@@ -119,7 +119,7 @@ fn run() -> anyhow::Result<ExitCode> {
     }
     let bot =
         matches!(cli.command, Some(Command::Bot)) || (cli.command.is_none() && token.is_some());
-    init_tracing(bot);
+    init_tracing(bot, token.iter().cloned().collect());
     let config = load_config(&cli)?;
     match cli.command {
         None if !bot => console::run(Core::open(config)?, &default_lang()),
@@ -345,7 +345,9 @@ fn default_lang() -> String {
         .collect()
 }
 
-fn init_tracing(bot: bool) {
+/// Logs go to stderr through a redacting writer: interaction tokens and the bot token never
+/// reach a log line, whatever the level (see `discord::redact`).
+fn init_tracing(bot: bool, secrets: Vec<String>) {
     let default = if bot {
         "scs_bot=info,serenity=warn"
     } else {
@@ -355,7 +357,10 @@ fn init_tracing(bot: bool) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(scs_bot::discord::redact::Redacting::new(
+            std::io::stderr,
+            secrets,
+        ))
         .with_ansi(std::io::stderr().is_terminal())
         .init();
 }

@@ -851,6 +851,7 @@ fn options_decide_languages_default_and_url() {
         languages: vec!["de".into(), "fr".into()],
         page_url: "https://example.org/{lang}/pages/{slug}/".into(),
         skip_dirs: vec![],
+        ..LoadOptions::default()
     };
     let (p, _) = parse_page(Path::new("fr/x/page.md"), "# Bonjour\n", &options);
     let p = p.unwrap();
@@ -922,5 +923,203 @@ proptest::proptest! {
         text in "[<>/a-z =\"'!-]{0,40}(<a href=\"mailto:[a-z@.]{0,12}\">)?[<>/a-z@. =\"'!&;#-]{0,80}"
     ) {
         let _ = parse("en/random.md", &text);
+    }
+}
+
+/// A content folder `site/content` with one page, and a secret file and folder next to it (in
+/// the same temp folder, outside the content).
+#[cfg(unix)]
+fn site_with_secrets() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("content");
+    std::fs::create_dir_all(root.join("en")).unwrap();
+    std::fs::write(root.join("en/a.md"), "# A\n\nthe page\n").unwrap();
+    std::fs::write(dir.path().join("secret.md"), "# Secret\n\nroot:x:0:0\n").unwrap();
+    std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+    std::fs::write(
+        dir.path().join("elsewhere/other.md"),
+        "# Other\n\nnot ours\n",
+    )
+    .unwrap();
+    (dir, root)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_link_leading_out_of_the_content_folder_is_skipped_and_reported() {
+    let (dir, root) = site_with_secrets();
+    std::os::unix::fs::symlink(dir.path().join("secret.md"), root.join("en/passwd.md")).unwrap();
+    let (library, problems) = load_dir(&root, &LoadOptions::default());
+    let got = summary(&library, &problems);
+    assert_eq!(library.pages.len(), 1, "{got}");
+    assert!(!got.contains("root:x"), "{got}");
+    assert_eq!(problems.len(), 1, "{got}");
+    let problem = &problems[0];
+    assert_eq!(problem.severity, Severity::Warning);
+    assert_eq!(problem.file, Path::new("en/passwd.md"));
+    assert!(
+        problem.message.contains("outside the content folder"),
+        "{problem}"
+    );
+    assert!(problem.fix.contains("remove the link"), "{problem}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_link_leading_out_of_the_content_folder_is_not_entered() {
+    let (dir, root) = site_with_secrets();
+    std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("en/more")).unwrap();
+    // A relative link that climbs out is resolved the same way.
+    std::os::unix::fs::symlink("../../elsewhere", root.join("en/climb")).unwrap();
+    let (library, problems) = load_dir(&root, &LoadOptions::default());
+    let got = summary(&library, &problems);
+    assert_eq!(library.pages.len(), 1, "{got}");
+    assert!(!got.contains("not ours"), "{got}");
+    let files: Vec<(Severity, &Path)> = problems
+        .iter()
+        .map(|p| (p.severity, p.file.as_path()))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            (Severity::Warning, Path::new("en/climb")),
+            (Severity::Warning, Path::new("en/more")),
+        ],
+        "{got}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_stay_inside_the_content_folder_are_followed() {
+    let (_dir, root) = site_with_secrets();
+    std::fs::create_dir_all(root.join("shared")).unwrap();
+    std::fs::write(root.join("shared/b.md"), "# B\n\nshared page\n").unwrap();
+    std::os::unix::fs::symlink(root.join("shared"), root.join("de")).unwrap();
+    std::os::unix::fs::symlink("a.md", root.join("en/alias.md")).unwrap();
+    let (library, problems) = load_dir(&root, &LoadOptions::default());
+    let got = summary(&library, &problems);
+    // `de/b.md` is read through the link (language de) and `shared/b.md` is the same folder,
+    // already entered: reported as a second link to it, not as a way out.
+    assert!(got.contains("page de/b \"B\" de/b.md"), "{got}");
+    assert!(got.contains("page en/alias \"A\" en/alias.md"), "{got}");
+    assert!(!got.contains("outside"), "{got}");
+}
+
+#[test]
+fn a_file_over_max_page_bytes_is_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("small.md"), "# Small\n\ntext\n").unwrap();
+    std::fs::write(dir.path().join("huge.md"), "# Huge\n\n".repeat(100)).unwrap();
+    let options = LoadOptions {
+        max_page_bytes: 500,
+        ..LoadOptions::default()
+    };
+    let (library, problems) = load_dir(dir.path(), &options);
+    let got = summary(&library, &problems);
+    assert_eq!(library.pages.len(), 1, "{got}");
+    assert_eq!(library.pages[0].slug, "small");
+    assert_eq!(problems.len(), 1, "{got}");
+    assert!(problems[0].is_error());
+    assert_eq!(problems[0].file, Path::new("huge.md"));
+    assert_eq!(problems[0].field.as_deref(), Some("max_page_bytes"));
+    assert!(problems[0].message.contains("800 bytes"), "{}", problems[0]);
+}
+
+/// Bytes a fuzzer would pick: a fixed xorshift stream (no `rand` needed, same every run).
+fn noise(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn random_bytes_and_high_bytes_load_as_one_reported_page_each() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("random.md"), noise(200_000, 7)).unwrap();
+    let high: Vec<u8> = noise(200_000, 11)
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| if i % 80 == 79 { b'\n' } else { 0x80 | b })
+        .collect();
+    std::fs::write(dir.path().join("high.md"), high).unwrap();
+    let (library, problems) = load_dir(dir.path(), &LoadOptions::default());
+    let got = summary(&library, &problems);
+    assert_eq!(library.pages.len(), 2, "{got}");
+    for file in ["high.md", "random.md"] {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.is_error() && p.file == Path::new(file) && p.message.contains("UTF-8")),
+            "{got}"
+        );
+    }
+}
+
+#[test]
+fn unsafe_links_are_reported_and_kept_as_plain_text() {
+    let text = "# Links\n\n- [Partner](javascript:alert(1))\n- [Safe](https://scs.community)\n\n\
+                See [this](data:text/html;base64,PHNjcmlwdD4=), [local](file:///etc/passwd), \
+                [old](vbscript:msgbox), [mail](mailto:a@b.de) and [here](/en/network).\n";
+    let (page, problems) = parse_page(Path::new("en/links.md"), text, &LoadOptions::default());
+    let page = page.unwrap();
+    let urls: Vec<&str> = page
+        .sections
+        .iter()
+        .flat_map(|s| &s.links)
+        .map(|l| l.url.as_str())
+        .collect();
+    assert_eq!(
+        urls,
+        ["https://scs.community", "mailto:a@b.de", "/en/network"]
+    );
+    let items: Vec<(&str, Option<&str>)> = page.sections[0]
+        .items
+        .iter()
+        .map(|i| (i.text.as_str(), i.url.as_deref()))
+        .collect();
+    assert_eq!(
+        items,
+        [("Partner", None), ("Safe", Some("https://scs.community"))]
+    );
+    // The labels stay as text.
+    assert!(
+        page.sections[0].text.contains("this"),
+        "{:?}",
+        page.sections
+    );
+    let warned: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(problems.len(), 4, "{warned:#?}");
+    for scheme in ["javascript:", "data:", "file:", "vbscript:"] {
+        assert!(
+            problems.iter().any(|p| p.severity == Severity::Warning
+                && p.message.contains(scheme)
+                && p.line == Some(1)),
+            "{scheme}: {warned:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_odd_slug_is_reported_and_replaced() {
+    for slug in ["../../etc/passwd", "a/b", "a\\\\b", "x\\u0007y"] {
+        let text = format!("---\ntitle: T\nslug: \"{slug}\"\n---\n# T\n");
+        let (page, problems) = parse_page(Path::new("en/odd.md"), &text, &LoadOptions::default());
+        let page = page.unwrap();
+        assert!(
+            !scs_bot::content::is_odd_slug(&page.slug),
+            "{slug}: {}",
+            page.slug
+        );
+        assert_eq!(problems.len(), 1, "{slug}: {problems:?}");
+        assert_eq!(problems[0].field.as_deref(), Some("slug"));
+        assert_eq!(problems[0].line, Some(3));
+        assert_eq!(problems[0].severity, Severity::Warning);
     }
 }

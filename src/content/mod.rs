@@ -49,7 +49,7 @@ mod walk;
 
 pub use model::{Item, Library, Link, Page, Section};
 pub use problem::{Problem, Severity};
-pub use text::anchor;
+pub use text::{anchor, is_odd_slug, is_safe_link};
 pub use walk::markdown_files;
 
 use frontmatter::FrontMatter;
@@ -67,7 +67,13 @@ pub struct LoadOptions {
     pub page_url: String,
     /// Folder names (path segments) whose files are not pages, e.g. `components`.
     pub skip_dirs: Vec<String>,
+    /// Larger files are reported and skipped without being read.
+    pub max_page_bytes: u64,
 }
+
+/// The default of [`LoadOptions::max_page_bytes`] (config `max_page_bytes`): 5 MB, a hundred
+/// times the largest page of the SCS website.
+pub const DEFAULT_MAX_PAGE_BYTES: u64 = 5_000_000;
 
 impl Default for LoadOptions {
     fn default() -> LoadOptions {
@@ -76,6 +82,7 @@ impl Default for LoadOptions {
             languages: vec!["en".into(), "de".into()],
             page_url: "https://scs.community/{lang}/{slug}".into(),
             skip_dirs: vec!["components".into(), "authors".into()],
+            max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
         }
     }
 }
@@ -136,7 +143,32 @@ pub fn parse_page(path: &Path, text: &str, options: &LoadOptions) -> (Option<Pag
             ));
             stem.clone()
         }
+        Some(slug) if is_odd_slug(slug) => {
+            let fallback = tame_slug(&stem);
+            problems.push(with_line(
+                Problem::warning(
+                    path,
+                    format!("`slug` is `{}`, which holds `..`, `/`, `\\` or a control character; `{fallback}` is used", slug.escape_debug()),
+                )
+                .field("slug")
+                .fix("use letters, digits and `-` in the slug"),
+                field_line("slug"),
+            ));
+            fallback
+        }
         Some(slug) => slug.to_string(),
+        None if is_odd_slug(&stem) => {
+            let fallback = tame_slug(&stem);
+            problems.push(
+                Problem::warning(
+                    path,
+                    format!("the file name gives the slug `{}`, which holds `..`, `\\` or a control character; `{fallback}` is used", stem.escape_debug()),
+                )
+                .field("slug")
+                .fix("rename the file, or give the page a `slug`"),
+            );
+            fallback
+        }
         None => stem.clone(),
     };
 
@@ -161,6 +193,7 @@ pub fn parse_page(path: &Path, text: &str, options: &LoadOptions) -> (Option<Pag
     };
     let mut sections = body.sections;
     add_front_matter_section(&mut sections, &fm, &title);
+    drop_unsafe_links(path, &mut sections, &mut problems);
     if let Some(first) = sections.first_mut().filter(|s| s.level == 0) {
         first.heading = title.clone();
         first.path = vec![title.clone()];
@@ -183,6 +216,59 @@ pub fn parse_page(path: &Path, text: &str, options: &LoadOptions) -> (Option<Pag
         sections,
     };
     (Some(page), problems)
+}
+
+/// A slug made safe: every `/`, `\`, control character and `..` becomes `-`.
+fn tame_slug(slug: &str) -> String {
+    let tamed: String = slug
+        .replace("..", "-")
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if tamed.is_empty() {
+        "page".into()
+    } else {
+        tamed
+    }
+}
+
+/// Removes every link that fails [`is_safe_link`] (its label stays in the text), and reports
+/// each: a page never hands a `javascript:` or `data:` link to a transport.
+fn drop_unsafe_links(path: &Path, sections: &mut [Section], problems: &mut Vec<Problem>) {
+    let report = |url: &str, line: usize| {
+        let shown: String = url.chars().take(60).collect();
+        Problem::warning(
+            path,
+            format!(
+                "the link `{}` is neither http(s), mailto nor relative; its label is shown as plain text",
+                shown.escape_debug()
+            ),
+        )
+        .at_line(line)
+        .fix("link to an https:// address, or remove the link")
+    };
+    for section in sections {
+        let line = section.line;
+        section.links.retain(|link| {
+            let safe = is_safe_link(&link.url);
+            if !safe {
+                problems.push(report(&link.url, line));
+            }
+            safe
+        });
+        for item in &mut section.items {
+            if item.url.as_deref().is_some_and(|u| !is_safe_link(u)) {
+                // The item's link is one of the section's links too: reported there.
+                item.url = None;
+            }
+        }
+    }
 }
 
 /// Puts the front matter's prose and link into the level-0 section (see the module docs).
@@ -406,7 +492,11 @@ fn decode(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> String {
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
         if !chunk.invalid().is_empty() {
-            first_bad.get_or_insert(text.matches('\n').count() + 1);
+            // Counted once, at the first bad byte: counting at every invalid chunk made
+            // decoding quadratic in the file's size.
+            if first_bad.is_none() {
+                first_bad = Some(text.matches('\n').count() + 1);
+            }
             text.extend(chunk.invalid().iter().map(|&b| mojibake::windows_1252(b)));
         }
     }
@@ -422,23 +512,63 @@ fn decode(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> String {
     text
 }
 
+/// Reads one file the walk found: resolved again and confined to the content folder, and never
+/// more than `max_bytes` (a larger file is a problem, and only its size is looked at).
+fn read_page(
+    root: &Path,
+    real_root: Option<&Path>,
+    rel: &Path,
+    max_bytes: u64,
+) -> Result<Vec<u8>, Problem> {
+    use std::io::Read;
+    let cant_read = |err: std::io::Error| {
+        Problem::error(rel, format!("the file can't be read: {err}"))
+            .fix("check the file's permissions; the page is not served")
+    };
+    let real_root = real_root.ok_or_else(|| {
+        Problem::error(rel, "the content folder can't be resolved; not read")
+            .fix("check the content path")
+    })?;
+    let path = walk::resolve_inside(real_root, root, rel)?;
+    let file = std::fs::File::open(&path).map_err(cant_read)?;
+    let too_big = |size: u64| {
+        Problem::error(
+            rel,
+            format!("the file has {size} bytes, more than `max_page_bytes` ({max_bytes}); skipped, not read"),
+        )
+        .field("max_page_bytes")
+        .fix("split the page, or raise `max_page_bytes` in the config")
+    };
+    let size = file.metadata().map_err(cant_read)?.len();
+    if size > max_bytes {
+        return Err(too_big(size));
+    }
+    // The file may grow after the size was read: never take more than the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cant_read)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Loads every `.md` file under `root`, recursively.
 pub fn load_dir(root: &Path, options: &LoadOptions) -> (Library, Vec<Problem>) {
     let mut problems = Vec::new();
     let files = walk::markdown_files(root, &options.skip_dirs, &mut problems);
+    let real_root = std::fs::canonicalize(root).ok();
     let mut pages = Vec::new();
     let mut owners: HashMap<(String, String), PathBuf> = HashMap::new();
     for rel in files {
         if is_skipped(&rel, options) {
             continue;
         }
-        let bytes = match std::fs::read(root.join(&rel)) {
+        let bytes = match read_page(root, real_root.as_deref(), &rel, options.max_page_bytes) {
             Ok(bytes) => bytes,
-            Err(err) => {
-                problems.push(
-                    Problem::error(&rel, format!("the file can't be read: {err}"))
-                        .fix("check the file's permissions; the page is not served"),
-                );
+            Err(problem) => {
+                problems.push(problem);
                 continue;
             }
         };

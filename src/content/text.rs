@@ -102,6 +102,45 @@ pub fn find_emails(text: &str) -> Vec<(usize, String)> {
     found
 }
 
+/// Whether a link may be shown as a link by any transport: `http(s)://…`, `mailto:…`, or a
+/// relative link (`/en/network`, `page#part`, `#top`). Anything with another scheme
+/// (`javascript:`, `data:`, `vbscript:`, `file:`, …) or with control characters is not: the
+/// loader reports it and keeps only its label, as text. The one rule; every transport relies
+/// on it.
+pub fn is_safe_link(url: &str) -> bool {
+    let url = url.trim();
+    if url.is_empty() || url.chars().any(char::is_control) {
+        return false;
+    }
+    // A scheme is letters, digits, `+`, `-`, `.` before the first `:`, starting with a letter
+    // and before any `/`, `?` or `#` (RFC 3986); without one the link is relative.
+    let scheme = url
+        .split(['/', '?', '#'])
+        .next()
+        .and_then(|head| head.split_once(':'));
+    match scheme {
+        None => !url.starts_with("//") && !url.starts_with('\\'),
+        Some((scheme, _)) => {
+            let scheme = scheme.to_ascii_lowercase();
+            let lower = url.to_ascii_lowercase();
+            match scheme.as_str() {
+                "http" | "https" => lower.starts_with("http://") || lower.starts_with("https://"),
+                "mailto" => true,
+                _ => false,
+            }
+        }
+    }
+}
+
+/// Whether a slug is odd: empty, or holding `..`, `/`, `\` or a control character (it ends
+/// up in URLs and file-like identities).
+pub fn is_odd_slug(slug: &str) -> bool {
+    slug.is_empty()
+        || slug.contains("..")
+        || slug.contains(['/', '\\'])
+        || slug.chars().any(char::is_control)
+}
+
 /// The address of a `mailto:` URL (`mailto:a@b.c?subject=x` → `a@b.c`), if it is one.
 pub fn mailto_address(url: &str) -> Option<String> {
     let rest = url
@@ -224,6 +263,45 @@ mod tests {
         check("Matrix: @fkronlage:matrix.org", &[]);
         check("user@localhost and a@b.c1", &[]);
         check("ünï@x.de", &[]);
+    }
+
+    #[test]
+    fn only_web_mail_and_relative_links_are_safe() {
+        for safe in [
+            "https://scs.community/en",
+            "HTTP://x.de",
+            "mailto:a@b.de",
+            "/en/network",
+            "network#get-involved",
+            "#top",
+            "page?x=a:b",
+        ] {
+            assert!(is_safe_link(safe), "{safe}");
+        }
+        for unsafe_ in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:msgbox",
+            "file:///etc/passwd",
+            "ftp://x.de",
+            "https:evil",
+            "//evil.example/x",
+            "java\nscript:x",
+            "",
+        ] {
+            assert!(!is_safe_link(unsafe_), "{unsafe_:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_with_dots_slashes_or_control_characters_are_odd() {
+        for odd in ["..", "a/b", "a\\b", "../etc", "x\u{7}", ""] {
+            assert!(is_odd_slug(odd), "{odd:?}");
+        }
+        for fine in ["network", "2024-10-23-name", "a.b", "über-uns"] {
+            assert!(!is_odd_slug(fine), "{fine}");
+        }
     }
 
     #[test]

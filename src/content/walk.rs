@@ -4,6 +4,10 @@
 //! - returns paths relative to the root, sorted, each `.md` file once;
 //! - follows symbolic links, but enters every real folder at most once (a set of canonical
 //!   folder paths), so a symlink loop is reported and skipped, never followed forever;
+//! - confinement: a symbolic link (to a file or a folder) whose resolved target lies outside
+//!   the content folder's resolved path is a warning and is skipped: it is never entered or
+//!   read, whatever it points at (`/etc/passwd`, another checkout). A link to a place inside
+//!   the folder is fine. [`resolve_inside`] checks a path again right before it is read;
 //! - skips hidden entries (`.git`, `.obsidian`, …) and folders named in `skip_dirs`;
 //! - an entry that can't be read is a [`Problem`], never a panic; the walk goes on;
 //! - only regular files are returned: a pipe, socket or device named `.md` (or a link to one) is
@@ -30,15 +34,16 @@ pub fn markdown_files(
     let mut visited = HashSet::new();
     match fs::canonicalize(root) {
         Ok(real) => {
-            visited.insert(real);
-            visit(
+            visited.insert(real.clone());
+            let mut walk = Walk {
                 root,
-                Path::new(""),
+                real_root: &real,
                 skip_dirs,
-                &mut visited,
-                &mut files,
+                visited: &mut visited,
+                files: &mut files,
                 problems,
-            );
+            };
+            walk.visit(Path::new(""));
         }
         Err(err) => problems.push(
             Problem::error(root, format!("the content folder can't be read: {err}"))
@@ -49,63 +54,119 @@ pub fn markdown_files(
     files
 }
 
-fn visit(
-    root: &Path,
-    rel: &Path,
-    skip_dirs: &[String],
-    visited: &mut HashSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<Problem>,
-) {
-    let dir = root.join(rel);
-    let entries = match fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            problems.push(
-                Problem::error(rel, format!("the folder can't be read: {err}"))
-                    .fix("check the folder's permissions; its pages are not served"),
-            );
-            return;
-        }
-    };
-    let mut children = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => children.push(entry.file_name()),
-            Err(err) => problems.push(
-                Problem::error(rel, format!("a folder entry can't be read: {err}"))
-                    .fix("check the folder's permissions"),
-            ),
-        }
+/// Where a link leads, when it leads out of the content folder: `Some(target)`.
+pub fn outside_target(real_root: &Path, path: &Path) -> std::io::Result<Option<PathBuf>> {
+    let real = fs::canonicalize(path)?;
+    Ok((!real.starts_with(real_root)).then_some(real))
+}
+
+/// The resolved path of `rel` under `root` (`real_root` is `root` resolved), or the problem
+/// that forbids reading it: it can't be resolved, or it resolves outside the content folder.
+/// The loader calls this right before reading a file the walk found, so a link swapped in
+/// meanwhile is not followed out either.
+pub fn resolve_inside(real_root: &Path, root: &Path, rel: &Path) -> Result<PathBuf, Problem> {
+    let real = fs::canonicalize(root.join(rel)).map_err(|err| {
+        Problem::error(rel, format!("the file can't be read: {err}"))
+            .fix("check the file's permissions; the page is not served")
+    })?;
+    if real.starts_with(real_root) {
+        Ok(real)
+    } else {
+        Err(outside_problem(rel, &real))
     }
-    children.sort();
-    for name in children {
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let child_rel = rel.join(&name);
-        let child = root.join(&child_rel);
-        // `metadata` follows symlinks: a dangling link fails here.
-        let meta = match fs::metadata(&child) {
-            Ok(meta) => meta,
+}
+
+fn outside_problem(rel: &Path, target: &Path) -> Problem {
+    Problem::warning(
+        rel,
+        format!(
+            "this is a link to `{}`, outside the content folder; skipped, not read",
+            target.display()
+        ),
+    )
+    .fix("copy the page into the content folder (or link to a place inside it), or remove the link")
+}
+
+struct Walk<'a> {
+    root: &'a Path,
+    real_root: &'a Path,
+    skip_dirs: &'a [String],
+    visited: &'a mut HashSet<PathBuf>,
+    files: &'a mut Vec<PathBuf>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Walk<'_> {
+    fn visit(&mut self, rel: &Path) {
+        let (root, skip_dirs) = (self.root, self.skip_dirs);
+        let dir = root.join(rel);
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
             Err(err) => {
-                problems.push(
-                    Problem::error(&child_rel, format!("can't be read: {err}"))
-                        .fix("remove the broken link or make the file readable"),
+                self.problems.push(
+                    Problem::error(rel, format!("the folder can't be read: {err}"))
+                        .fix("check the folder's permissions; its pages are not served"),
                 );
-                continue;
+                return;
             }
         };
-        if meta.is_dir() {
-            if skip_dirs.iter().any(|s| name.to_str() == Some(s.as_str())) {
+        let mut children = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => children.push(entry.file_name()),
+                Err(err) => self.problems.push(
+                    Problem::error(rel, format!("a folder entry can't be read: {err}"))
+                        .fix("check the folder's permissions"),
+                ),
+            }
+        }
+        children.sort();
+        for name in children {
+            if name.to_string_lossy().starts_with('.') {
                 continue;
             }
-            match fs::canonicalize(&child) {
-                Ok(real) => {
-                    if visited.insert(real.clone()) {
-                        visit(root, &child_rel, skip_dirs, visited, files, problems);
-                    } else {
-                        problems.push(
+            let child_rel = rel.join(&name);
+            let child = root.join(&child_rel);
+            // Folders already entered resolve inside the root, so only a link itself can lead
+            // out; such a link is skipped before anything behind it is looked at.
+            let is_link = fs::symlink_metadata(&child).is_ok_and(|m| m.file_type().is_symlink());
+            if is_link {
+                match outside_target(self.real_root, &child) {
+                    Ok(Some(target)) => {
+                        self.problems.push(outside_problem(&child_rel, &target));
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(err) => {
+                        self.problems.push(
+                            Problem::error(&child_rel, format!("can't be read: {err}"))
+                                .fix("remove the broken link or make the file readable"),
+                        );
+                        continue;
+                    }
+                }
+            }
+            // `metadata` follows symlinks: a dangling link fails here.
+            let meta = match fs::metadata(&child) {
+                Ok(meta) => meta,
+                Err(err) => {
+                    self.problems.push(
+                        Problem::error(&child_rel, format!("can't be read: {err}"))
+                            .fix("remove the broken link or make the file readable"),
+                    );
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                if skip_dirs.iter().any(|s| name.to_str() == Some(s.as_str())) {
+                    continue;
+                }
+                match fs::canonicalize(&child) {
+                    Ok(real) => {
+                        if self.visited.insert(real.clone()) {
+                            self.visit(&child_rel);
+                        } else {
+                            self.problems.push(
                             Problem::warning(
                                 &child_rel,
                                 format!(
@@ -115,25 +176,26 @@ fn visit(
                             )
                             .fix("remove the symbolic link"),
                         );
+                        }
                     }
+                    Err(err) => self.problems.push(
+                        Problem::error(&child_rel, format!("can't be read: {err}"))
+                            .fix("remove the broken link or make the folder readable"),
+                    ),
                 }
-                Err(err) => problems.push(
-                    Problem::error(&child_rel, format!("can't be read: {err}"))
-                        .fix("remove the broken link or make the folder readable"),
-                ),
-            }
-        } else if is_markdown(&child_rel) {
-            if meta.is_file() {
-                files.push(child_rel);
-            } else {
-                // Reading a pipe blocks until someone writes to it; a device may never end.
-                problems.push(
-                    Problem::error(
-                        &child_rel,
-                        "not a regular file (a pipe, socket or device); not read",
-                    )
-                    .fix("replace it with the markdown file, or remove it"),
-                );
+            } else if is_markdown(&child_rel) {
+                if meta.is_file() {
+                    self.files.push(child_rel);
+                } else {
+                    // Reading a pipe blocks until someone writes to it; a device may never end.
+                    self.problems.push(
+                        Problem::error(
+                            &child_rel,
+                            "not a regular file (a pipe, socket or device); not read",
+                        )
+                        .fix("replace it with the markdown file, or remove it"),
+                    );
+                }
             }
         }
     }

@@ -14,6 +14,7 @@
 mod bot;
 pub mod commands;
 pub mod dispatch;
+pub mod redact;
 pub mod render;
 pub mod reply;
 
