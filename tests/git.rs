@@ -247,7 +247,7 @@ fn a_missing_branch_or_path_or_a_bad_url_keeps_the_last_good_content_and_names_t
     let bot = dir.path().join("bot");
     std::fs::create_dir_all(&bot).unwrap();
     let first = upstream.git(&["rev-parse", "HEAD"]).trim().to_string();
-    Core::sync(config(&bot, &upstream.url(), "main", "src/content")).unwrap();
+    let core = Core::open(config(&bot, &upstream.url(), "main", "src/content")).unwrap();
     let cases = [
         (
             upstream.url(),
@@ -268,8 +268,8 @@ fn a_missing_branch_or_path_or_a_bad_url_keeps_the_last_good_content_and_names_t
     upstream.write("src/content/en/late.md", "# Late\n\nToo late.\n");
     upstream.commit("late");
     for (url, branch, path, key) in cases {
-        let core = Core::open(config(&bot, &url, branch, path)).unwrap();
-        let failed = pull_failure(&core);
+        let failed = scs_bot::core::git::pull(config(&bot, &url, branch, path).git().unwrap())
+            .expect_err("the pull must fail");
         assert!(failed.why.contains(key), "{key}: {}", failed.why);
         assert_eq!(failed.serving.as_deref(), Some(first.as_str()));
         assert!(served_text(&core).contains("Beta"));
