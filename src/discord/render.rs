@@ -193,7 +193,7 @@ pub fn reloaded(report: &ReloadReport, language: &str) -> Reply {
     }
     .to_string();
     if let Some(pulled) = report.pulled_line(language) {
-        description = format!("{pulled}\n{description}");
+        description = reply::text(&format!("{pulled}\n{description}"), limits::DESCRIPTION);
     }
     Reply {
         embeds: vec![Embed {
