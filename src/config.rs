@@ -52,6 +52,9 @@ pub struct Config {
     pub feedback: FeedbackConfig,
     #[serde(default)]
     pub http: HttpConfig,
+    /// `[git]`: follow a git repository; the content folder is then the checkout's `path`.
+    #[serde(default)]
+    pub git: Option<GitConfig>,
     /// Commands answered from a page section, by name: the built-ins merged with the file's.
     #[serde(skip)]
     pub commands: BTreeMap<String, CommandConfig>,
@@ -139,6 +142,45 @@ impl Default for HttpConfig {
     }
 }
 
+/// `[git]`: the repository the pages come from (see `core::git`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GitConfig {
+    /// The repository: an `https://` URL, a `file://` URL or a local path.
+    pub url: String,
+    /// The branch followed.
+    #[serde(default = "defaults::git_branch")]
+    pub branch: String,
+    /// The folder inside the repository that holds the pages; relative, never leaving it.
+    #[serde(default)]
+    pub path: PathBuf,
+    /// Minutes between two pulls of the running bot; 0: only on `scs-bot sync` and `/reload`.
+    #[serde(default = "defaults::git_pull_minutes")]
+    pub pull_minutes: u64,
+    /// Where the clone lives; default: next to the index folder (`<index>-checkout`).
+    #[serde(default)]
+    pub checkout: Option<PathBuf>,
+    /// The git program.
+    #[serde(default = "defaults::git_program")]
+    pub program: PathBuf,
+    /// Seconds one git command may take before it is stopped and the update fails.
+    #[serde(default = "defaults::git_timeout_seconds")]
+    pub timeout_seconds: u64,
+}
+
+impl GitConfig {
+    /// The folder of the clone (set by [`Config::parse`]: never `None` in a parsed config).
+    pub fn checkout(&self) -> &Path {
+        self.checkout.as_deref().unwrap_or(Path::new("checkout"))
+    }
+
+    /// The content folder inside the checkout: `<checkout>/current/<path>`, where `current` is
+    /// the link to the last good tree.
+    pub fn content(&self) -> PathBuf {
+        self.checkout().join("current").join(&self.path)
+    }
+}
+
 /// One command answered from a section of the content.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -222,6 +264,18 @@ mod defaults {
     }
     pub fn max_page_bytes() -> u64 {
         crate::content::DEFAULT_MAX_PAGE_BYTES
+    }
+    pub fn git_branch() -> String {
+        "main".into()
+    }
+    pub fn git_pull_minutes() -> u64 {
+        15
+    }
+    pub fn git_program() -> PathBuf {
+        "git".into()
+    }
+    pub fn git_timeout_seconds() -> u64 {
+        300
     }
 }
 
@@ -356,6 +410,7 @@ impl Default for Config {
             limits: LimitsConfig::default(),
             feedback: FeedbackConfig::default(),
             http: HttpConfig::default(),
+            git: None,
             commands: BUILTIN
                 .iter()
                 .map(|name| (name.to_string(), builtin(name)))
@@ -404,6 +459,21 @@ impl Config {
             config.commands.insert(name, merged);
         }
         config.validate()?;
+        if let Some(git) = &mut config.git {
+            if toml::from_str::<toml::Table>(text).is_ok_and(|t| t.contains_key("content")) {
+                bail!("`content` and `[git]` are both set: with `[git]` the pages are the checkout's `git.path`; remove `content` (or the `[git]` table)");
+            }
+            validate_git(git)?;
+            if git.checkout.is_none() {
+                // Next to the index folder, never inside it (a rebuild replaces the index folder).
+                let name = config
+                    .index
+                    .file_name()
+                    .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
+                git.checkout = Some(config.index.with_file_name(format!("{name}-checkout")));
+            }
+            config.content = git.content();
+        }
         Ok(config)
     }
 
@@ -419,6 +489,20 @@ impl Config {
             config.feedback.database = base.join(&config.feedback.database);
         }
         config.index = base.join(&config.index);
+        if let Some(git) = &mut config.git {
+            git.checkout = git.checkout.as_ref().map(|c| base.join(c));
+            config.content = git.content();
+        }
+        if let Some(git) = &config.git {
+            if overlap(git.checkout(), &config.index) {
+                bail!(
+                    "{} is not valid: `git.checkout` ({}) and `index` ({}) overlap: put the checkout next to the index folder, not in it (or the other way round)",
+                    path.display(),
+                    git.checkout().display(),
+                    config.index.display()
+                );
+            }
+        }
         Ok(config)
     }
 
@@ -490,6 +574,11 @@ impl Config {
         Ok(())
     }
 
+    /// The `[git]` section, unless the content folder was given some other way (`--content`).
+    pub fn git(&self) -> Option<&GitConfig> {
+        self.git.as_ref().filter(|g| g.content() == self.content)
+    }
+
     /// The page URL for a page identity.
     pub fn page_url(&self, language: &str, slug: &str) -> String {
         self.page_url
@@ -520,4 +609,63 @@ impl Config {
             .find(|l| **l == lang)
             .unwrap_or(&self.default_language)
     }
+}
+
+/// `[git]`'s values: errors name the key. The URL and branch are handed to git as arguments
+/// after `--` or inside a refspec, so they must not look like options or carry refspec syntax.
+fn validate_git(git: &GitConfig) -> anyhow::Result<()> {
+    let url = git.url.trim();
+    if url.is_empty() || url.starts_with('-') || url.chars().any(char::is_control) {
+        bail!("`git.url` must be the repository's address, e.g. \"https://github.com/SovereignCloudStack/sovereigncloudstack.org\"");
+    }
+    if url.to_ascii_lowercase().starts_with("ext::") {
+        bail!("`git.url`: `ext::` addresses run commands and are not allowed; use https://, file:// or a path");
+    }
+    let branch = &git.branch;
+    let bad_branch = branch.is_empty()
+        || branch.starts_with(['-', '/', '.'])
+        || branch.ends_with(['/', '.'])
+        || branch.ends_with(".lock")
+        || branch.contains("..")
+        || branch.contains("@{")
+        || branch.contains("//")
+        || branch
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || "~^:?*[\\".contains(c));
+    if bad_branch {
+        bail!("`git.branch` \"{branch}\" is not a branch name, e.g. \"main\"");
+    }
+    use std::path::Component;
+    if git
+        .path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        bail!(
+            "`git.path` \"{}\" must be a folder inside the repository, relative and without `..`, e.g. \"src/content\"",
+            git.path.display()
+        );
+    }
+    if git.program.as_os_str().is_empty() {
+        bail!("`git.program` can't be empty: leave it out to use `git` from PATH");
+    }
+    if git.timeout_seconds == 0 {
+        bail!("`git.timeout_seconds` must be at least 1");
+    }
+    if git
+        .checkout
+        .as_ref()
+        .is_some_and(|c| c.as_os_str().is_empty())
+    {
+        bail!("`git.checkout` can't be empty: leave it out for a folder next to the index");
+    }
+    Ok(())
+}
+
+/// Whether one path is the other or inside it, compared as written (both resolved against the
+/// config file's folder) and, where they exist, resolved.
+fn overlap(a: &Path, b: &Path) -> bool {
+    let lexical = |a: &Path, b: &Path| a.starts_with(b) || b.starts_with(a);
+    let resolved = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    lexical(a, b) || lexical(&resolved(a), &resolved(b))
 }

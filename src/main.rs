@@ -1,5 +1,7 @@
 //! The `scs-bot` binary: parses the command line and hands over to the library.
 //!
+//! `sync` pulls the `[git]` repository the content comes from (see `core::git`).
+//!
 //! With no subcommand it runs the Discord bot when `DISCORD_TOKEN` is set, and a local console
 //! otherwise. Errors are printed with their whole cause chain; exit codes: 0 fine, 1 content
 //! errors found by `check`, 2 any other error.
@@ -81,6 +83,8 @@ enum Command {
         #[arg(long, value_name = "ADDR")]
         listen: Option<String>,
     },
+    /// Clone or update the `[git]` repository and print what changed (as `/reload` does).
+    Sync,
     /// Score a question set: precision at 1 and mean reciprocal rank over the top 5.
     Eval {
         /// The question file (TOML `[[question]]` tables, or JSON lines).
@@ -133,6 +137,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Some(Command::Ask { json, lang, text }) => ask(config, &text.join(" "), &lang, json),
         Some(Command::Index) => index(&config),
         Some(Command::Check) => check(&config),
+        Some(Command::Sync) => sync(config),
         Some(Command::Eval { file, lang, json }) => evaluate(config, &file, &lang, json),
         Some(Command::Report { json, days, limit }) => report(&config, json, days, limit),
         Some(Command::Healthcheck { listen }) => {
@@ -271,6 +276,14 @@ fn check(config: &Config) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `scs-bot sync`: pulls the `[git]` branch, loads it and prints what changed — the report
+/// `/reload` shows. A failed pull exits 2 and leaves the last good checkout in place.
+fn sync(config: Config) -> anyhow::Result<ExitCode> {
+    let report = Core::sync(config)?;
+    print!("{}", console::sync_report(&report));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `scs-bot eval`: the bot and the plain BM25 baseline on one question set, side by side.

@@ -88,6 +88,15 @@ pub struct Messages {
     pub reload_failed_title: &'static str,
     /// `{reload}`.
     pub reload_failed: &'static str,
+    /// `{commit}`, `{previous}`: a reload that pulled a new commit of the `[git]` repository.
+    pub pulled: &'static str,
+    /// `{commit}`: the first clone.
+    pub pulled_first: &'static str,
+    /// `{commit}`: nothing new upstream.
+    pub pulled_same: &'static str,
+    pub pull_failed_title: &'static str,
+    /// `{serving}`, `{reload}`: after the reason (which names the `[git]` key).
+    pub pull_failed: &'static str,
     pub moderators_title: &'static str,
     /// `{reload}`.
     pub moderators: &'static str,
@@ -134,6 +143,8 @@ pub struct Messages {
     pub console_nothing_changed: &'static str,
     /// `{error}`.
     pub console_reload_failed: &'static str,
+    /// `{serving}`, `{error}`.
+    pub console_pull_failed: &'static str,
 }
 
 /// English, the fallback for every language without a table.
@@ -193,6 +204,11 @@ pub const EN: Messages = Messages {
     content_problems: "Content problems",
     reload_failed_title: "Reload failed",
     reload_failed: "The bot keeps answering from the previous content. Fix the problem (`scs-bot check` lists content problems) and run `{reload}` again.",
+    pulled: "Website repository: now at commit {commit} (was {previous}).",
+    pulled_first: "Website repository: cloned at commit {commit}.",
+    pulled_same: "Website repository: still at commit {commit}, nothing new upstream.",
+    pull_failed_title: "Couldn't update from the website repository",
+    pull_failed: "The bot keeps answering from the last good copy (commit {serving}). Fix the `[git]` setting named above, or wait for the network, and run `{reload}` again.",
     moderators_title: "Moderators only",
     moderators: "`{reload}` needs the Manage Server permission, in a server. Ask a moderator to run it.",
     not_yours_title: "Not your list",
@@ -224,6 +240,7 @@ pub const EN: Messages = Messages {
     console_reloaded: "reloaded: {summary}",
     console_nothing_changed: "nothing changed",
     console_reload_failed: "reload failed, still answering from the last good content: {error}",
+    console_pull_failed: "couldn't update from the website repository, still answering from commit {serving}: {error}",
 };
 
 /// German.
@@ -293,6 +310,11 @@ pub const DE: Messages = Messages {
     content_problems: "Probleme in den Inhalten",
     reload_failed_title: "Neu laden fehlgeschlagen",
     reload_failed: "Der Bot antwortet weiter aus den bisherigen Inhalten. Behebe das Problem (`scs-bot check` listet Probleme in den Inhalten) und starte `{reload}` noch einmal.",
+    pulled: "Website-Repository: jetzt auf Commit {commit} (vorher {previous}).",
+    pulled_first: "Website-Repository: geklont auf Commit {commit}.",
+    pulled_same: "Website-Repository: weiter auf Commit {commit}, nichts Neues.",
+    pull_failed_title: "Aktualisieren aus dem Website-Repository fehlgeschlagen",
+    pull_failed: "Der Bot antwortet weiter aus der letzten guten Kopie (Commit {serving}). Korrigiere die oben genannte `[git]`-Einstellung oder warte auf das Netz, und starte `{reload}` noch einmal.",
     moderators_title: "Nur für die Moderation",
     moderators: "`{reload}` braucht die Berechtigung „Server verwalten“, auf einem Server. Bitte jemanden aus der Moderation darum.",
     not_yours_title: "Nicht deine Liste",
@@ -324,6 +346,7 @@ pub const DE: Messages = Messages {
     console_reloaded: "neu geladen: {summary}",
     console_nothing_changed: "nichts geändert",
     console_reload_failed: "Neu laden fehlgeschlagen, ich antworte weiter aus den letzten guten Inhalten: {error}",
+    console_pull_failed: "Aktualisieren aus dem Website-Repository fehlgeschlagen, ich antworte weiter aus Commit {serving}: {error}",
 };
 
 /// Every table, by language code.
@@ -467,6 +490,11 @@ mod tests {
                 ),
                 (EN.console_reloaded, table.console_reloaded),
                 (EN.console_reload_failed, table.console_reload_failed),
+                (EN.pulled, table.pulled),
+                (EN.pulled_first, table.pulled_first),
+                (EN.pulled_same, table.pulled_same),
+                (EN.pull_failed, table.pull_failed),
+                (EN.console_pull_failed, table.console_pull_failed),
             ];
             for (en, other) in pairs {
                 assert_eq!(names(en), names(other), "{code}: {other:?}");

@@ -340,6 +340,7 @@ fn a_reload_report_lists_what_changed() {
                 .at_line(37)
                 .fix("save the file as UTF-8"),
         ],
+        pulled: None,
     };
     let reply = render::reloaded(&report, "en");
     assert_eq!(reply::violations(&reply), Vec::<String>::new());
@@ -489,9 +490,11 @@ proptest! {
             partners_added: lists[3].clone(),
             partners_removed: lists[4].clone(),
             problems: problems.into_iter().map(|(file, message, fix)| Problem::error(file, message).fix(fix)).collect(),
+            pulled: Some(scs_bot::core::git::Pulled { commit: title.clone(), previous: Some(text.clone()) }),
         };
         assert_sendable(&render::reloaded(&report, "en"))?;
         assert_sendable(&render::reload_failed(&text, "de"))?;
+        assert_sendable(&render::pull_failed(&text, Some(&title), "de"))?;
         assert_sendable(&render::refusal(&title, &text))?;
         assert_sendable(&render::not_yours(&title, "en"))?;
         assert_sendable(&render::cooldown(std::time::Duration::from_millis(title.len() as u64), "de"))?;

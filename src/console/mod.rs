@@ -112,6 +112,9 @@ pub fn handle(
         ":reload" => {
             match core.reload() {
                 Ok(report) => {
+                    if let Some(pulled) = report.pulled_line(&session.language) {
+                        writeln!(out, "{pulled}")?;
+                    }
                     let summary = summary(&report, &session.language);
                     writeln!(
                         out,
@@ -122,14 +125,25 @@ pub fn handle(
                         writeln!(out, "  {problem}")?;
                     }
                 }
-                Err(err) => writeln!(
-                    out,
-                    "{}",
-                    fill(
-                        words.console_reload_failed,
-                        &[("error", &format!("{err:#}"))]
-                    )
-                )?,
+                Err(err) => {
+                    let text = match err.downcast_ref::<crate::core::git::PullFailed>() {
+                        Some(failed) => fill(
+                            words.console_pull_failed,
+                            &[
+                                (
+                                    "serving",
+                                    &crate::core::git::short(failed.serving.as_deref()),
+                                ),
+                                ("error", &failed.why),
+                            ],
+                        ),
+                        None => fill(
+                            words.console_reload_failed,
+                            &[("error", &format!("{err:#}"))],
+                        ),
+                    };
+                    writeln!(out, "{text}")?
+                }
             }
             return Ok(true);
         }
@@ -197,6 +211,42 @@ fn warn_fallback(core: &Core, session: &mut Session, out: &mut impl Write) -> an
     );
     writeln!(out, "{}", render::wrap(&text, session.style.width, "", ""))?;
     Ok(())
+}
+
+/// `scs-bot sync`'s report: the commit, then what changed, one list per line (the lists of
+/// `/reload`), then the content problems.
+pub fn sync_report(report: &ReloadReport) -> String {
+    let words = messages::of("en");
+    let mut out = String::new();
+    if let Some(pulled) = report.pulled_line("en") {
+        out.push_str(&pulled);
+        out.push('\n');
+    }
+    let lists = [
+        (words.pages_added, &report.pages_added),
+        (words.pages_removed, &report.pages_removed),
+        (words.pages_changed, &report.pages_changed),
+        (words.partners_added, &report.partners_added),
+        (words.partners_removed, &report.partners_removed),
+    ];
+    if report.is_unchanged() {
+        out.push_str(words.reloaded_same);
+        out.push('\n');
+    }
+    for (label, list) in lists.iter().filter(|(_, list)| !list.is_empty()) {
+        out.push_str(&format!("{label} ({}): {}\n", list.len(), list.join(", ")));
+    }
+    if !report.problems.is_empty() {
+        out.push_str(&format!(
+            "{} ({}):\n",
+            words.content_problems,
+            report.problems.len()
+        ));
+        for problem in &report.problems {
+            out.push_str(&format!("  {problem}\n"));
+        }
+    }
+    out
 }
 
 /// What a reload changed, in one line.

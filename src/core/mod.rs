@@ -5,11 +5,14 @@
 //! index built from exactly that library, and the catalog compiled from both); [`Core::reload`]
 //! builds the new state aside and swaps it in only when it is whole, so answers keep flowing
 //! during a reload and a failed reload leaves the last good state serving. Nothing here reads
-//! the clock: the watcher ([`watch`]) is the only timed part, and it only calls `reload`.
+//! the clock: the watcher ([`watch`]) and the periodic pull ([`git::pull_every`]) are the only
+//! timed parts, and they only call `reload`. With `[git]` set, a reload first pulls the branch
+//! ([`git`]); a failed pull fails the reload with [`git::PullFailed`] and changes nothing.
 
 pub mod door;
 pub mod feedback;
 pub mod limit;
+pub mod git;
 pub mod watch;
 
 pub use door::{Admitted, Asked, Gate, Input};
@@ -37,6 +40,15 @@ pub struct State {
 impl State {
     /// Loads the content folder and opens (or builds) the index for it.
     pub fn load(config: Arc<Config>) -> anyhow::Result<State> {
+        if let Some(git) = config.git() {
+            if git::serving(git).is_none() {
+                bail!(
+                    "there is no checkout of {} (`git.url`) in {} yet: run `scs-bot sync`",
+                    git.url,
+                    git.checkout().display()
+                );
+            }
+        }
         if !config.content.is_dir() {
             bail!(
                 "the content folder {} does not exist: create it, or point `content` in the config (or --content) at the folder with the markdown pages",
@@ -130,6 +142,8 @@ pub struct ReloadReport {
     pub partners_added: Vec<String>,
     pub partners_removed: Vec<String>,
     pub problems: Vec<Problem>,
+    /// With `[git]`: the commit pulled, and the one served before.
+    pub pulled: Option<git::Pulled>,
 }
 
 impl ReloadReport {
@@ -140,19 +154,63 @@ impl ReloadReport {
             && self.partners_added.is_empty()
             && self.partners_removed.is_empty()
     }
+
+    /// The commit a reload pulled, in one sentence; `None` without `[git]`.
+    pub fn pulled_line(&self, language: &str) -> Option<String> {
+        let words = crate::messages::of(language);
+        let pulled = self.pulled.as_ref()?;
+        let commit = git::short(Some(&pulled.commit));
+        Some(match &pulled.previous {
+            None => crate::messages::fill(words.pulled_first, &[("commit", &commit)]),
+            Some(_) if pulled.is_unchanged() => {
+                crate::messages::fill(words.pulled_same, &[("commit", &commit)])
+            }
+            Some(previous) => crate::messages::fill(
+                words.pulled,
+                &[
+                    ("commit", &commit),
+                    ("previous", &git::short(Some(previous))),
+                ],
+            ),
+        })
+    }
 }
 
 /// The config and the current state; share it as `Arc<Core>`.
 pub struct Core {
     config: Arc<Config>,
     state: RwLock<Arc<State>>,
+    /// One pull at a time (the periodic pull and `/reload` share the checkout).
+    pulling: std::sync::Mutex<()>,
 }
 
 impl Core {
+    /// Loads the content; with `[git]` and no checkout yet, clones first.
     pub fn open(config: Config) -> anyhow::Result<Core> {
+        if let Some(git) = config.git() {
+            if git::serving(git).is_none() {
+                git::pull(git)?;
+            }
+        }
         let config = Arc::new(config);
         let state = State::load(Arc::clone(&config))?;
         Ok(Core::from_parts(config, state))
+    }
+
+    /// `scs-bot sync`: pulls the `[git]` branch and loads it, with what changed since the
+    /// checkout served before (everything, on the first clone). A failed pull is an error
+    /// and leaves the last good checkout in place.
+    pub fn sync(config: Config) -> anyhow::Result<ReloadReport> {
+        let Some(git) = config.git() else {
+            bail!("`sync` follows the `[git]` section of the config, and there is none (or --content points elsewhere): add `[git]` (see the README's \"Follow the website\")");
+        };
+        let before = match git::serving(git) {
+            Some(_) if config.content.is_dir() => State::load(Arc::new(config.clone()))?,
+            // Nothing was served: the report lists every page as added.
+            _ => State::in_memory(Library::default(), config.clone())?,
+        };
+        let config = Arc::new(config);
+        Core::from_parts(config, before).reload()
     }
 
     /// A core over a library already in memory, with an index in RAM.
@@ -165,6 +223,7 @@ impl Core {
         Core {
             config,
             state: RwLock::new(Arc::new(state)),
+            pulling: std::sync::Mutex::new(()),
         }
     }
 
@@ -231,11 +290,23 @@ impl Core {
     }
 
     /// Re-reads the content and rebuilds the index; swaps the new state in when it is whole.
-    /// On error the last good state keeps serving.
+    /// With `[git]`, pulls the branch first ([`git::pull`]). On error the last good state
+    /// keeps serving; a failed pull is a [`git::PullFailed`] (find it with `downcast_ref`).
     pub fn reload(&self) -> anyhow::Result<ReloadReport> {
+        let _one_at_a_time = self.pulling.lock().unwrap_or_else(|e| e.into_inner());
+        let pulled = match self.config.git() {
+            Some(git) => Some(git::pull(git)?),
+            None => None,
+        };
+        self.reload_content(pulled)
+    }
+
+    /// Re-reads the content folder as it is (no pull), e.g. after the watcher saw a change.
+    pub fn reload_content(&self, pulled: Option<git::Pulled>) -> anyhow::Result<ReloadReport> {
         let old = self.state();
         let new = State::load(Arc::clone(&self.config))?;
-        let report = diff(&old, &new);
+        let mut report = diff(&old, &new);
+        report.pulled = pulled;
         *self.state.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(new);
         Ok(report)
     }
@@ -278,5 +349,6 @@ fn diff(old: &State, new: &State) -> ReloadReport {
             .cloned()
             .collect(),
         problems: new.problems.clone(),
+        pulled: None,
     }
 }

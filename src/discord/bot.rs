@@ -90,11 +90,19 @@ pub async fn run_until(
     if api_base.is_some() && client.ws_url.lock().await.starts_with(DISCORD_GATEWAY) {
         bail!("GET /gateway failed at the configured REST base; not connecting to the real Discord gateway");
     }
-    let watcher = core
-        .config()
-        .discord
-        .watch_content
-        .then(|| tokio::spawn(watch::watch(Arc::clone(&core), watch::EVERY)));
+    // With `[git]` the content changes only when the bot pulls (and reloads); without it,
+    // the content folder is watched.
+    let watcher = match core.config().git() {
+        Some(git) => (git.pull_minutes > 0).then(|| {
+            let every = Duration::from_secs(git.pull_minutes.saturating_mul(60));
+            tokio::spawn(crate::core::git::pull_every(Arc::clone(&core), every))
+        }),
+        None => core
+            .config()
+            .discord
+            .watch_content
+            .then(|| tokio::spawn(watch::watch(Arc::clone(&core), watch::EVERY))),
+    };
     tracing::info!(application = %app.id, name = %app.name, "connecting to the Discord gateway");
     let manager = Arc::clone(&client.shard_manager);
     let result = {

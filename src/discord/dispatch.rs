@@ -325,7 +325,12 @@ impl Dispatcher {
             }
             Err(err) => {
                 tracing::warn!(error = %format!("{err:#}"), "/reload failed; still serving the last good content");
-                render::reload_failed(&format!("{err:#}"), language)
+                match err.downcast_ref::<crate::core::git::PullFailed>() {
+                    Some(failed) => {
+                        render::pull_failed(&failed.why, failed.serving.as_deref(), language)
+                    }
+                    None => render::reload_failed(&format!("{err:#}"), language),
+                }
             }
         }
     }

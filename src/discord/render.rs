@@ -210,15 +210,19 @@ pub fn reloaded(report: &ReloadReport, language: &str) -> Reply {
             }
         })
         .collect();
-    let description = if report.is_unchanged() {
+    let mut description = if report.is_unchanged() {
         words.reloaded_same
     } else {
         words.reloaded_changed
-    };
+    }
+    .to_string();
+    if let Some(pulled) = report.pulled_line(language) {
+        description = reply::text(&format!("{pulled}\n{description}"), limits::DESCRIPTION);
+    }
     Reply {
         embeds: vec![Embed {
             title: words.reloaded_title.into(),
-            description: description.into(),
+            description,
             fields,
             color: COLOR_RELOADED,
             ..Embed::default()
@@ -237,6 +241,24 @@ pub fn reload_failed(why: &str, language: &str) -> Reply {
     );
     let text = format!("{}\n\n{what_now}", reply::plain(why, 1500));
     let mut reply = refusal(words.reload_failed_title, "");
+    reply.embeds[0].description = reply::text(&text, limits::DESCRIPTION);
+    reply
+}
+
+/// A pull of the `[git]` repository that failed: why (naming the key), and the commit that
+/// keeps serving.
+pub fn pull_failed(why: &str, serving: Option<&str>, language: &str) -> Reply {
+    let words = messages::of(language);
+    let serving = crate::core::git::short(serving);
+    let what_now = fill(
+        words.pull_failed,
+        &[
+            ("serving", &serving),
+            ("reload", &slash(language, "reload")),
+        ],
+    );
+    let text = format!("{}\n\n{what_now}", reply::plain(why, 1500));
+    let mut reply = refusal(words.pull_failed_title, "");
     reply.embeds[0].description = reply::text(&text, limits::DESCRIPTION);
     reply
 }
