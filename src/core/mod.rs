@@ -11,8 +11,8 @@
 
 pub mod door;
 pub mod feedback;
-pub mod limit;
 pub mod git;
+pub mod limit;
 pub mod watch;
 
 pub use door::{Admitted, Asked, Gate, Input};
