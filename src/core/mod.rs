@@ -8,9 +8,11 @@
 //! the clock: the watcher ([`watch`]) is the only timed part, and it only calls `reload`.
 
 pub mod door;
+pub mod metrics;
 pub mod watch;
 
 pub use door::{Admitted, Asked, Gate, Input};
+pub use metrics::{Direction, Metrics, Reloaded};
 
 use crate::answer::{self, Answer, Catalog, Sources, Surface};
 use crate::config::{CommandKind, Config};
@@ -19,6 +21,7 @@ use crate::index::{IndexStatus, SearchIndex};
 use anyhow::{bail, Context};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
+use std::time::SystemTime;
 
 /// Loaded content: the pages, the index built from them, the catalog compiled from them, and
 /// what was wrong with them.
@@ -30,6 +33,8 @@ pub struct State {
     /// Content problems, then the catalog's (commands whose section is missing).
     pub problems: Vec<Problem>,
     pub status: IndexStatus,
+    /// The content's fingerprint (the index's), which names this revision of the content.
+    pub revision: String,
 }
 
 impl State {
@@ -73,7 +78,9 @@ impl State {
     ) -> State {
         let catalog = Catalog::compile(&library, &config);
         problems.extend(catalog.problems().iter().cloned());
+        let revision = crate::index::fingerprint(&library);
         State {
+            revision,
             config,
             library,
             index,
@@ -140,10 +147,24 @@ impl ReloadReport {
     }
 }
 
+/// What `GET /healthz` reports.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Health {
+    pub pages: usize,
+    pub sections: u64,
+    /// Seconds since the index on disk was built; `None` for an index in memory.
+    pub index_age_seconds: Option<u64>,
+    /// The content's fingerprint, shortened: it changes whenever the served content does.
+    pub revision: String,
+    /// Content problems (errors and warnings) of the served state.
+    pub problems: usize,
+}
+
 /// The config and the current state; share it as `Arc<Core>`.
 pub struct Core {
     config: Arc<Config>,
     state: RwLock<Arc<State>>,
+    metrics: Metrics,
 }
 
 impl Core {
@@ -163,6 +184,30 @@ impl Core {
         Core {
             config,
             state: RwLock::new(Arc::new(state)),
+            metrics: Metrics::new(),
+        }
+    }
+
+    /// The counters every transport records into, for `GET /metrics`.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// The served state in a few numbers, as of `now` (which dates the index).
+    pub fn health(&self, now: SystemTime) -> Health {
+        let state = self.state();
+        let index_age_seconds = state.index.location().and_then(|dir| {
+            let built = std::fs::metadata(dir.join(crate::index::FINGERPRINT_FILE))
+                .and_then(|m| m.modified())
+                .ok()?;
+            Some(now.duration_since(built).map_or(0, |d| d.as_secs()))
+        });
+        Health {
+            pages: state.library.pages.len(),
+            sections: state.index.num_sections(),
+            index_age_seconds,
+            revision: state.revision.chars().take(16).collect(),
+            problems: state.problems.len(),
         }
     }
 
@@ -232,7 +277,14 @@ impl Core {
     /// On error the last good state keeps serving.
     pub fn reload(&self) -> anyhow::Result<ReloadReport> {
         let old = self.state();
-        let new = State::load(Arc::clone(&self.config))?;
+        let new = match State::load(Arc::clone(&self.config)) {
+            Ok(new) => new,
+            Err(err) => {
+                self.metrics.record_reload(Reloaded::Failed);
+                return Err(err);
+            }
+        };
+        self.metrics.record_reload(Reloaded::Ok);
         let report = diff(&old, &new);
         *self.state.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(new);
         Ok(report)

@@ -149,10 +149,40 @@ impl Dispatcher {
         }
     }
 
-    /// The slow part of a deferred command.
+    /// [`plan`](Self::plan) for a transport that must answer every interaction in its HTTP
+    /// response within Discord's 3 seconds (the HTTP interactions endpoint): a question that
+    /// passes the gate and the cooldown is deferred too, because its search is the slow part;
+    /// [`Dispatcher::deferred`] answers it. A refusal (cooldown, length, `/help`) is still
+    /// answered at once, ephemerally, exactly as [`plan`](Self::plan) answers it.
+    pub fn plan_deferring_questions(&self, request: &Request, now: Instant) -> Plan {
+        if request.command != "ask" {
+            return self.plan(request, now);
+        }
+        match self.admit_question(request, now) {
+            Ok(_) => Plan::Defer {
+                ephemeral: request.flag("private").unwrap_or(false),
+            },
+            Err(reply) => Plan::Reply(reply),
+        }
+    }
+
+    /// The slow part of a deferred command (a question deferred by
+    /// [`plan_deferring_questions`](Self::plan_deferring_questions) has passed the cooldown
+    /// already).
     pub fn deferred(&self, request: &Request) -> Reply {
         match request.command.as_str() {
             "reload" => self.reload(request),
+            "ask" => {
+                let input = Input::Command {
+                    name: "ask",
+                    arg: request.string("question"),
+                };
+                match self.core.admit(input, Some(&request.locale)) {
+                    Gate::Admitted(admitted) => self.answer_question(request, &admitted),
+                    Gate::Answered(answer) => render::answer(&answer, 0, None, true),
+                    Gate::Ignored => render::failure(self.language(&request.locale)),
+                }
+            }
             _ => self.command(request),
         }
     }
@@ -210,25 +240,37 @@ impl Dispatcher {
     }
 
     fn ask(&self, request: &Request, now: Instant) -> Reply {
-        let question = request.string("question");
-        let private = request.flag("private").unwrap_or(false);
+        match self.admit_question(request, now) {
+            Ok(admitted) => self.answer_question(request, &admitted),
+            Err(reply) => reply,
+        }
+    }
+
+    /// `/ask` through the gate and the cooldown: admitted (the cooldown started), or the reply
+    /// that refuses or answers it at once.
+    fn admit_question(&self, request: &Request, now: Instant) -> Result<Admitted, Reply> {
         let input = Input::Command {
             name: "ask",
-            arg: question,
+            arg: request.string("question"),
         };
         match self.core.admit(input, Some(&request.locale)) {
             Gate::Admitted(admitted) => match self.wait(&admitted, request.user_id, now) {
-                Admit::Go => {
-                    let answer = self.core.respond(Surface::Chat, &admitted);
-                    let paging = Paging::new(request.user_id, "ask", Some(&admitted.query));
-                    render::answer(&answer, 0, Some(&paging), private)
-                }
+                Admit::Go => Ok(admitted),
                 // The refusal is ephemeral: say it every time.
-                Admit::Wait { remaining, .. } => render::cooldown(remaining, &admitted.language),
+                Admit::Wait { remaining, .. } => {
+                    Err(render::cooldown(remaining, &admitted.language))
+                }
             },
-            Gate::Answered(answer) => render::answer(&answer, 0, None, true),
-            Gate::Ignored => render::failure(self.language(&request.locale)),
+            Gate::Answered(answer) => Err(render::answer(&answer, 0, None, true)),
+            Gate::Ignored => Err(render::failure(self.language(&request.locale))),
         }
+    }
+
+    fn answer_question(&self, request: &Request, admitted: &Admitted) -> Reply {
+        let private = request.flag("private").unwrap_or(false);
+        let answer = self.core.respond(Surface::Chat, admitted);
+        let paging = Paging::new(request.user_id, "ask", Some(&admitted.query));
+        render::answer(&answer, 0, Some(&paging), private)
     }
 
     /// A configured command, `/help`, or one the core doesn't know.
