@@ -17,7 +17,9 @@ fn main() {
     let seed = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "scs-bot-bench".into());
-    let key = SigningKey::from_bytes(&Sha256::digest(seed.as_bytes()).into());
+    let mut secret = [0u8; 32];
+    secret.copy_from_slice(&Sha256::digest(seed.as_bytes()));
+    let key = SigningKey::from_bytes(&secret);
     let timestamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
