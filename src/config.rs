@@ -85,6 +85,35 @@ pub struct DiscordConfig {
     pub(crate) cooldown_seconds: Option<u64>,
     /// Watch the content folder and reload on change.
     pub watch_content: bool,
+    /// Seconds any call to Discord's REST API (or a webhook) may take before it is an error.
+    pub request_timeout_seconds: u64,
+}
+
+/// The HTTP side: the interactions endpoint of `scs-bot serve`, and `/healthz` and `/metrics`
+/// (served by `serve`, and by the gateway bot when `listen` is set).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpConfig {
+    /// Address to listen on (`127.0.0.1:8080`); `serve` uses [`DEFAULT_LISTEN`] without it,
+    /// the gateway bot serves no HTTP without it.
+    pub listen: Option<String>,
+    /// How far (seconds) a request's `X-Signature-Timestamp` may be from the clock.
+    pub timestamp_tolerance_seconds: u64,
+    /// Larger request bodies are refused (413).
+    pub max_body_bytes: usize,
+}
+
+/// Where `scs-bot serve` listens when neither `--listen` nor `[http] listen` says.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            listen: None,
+            timestamp_tolerance_seconds: 300,
+            max_body_bytes: 64 * 1024,
+        }
+    }
 }
 
 /// The per-user rate limit of questions (`/ask` and mentions; commands answered from a fixed
@@ -122,22 +151,6 @@ impl Default for FeedbackConfig {
         FeedbackConfig {
             database: "feedback.sqlite".into(),
             keep_days: 90,
-        }
-    }
-}
-
-/// The bot's own HTTP listener (`/healthz`, `/metrics`, HTTP interactions).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct HttpConfig {
-    /// `host:port` to listen on.
-    pub listen: String,
-}
-
-impl Default for HttpConfig {
-    fn default() -> Self {
-        HttpConfig {
-            listen: "127.0.0.1:8080".into(),
         }
     }
 }
@@ -235,6 +248,7 @@ impl Default for DiscordConfig {
             api_base: None,
             cooldown_seconds: None,
             watch_content: true,
+            request_timeout_seconds: 10,
         }
     }
 }
@@ -533,6 +547,17 @@ impl Config {
                 "`max_page_bytes` must be at least 1 (the default is {}, 5 MB)",
                 defaults::max_page_bytes()
             );
+        }
+        if self.discord.request_timeout_seconds == 0 {
+            bail!("`discord.request_timeout_seconds` must be at least 1");
+        }
+        if self.http.max_body_bytes < 1024 {
+            bail!("`http.max_body_bytes` must be at least 1024 (interactions are a few kilobytes)");
+        }
+        if let Some(listen) = &self.http.listen {
+            if listen.parse::<std::net::SocketAddr>().is_err() {
+                bail!("`http.listen` is \"{listen}\": give an address and port, e.g. \"127.0.0.1:8080\" or \"0.0.0.0:8080\"");
+            }
         }
         if self.search.max_hits == 0 {
             bail!("`search.max_hits` must be at least 1");

@@ -59,6 +59,15 @@ enum Command {
     },
     /// Run the Discord bot (the default with DISCORD_TOKEN set).
     Bot,
+    /// Serve Discord interactions over HTTP (`POST /interactions`), with `/healthz` and
+    /// `/metrics`; needs DISCORD_PUBLIC_KEY, no bot token and no gateway.
+    Serve {
+        /// The address to listen on (overrides `[http] listen`; default 127.0.0.1:8080).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
+    /// Register the slash commands (in `[discord] guilds`, or globally); needs DISCORD_TOKEN.
+    Register,
     /// Rebuild the search index and print what it holds.
     Index,
     /// List the problems in the content; exit code 1 when there are errors.
@@ -121,8 +130,10 @@ fn run() -> anyhow::Result<ExitCode> {
             "DISCORD_TOKEN is set but empty: put the bot token in it (Developer Portal → Bot → Reset Token), or unset it for the local console"
         );
     }
-    let bot =
-        matches!(cli.command, Some(Command::Bot)) || (cli.command.is_none() && token.is_some());
+    let bot = matches!(
+        cli.command,
+        Some(Command::Bot | Command::Serve { .. } | Command::Register)
+    ) || (cli.command.is_none() && token.is_some());
     init_tracing(bot, token.iter().cloned().collect());
     let config = load_config(&cli)?;
     match cli.command {
@@ -133,6 +144,13 @@ fn run() -> anyhow::Result<ExitCode> {
             )?;
             run_bot(Core::open(config)?, token)
         }
+        Some(Command::Serve { listen }) => serve(config, listen),
+        Some(Command::Register) => {
+            let token = token.context(
+                "DISCORD_TOKEN is not set: registering commands needs the bot token (Developer Portal → Bot → Reset Token)",
+            )?;
+            register(Core::open(config)?, token)
+        }
         Some(Command::Console { lang }) => console::run(Core::open(config)?, &lang),
         Some(Command::Ask { json, lang, text }) => ask(config, &text.join(" "), &lang, json),
         Some(Command::Index) => index(&config),
@@ -140,9 +158,12 @@ fn run() -> anyhow::Result<ExitCode> {
         Some(Command::Sync) => sync(config),
         Some(Command::Eval { file, lang, json }) => evaluate(config, &file, &lang, json),
         Some(Command::Report { json, days, limit }) => report(&config, json, days, limit),
-        Some(Command::Healthcheck { listen }) => {
-            healthcheck(listen.as_deref().unwrap_or(&config.http.listen))
-        }
+        Some(Command::Healthcheck { listen }) => healthcheck(
+            listen
+                .as_deref()
+                .or(config.http.listen.as_deref())
+                .unwrap_or(scs_bot::config::DEFAULT_LISTEN),
+        ),
     }
 }
 
@@ -378,11 +399,58 @@ fn init_tracing(bot: bool, secrets: Vec<String>) {
         .init();
 }
 
+/// `DISCORD_API_BASE`, which wins over `[discord] api_base`.
+fn api_base() -> Option<String> {
+    std::env::var("DISCORD_API_BASE")
+        .ok()
+        .filter(|b| !b.trim().is_empty())
+}
+
+/// `scs-bot serve`: the HTTP interactions endpoint until SIGTERM or Ctrl-C.
+fn serve(config: Config, listen: Option<String>) -> anyhow::Result<ExitCode> {
+    let public_key = std::env::var("DISCORD_PUBLIC_KEY").context(
+        "DISCORD_PUBLIC_KEY is not set: put the application's Public Key (Developer Portal → General Information) in the environment",
+    )?;
+    // Checked before the content is loaded: a wrong key is the likelier mistake.
+    scs_bot::discord::http::public_key(&public_key)?;
+    let core = Core::open(config)?;
+    let listen = listen
+        .or_else(|| core.config().http.listen.clone())
+        .unwrap_or_else(|| scs_bot::config::DEFAULT_LISTEN.to_string());
+    let options = scs_bot::discord::ServeOptions {
+        public_key,
+        api_base: api_base(),
+    };
+    let runtime = tokio::runtime::Runtime::new().context("can't start the async runtime")?;
+    runtime.block_on(async {
+        let listener = scs_bot::discord::http::bind(&listen).await?;
+        scs_bot::discord::serve(std::sync::Arc::new(core), options, listener).await
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `scs-bot register`: registers the commands and exits.
+fn register(core: Core, token: String) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Runtime::new().context("can't start the async runtime")?;
+    let guilds = core.config().discord.guilds.clone();
+    let count = runtime.block_on(scs_bot::discord::register_commands(
+        std::sync::Arc::new(core),
+        token,
+        api_base(),
+    ))?;
+    if guilds.is_empty() {
+        println!(
+            "registered {count} commands globally (Discord may take up to an hour to show them)"
+        );
+    } else {
+        println!("registered {count} commands in the guilds {guilds:?}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs the bot until SIGTERM or Ctrl-C. `DISCORD_API_BASE` wins over `[discord] api_base`.
 fn run_bot(core: Core, token: String) -> anyhow::Result<ExitCode> {
-    let api_base = std::env::var("DISCORD_API_BASE")
-        .ok()
-        .filter(|b| !b.trim().is_empty());
+    let api_base = api_base();
     let runtime = tokio::runtime::Runtime::new().context("can't start the async runtime")?;
     runtime.block_on(scs_bot::discord::run(
         std::sync::Arc::new(core),

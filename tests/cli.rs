@@ -363,3 +363,26 @@ fn healthcheck_gets_healthz_and_exits_0_on_200_else_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("503"), "{stderr}");
 }
+
+#[test]
+fn serve_without_a_public_key_or_with_a_bad_one_is_a_clear_error() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, _, stderr) = run(scs_bot(index.path())
+        .env_remove("DISCORD_PUBLIC_KEY")
+        .args(["serve", "--listen", "127.0.0.1:0"]));
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("DISCORD_PUBLIC_KEY is not set"), "{stderr}");
+    let (output, _, stderr) = run(scs_bot(index.path())
+        .env("DISCORD_PUBLIC_KEY", "abc")
+        .args(["serve", "--listen", "127.0.0.1:0"]));
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("64 hex digits"), "{stderr}");
+}
+
+#[test]
+fn register_needs_the_token() {
+    let index = tempfile::tempdir().unwrap();
+    let (output, _, stderr) = run(scs_bot(index.path()).arg("register"));
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("DISCORD_TOKEN is not set"), "{stderr}");
+}

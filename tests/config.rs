@@ -163,3 +163,27 @@ fn the_feedback_database_is_resolved_against_the_config_files_folder() {
     assert_eq!(config.feedback.database, dir.path().join("data/fb.sqlite"));
     assert_eq!(config.feedback.keep_days, 30);
 }
+
+#[test]
+fn http_and_request_timeout_settings_have_defaults_and_bad_values_are_named() {
+    let config = Config::parse("").unwrap();
+    assert_eq!(config.http.listen, None);
+    assert_eq!(config.http.timestamp_tolerance_seconds, 300);
+    assert_eq!(config.discord.request_timeout_seconds, 10);
+    let config = Config::parse(
+        "[http]\nlisten = \"0.0.0.0:8080\"\ntimestamp_tolerance_seconds = 60\n[discord]\nrequest_timeout_seconds = 3\n",
+    )
+    .unwrap();
+    assert_eq!(config.http.listen.as_deref(), Some("0.0.0.0:8080"));
+    assert_eq!(config.http.timestamp_tolerance_seconds, 60);
+    assert_eq!(config.discord.request_timeout_seconds, 3);
+    check_err(
+        "[http]\nlisten = \"localhost\"\n",
+        &["http.listen", "127.0.0.1:8080"],
+    );
+    check_err("[http]\nport = 8080\n", &["port"]);
+    check_err(
+        "[discord]\nrequest_timeout_seconds = 0\n",
+        &["request_timeout_seconds"],
+    );
+}

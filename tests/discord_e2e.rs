@@ -562,6 +562,33 @@ async fn a_bad_token_ends_start_up_with_a_clear_error() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_discord_that_accepts_connections_and_never_answers_is_a_clear_error_in_bounded_time() {
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", silent.local_addr().unwrap());
+    let hold = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = silent.accept().await {
+            held.push(socket);
+        }
+    });
+    let (config, _dir) = support::fixture_config(|c| c.discord.request_timeout_seconds = 1);
+    let core = Arc::new(Core::open(config).unwrap());
+    let run =
+        scs_bot::discord::run_until(core, TOKEN.to_string(), Some(base), std::future::pending());
+    let err = tokio::time::timeout(WAIT, run)
+        .await
+        .expect("start-up gives up after the request timeout instead of hanging")
+        .unwrap_err();
+    let message = format!("{err:#}");
+    assert!(
+        message.contains("did not answer") && message.contains("request_timeout_seconds"),
+        "{message}"
+    );
+    assert!(!message.contains(TOKEN), "never the token: {message}");
+    hold.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failing_gateway_lookup_stops_start_up_instead_of_using_the_real_discord() {
     let (config, _dir) = support::fixture_config(|_| {});
     let core = Arc::new(Core::open(config).unwrap());

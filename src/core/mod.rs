@@ -13,9 +13,11 @@ pub mod door;
 pub mod feedback;
 pub mod git;
 pub mod limit;
+pub mod metrics;
 pub mod watch;
 
 pub use door::{Admitted, Asked, Gate, Input};
+pub use metrics::{Direction, Metrics, Reloaded};
 
 use crate::answer::{self, Answer, Catalog, Sources, Surface};
 use crate::config::{CommandKind, Config};
@@ -24,6 +26,7 @@ use crate::index::{IndexStatus, SearchIndex};
 use anyhow::{bail, Context};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
+use std::time::SystemTime;
 
 /// Loaded content: the pages, the index built from them, the catalog compiled from them, and
 /// what was wrong with them.
@@ -35,6 +38,8 @@ pub struct State {
     /// Content problems, then the catalog's (commands whose section is missing).
     pub problems: Vec<Problem>,
     pub status: IndexStatus,
+    /// The content's fingerprint (the index's), which names this revision of the content.
+    pub revision: String,
 }
 
 impl State {
@@ -87,7 +92,9 @@ impl State {
     ) -> State {
         let catalog = Catalog::compile(&library, &config);
         problems.extend(catalog.problems().iter().cloned());
+        let revision = crate::index::fingerprint(&library);
         State {
+            revision,
             config,
             library,
             index,
@@ -176,12 +183,26 @@ impl ReloadReport {
     }
 }
 
+/// What `GET /healthz` reports.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Health {
+    pub pages: usize,
+    pub sections: u64,
+    /// Seconds since the index on disk was built; `None` for an index in memory.
+    pub index_age_seconds: Option<u64>,
+    /// The content's fingerprint, shortened: it changes whenever the served content does.
+    pub revision: String,
+    /// Content problems (errors and warnings) of the served state.
+    pub problems: usize,
+}
+
 /// The config and the current state; share it as `Arc<Core>`.
 pub struct Core {
     config: Arc<Config>,
     state: RwLock<Arc<State>>,
     /// One pull at a time (the periodic pull and `/reload` share the checkout).
     pulling: std::sync::Mutex<()>,
+    metrics: Metrics,
 }
 
 impl Core {
@@ -224,6 +245,30 @@ impl Core {
             config,
             state: RwLock::new(Arc::new(state)),
             pulling: std::sync::Mutex::new(()),
+            metrics: Metrics::new(),
+        }
+    }
+
+    /// The counters every transport records into, for `GET /metrics`.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// The served state in a few numbers, as of `now` (which dates the index).
+    pub fn health(&self, now: SystemTime) -> Health {
+        let state = self.state();
+        let index_age_seconds = state.index.location().and_then(|dir| {
+            let built = std::fs::metadata(dir.join(crate::index::FINGERPRINT_FILE))
+                .and_then(|m| m.modified())
+                .ok()?;
+            Some(now.duration_since(built).map_or(0, |d| d.as_secs()))
+        });
+        Health {
+            pages: state.library.pages.len(),
+            sections: state.index.num_sections(),
+            index_age_seconds,
+            revision: state.revision.chars().take(16).collect(),
+            problems: state.problems.len(),
         }
     }
 
@@ -304,7 +349,14 @@ impl Core {
     /// Re-reads the content folder as it is (no pull), e.g. after the watcher saw a change.
     pub fn reload_content(&self, pulled: Option<git::Pulled>) -> anyhow::Result<ReloadReport> {
         let old = self.state();
-        let new = State::load(Arc::clone(&self.config))?;
+        let new = match State::load(Arc::clone(&self.config)) {
+            Ok(new) => new,
+            Err(err) => {
+                self.metrics.record_reload(Reloaded::Failed);
+                return Err(err);
+            }
+        };
+        self.metrics.record_reload(Reloaded::Ok);
         let mut report = diff(&old, &new);
         report.pulled = pulled;
         *self.state.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(new);

@@ -57,7 +57,8 @@ pub async fn run_until(
         .or_else(|| core.config().discord.api_base.clone())
         .map(|b| b.trim().trim_end_matches('/').to_string())
         .filter(|b| !b.is_empty());
-    let http = http_client(token, api_base.as_deref());
+    let timeout = Duration::from_secs(core.config().discord.request_timeout_seconds);
+    let http = http_client(token, api_base.as_deref(), timeout)?;
     let app = http
         .get_current_application_info()
         .await
@@ -90,6 +91,17 @@ pub async fn run_until(
     if api_base.is_some() && client.ws_url.lock().await.starts_with(DISCORD_GATEWAY) {
         bail!("GET /gateway failed at the configured REST base; not connecting to the real Discord gateway");
     }
+    let ops = match &core.config().http.listen {
+        Some(listen) => {
+            let listener = super::http::bind(listen).await?;
+            tracing::info!(listen = %listen, "serving /healthz and /metrics");
+            Some(tokio::spawn(super::http::serve_ops(
+                Arc::clone(&core),
+                listener,
+            )))
+        }
+        None => None,
+    };
     // With `[git]` the content changes only when the bot pulls (and reloads); without it,
     // the content folder is watched.
     let watcher = match core.config().git() {
@@ -103,10 +115,12 @@ pub async fn run_until(
             .watch_content
             .then(|| tokio::spawn(watch::watch(Arc::clone(&core), watch::EVERY))),
     };
-    tracing::info!(application = %app.id, name = %app.name, "connecting to the Discord gateway");
+    tracing::info!(application = %app.id, name = %app.name, "connecting to the Discord gateway (autosharded)");
     let manager = Arc::clone(&client.shard_manager);
     let result = {
-        let start = client.start();
+        // Autosharded: `GET /gateway/bot` says how many shards Discord wants (one below
+        // 2,500 guilds; Discord refuses a single shard past that).
+        let start = client.start_autosharded();
         tokio::pin!(start);
         tokio::select! {
             result = &mut start => result.map_err(|e| anyhow!("the Discord gateway connection failed: {e}")),
@@ -121,11 +135,41 @@ pub async fn run_until(
     if let Some(watcher) = watcher {
         watcher.abort();
     }
+    if let Some(ops) = ops {
+        ops.abort();
+    }
     result
 }
 
+/// `scs-bot register`: checks the token and registers the commands (in the configured guilds,
+/// or globally), without connecting to the gateway. For a bot served over HTTP only.
+pub async fn register_commands(
+    core: Arc<Core>,
+    token: String,
+    api_base: Option<String>,
+) -> anyhow::Result<usize> {
+    let token = token.trim();
+    if token.is_empty() {
+        bail!("DISCORD_TOKEN is empty: set it to the bot token from the Discord Developer Portal (Bot → Reset Token)");
+    }
+    let api_base = api_base
+        .or_else(|| core.config().discord.api_base.clone())
+        .map(|b| b.trim().trim_end_matches('/').to_string())
+        .filter(|b| !b.is_empty());
+    let timeout = Duration::from_secs(core.config().discord.request_timeout_seconds);
+    let http = http_client(token, api_base.as_deref(), timeout)?;
+    let app = http
+        .get_current_application_info()
+        .await
+        .map_err(|e| startup_error(&e, "GET /oauth2/applications/@me", api_base.as_deref()))?;
+    http.set_application_id(app.id);
+    let dispatcher = Dispatcher::new(Arc::clone(&core));
+    register(&http, dispatcher.specs(), &core.config().discord.guilds).await?;
+    Ok(dispatcher.specs().len())
+}
+
 /// Completes on SIGTERM or Ctrl-C.
-async fn shutdown_signal() {
+pub(super) async fn shutdown_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
@@ -148,13 +192,18 @@ async fn shutdown_signal() {
     }
 }
 
-fn http_client(token: &str, api_base: Option<&str>) -> Http {
-    let builder = HttpBuilder::new(token).default_allowed_mentions(no_mentions());
+/// serenity's REST client, every request bounded by `timeout` (serenity's default client has
+/// none: a REST endpoint that accepts the connection and never answers would hang the call).
+fn http_client(token: &str, api_base: Option<&str>, timeout: Duration) -> anyhow::Result<Http> {
+    let client = super::http::rest_client(timeout)?;
+    let builder = HttpBuilder::new(token)
+        .client(client)
+        .default_allowed_mentions(no_mentions());
     match api_base {
         // serenity ignores the proxy unless its own rate limiter is off; the proxy owns rate
         // limiting then.
-        Some(base) => builder.proxy(base).ratelimiter_disabled(true).build(),
-        None => builder.build(),
+        Some(base) => Ok(builder.proxy(base).ratelimiter_disabled(true).build()),
+        None => Ok(builder.build()),
     }
 }
 
@@ -173,6 +222,14 @@ fn startup_error(err: &serenity::Error, call: &str, api_base: Option<&str>) -> a
             "Discord answered {} on {call} at {at}: {}",
             response.status_code,
             response.error.message
+        ),
+        serenity::Error::Http(HttpError::Request(request)) if request.is_timeout() => anyhow!(
+            "Discord did not answer {call} at {at} in time (`discord.request_timeout_seconds`): {}",
+            super::http::describe(request)
+        ),
+        serenity::Error::Http(HttpError::Request(request)) => anyhow!(
+            "can't reach Discord ({call} at {at}): {}",
+            super::http::describe(request)
         ),
         other => anyhow!("can't reach Discord ({call} at {at}): {other}"),
     }
@@ -248,6 +305,38 @@ pub fn registration_json(specs: &[CommandSpec]) -> serde_json::Value {
 /// The interaction response for a reply as Discord receives it (for tests and snapshots).
 pub fn response_json(reply: &Reply) -> serde_json::Value {
     serde_json::to_value(CreateInteractionResponse::Message(message(reply))).unwrap_or_default()
+}
+
+/// The response replacing a message with a new page (a button press), as Discord receives it.
+pub(super) fn update_json(reply: &Reply) -> serde_json::Value {
+    serde_json::to_value(CreateInteractionResponse::UpdateMessage(message(reply)))
+        .unwrap_or_default()
+}
+
+/// The deferral of a slow answer (type 5), ephemeral or not.
+pub(super) fn defer_json(ephemeral: bool) -> serde_json::Value {
+    let defer = CreateInteractionResponseMessage::new().ephemeral(ephemeral);
+    serde_json::to_value(CreateInteractionResponse::Defer(defer)).unwrap_or_default()
+}
+
+/// The answer to a PING (type 1).
+/// PONG (type 1), exactly `{"type":1}` (serenity's builder adds `"data": null`).
+pub(super) fn pong_json() -> serde_json::Value {
+    serde_json::json!({ "type": 1 })
+}
+
+/// Autocomplete choices (type 8), each name its own value.
+pub(super) fn autocomplete_json(names: &[String]) -> serde_json::Value {
+    let mut response = CreateAutocompleteResponse::new();
+    for name in names {
+        response = response.add_string_choice(name, name);
+    }
+    serde_json::to_value(CreateInteractionResponse::Autocomplete(response)).unwrap_or_default()
+}
+
+/// The body of `PATCH /webhooks/{app}/{token}/messages/@original` completing a deferral.
+pub(super) fn edit_json(reply: &Reply) -> serde_json::Value {
+    serde_json::to_value(edit(reply)).unwrap_or_default()
 }
 
 fn no_mentions() -> CreateAllowedMentions {
@@ -425,11 +514,7 @@ impl Handler {
                 .await
             }
         };
-        tracing::info!(
-            latency_ms = started.elapsed().as_millis() as u64,
-            outcome,
-            "handled"
-        );
+        self.handled(&command.data.name, outcome, started);
     }
 
     async fn answer_command(
@@ -486,11 +571,7 @@ impl Handler {
             Ok(_) => "answered",
             Err(err) => self.fail(ctx, Failed::Nobody, err, &command.locale).await,
         };
-        tracing::info!(
-            latency_ms = started.elapsed().as_millis() as u64,
-            outcome,
-            "handled"
-        );
+        self.handled("autocomplete", outcome, started);
     }
 
     #[tracing::instrument(name = "button", skip_all, fields(command = %component.data.custom_id, guild = ?component.guild_id.map(|g| g.get()), user = component.user.id.get()))]
@@ -533,11 +614,7 @@ impl Handler {
                     .await
             }
         };
-        tracing::info!(
-            latency_ms = started.elapsed().as_millis() as u64,
-            outcome,
-            "handled"
-        );
+        self.handled("button", outcome, started);
     }
 
     #[tracing::instrument(name = "mention", skip_all, fields(guild = ?message.guild_id.map(|g| g.get()), user = message.author.id.get()))]
@@ -576,11 +653,17 @@ impl Handler {
                     .await
             }
         };
-        tracing::info!(
-            latency_ms = started.elapsed().as_millis() as u64,
-            outcome,
-            "handled"
-        );
+        self.handled("mention", outcome, started);
+    }
+
+    /// The one line logged per interaction, and its count and latency in the metrics.
+    fn handled(&self, command: &str, outcome: &str, started: Instant) {
+        let latency = started.elapsed();
+        tracing::info!(latency_ms = latency.as_millis() as u64, outcome, "handled");
+        self.dispatcher
+            .core()
+            .metrics()
+            .record_interaction(command, outcome, latency);
     }
 
     /// The one error path: log why, and tell the user (ephemerally where Discord allows) that

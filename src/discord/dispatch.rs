@@ -24,9 +24,9 @@ use super::commands::{self, CommandSpec, ADMINISTRATOR, MANAGE_GUILD};
 use super::render::{self, Paging};
 use super::reply::{self, limits, Reply};
 use crate::answer::{Answer, AnsweredBy, Outcome, Surface};
-use crate::core::feedback::{Recorder, Store, Via};
+use crate::core::feedback::{Recorder, Store, Via, Vote};
 use crate::core::limit::{Admit, Limiter};
-use crate::core::{Admitted, Core, Gate, Input};
+use crate::core::{Admitted, Core, Direction, Gate, Input};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -169,11 +169,41 @@ impl Dispatcher {
         }
     }
 
-    /// The slow part of a deferred command.
+    /// [`plan`](Self::plan) for a transport that must answer every interaction in its HTTP
+    /// response within Discord's 3 seconds (the HTTP interactions endpoint): a question that
+    /// passes the gate and the cooldown is deferred too, because its search is the slow part;
+    /// [`Dispatcher::deferred`] answers it. A refusal (cooldown, length, `/help`) is still
+    /// answered at once, ephemerally, exactly as [`plan`](Self::plan) answers it.
+    pub fn plan_deferring_questions(&self, request: &Request, now: Instant) -> Plan {
+        if request.command != "ask" {
+            return self.plan(request, now);
+        }
+        match self.admit_question(request, now) {
+            Ok(_) => Plan::Defer {
+                ephemeral: request.flag("private").unwrap_or(false),
+            },
+            Err(reply) => Plan::Reply(reply),
+        }
+    }
+
+    /// The slow part of a deferred command (a question deferred by
+    /// [`plan_deferring_questions`](Self::plan_deferring_questions) has passed the cooldown
+    /// already).
     pub fn deferred(&self, request: &Request) -> Reply {
         match request.command.as_str() {
             "reload" => self.reload(request),
             "report" => self.report(request),
+            "ask" => {
+                let input = Input::Command {
+                    name: "ask",
+                    arg: request.string("question"),
+                };
+                match self.core.admit(input, Some(&request.locale)) {
+                    Gate::Admitted(admitted) => self.answer_question(request, &admitted),
+                    Gate::Answered(answer) => render::answer(&answer, 0, None, true),
+                    Gate::Ignored => render::failure(self.language(&request.locale)),
+                }
+            }
             _ => self.command(request),
         }
     }
@@ -196,6 +226,10 @@ impl Dispatcher {
         let language = self.language(&press.locale);
         if let Some((vote, answer)) = render::parse_feedback(&press.custom_id) {
             self.feedback.vote(answer, press.user_id, vote);
+            self.core.metrics().record_vote(match vote {
+                Vote::Up => Direction::Up,
+                Vote::Down => Direction::Down,
+            });
             return Pressed::Acknowledge(render::thanks(vote, language));
         }
         let Some((page, paging)) = Paging::parse(&press.custom_id) else {
@@ -240,25 +274,37 @@ impl Dispatcher {
     }
 
     fn ask(&self, request: &Request, now: Instant) -> Reply {
-        let question = request.string("question");
-        let private = request.flag("private").unwrap_or(false);
+        match self.admit_question(request, now) {
+            Ok(admitted) => self.answer_question(request, &admitted),
+            Err(reply) => reply,
+        }
+    }
+
+    /// `/ask` through the gate and the cooldown: admitted (the cooldown started), or the reply
+    /// that refuses or answers it at once.
+    fn admit_question(&self, request: &Request, now: Instant) -> Result<Admitted, Reply> {
         let input = Input::Command {
             name: "ask",
-            arg: question,
+            arg: request.string("question"),
         };
         match self.core.admit(input, Some(&request.locale)) {
             Gate::Admitted(admitted) => match self.wait(&admitted, request.user_id, now) {
-                Admit::Go => {
-                    let answer = self.core.respond(Surface::Chat, &admitted);
-                    let paging = Paging::new(request.user_id, "ask", Some(&admitted.query));
-                    self.render(&answer, Via::Ask, paging, private)
-                }
+                Admit::Go => Ok(admitted),
                 // The refusal is ephemeral: say it every time.
-                Admit::Wait { remaining, .. } => render::cooldown(remaining, &admitted.language),
+                Admit::Wait { remaining, .. } => {
+                    Err(render::cooldown(remaining, &admitted.language))
+                }
             },
-            Gate::Answered(answer) => render::answer(&answer, 0, None, true),
-            Gate::Ignored => render::failure(self.language(&request.locale)),
+            Gate::Answered(answer) => Err(render::answer(&answer, 0, None, true)),
+            Gate::Ignored => Err(render::failure(self.language(&request.locale))),
         }
+    }
+
+    fn answer_question(&self, request: &Request, admitted: &Admitted) -> Reply {
+        let private = request.flag("private").unwrap_or(false);
+        let answer = self.core.respond(Surface::Chat, admitted);
+        let paging = Paging::new(request.user_id, "ask", Some(&admitted.query));
+        self.render(&answer, Via::Ask, paging, private)
     }
 
     /// A configured command, `/help`, or one the core doesn't know.

@@ -315,7 +315,7 @@ impl FakeDiscord {
 
 /// An INTERACTION_CREATE payload from `user` in the guild, as serenity 0.12.5 requires it.
 #[allow(clippy::too_many_arguments)]
-fn interaction_json(
+pub fn interaction_json(
     id: u64,
     token: &str,
     kind: u8,
@@ -424,6 +424,13 @@ async fn rest(
             Json(json!({"url": format!("{}/gw", shared.base.replace("http://", "ws://"))}))
                 .into_response()
         }
+        // The autosharded start asks how many shards Discord wants: one, here.
+        ("GET", ["gateway", "bot"]) => Json(json!({
+            "url": format!("{}/gw", shared.base.replace("http://", "ws://")),
+            "shards": 1,
+            "session_start_limit": {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1},
+        }))
+        .into_response(),
         ("GET", ["oauth2", "applications", "@me"]) => Json(json!({
             "id": APP_ID.to_string(),
             "name": "scs-bot",
