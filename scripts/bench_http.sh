@@ -34,7 +34,7 @@ target/release/scs-bot --config "$work/config.toml" index >/dev/null
 # A signed /join interaction: key, timestamp, signature, body (valid for 5 minutes).
 target/release/examples/sign_interaction "bench-$$" > "$work/signed"
 key=$(sed -n 1p "$work/signed"); timestamp=$(sed -n 2p "$work/signed")
-signature=$(sed -n 3p "$work/signed"); sed -n 4p "$work/signed" > "$work/body.json"
+signature=$(sed -n 3p "$work/signed"); printf %s "$(sed -n 4p "$work/signed")" > "$work/body.json"  # no newline: the signature covers the body exactly
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.body = [==[$(cat "$work/body.json")]==]
