@@ -25,8 +25,9 @@ use serenity::all::{
     CommandOptionType, ComponentInteraction, Context, CreateActionRow, CreateAllowedMentions,
     CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    EditInteractionResponse, EventHandler, GatewayIntents, GuildId, Http, HttpBuilder, HttpError,
-    Interaction, InteractionContext, Message, Permissions, Ready, ResumedEvent, UserId,
+    CurrentApplicationInfo, EditInteractionResponse, EventHandler, GatewayIntents, GuildId, Http,
+    HttpBuilder, HttpError, Interaction, InteractionContext, Message, Permissions, Ready,
+    ResumedEvent, UserId,
 };
 use serenity::async_trait;
 use std::future::Future;
@@ -49,21 +50,7 @@ pub async fn run_until(
     api_base: Option<String>,
     shutdown: impl Future<Output = ()> + Send,
 ) -> anyhow::Result<()> {
-    let token = token.trim();
-    if token.is_empty() {
-        bail!("DISCORD_TOKEN is empty: set it to the bot token from the Discord Developer Portal (Bot → Reset Token)");
-    }
-    let api_base = api_base
-        .or_else(|| core.config().discord.api_base.clone())
-        .map(|b| b.trim().trim_end_matches('/').to_string())
-        .filter(|b| !b.is_empty());
-    let timeout = Duration::from_secs(core.config().discord.request_timeout_seconds);
-    let http = http_client(token, api_base.as_deref(), timeout)?;
-    let app = http
-        .get_current_application_info()
-        .await
-        .map_err(|e| startup_error(&e, "GET /oauth2/applications/@me", api_base.as_deref()))?;
-    http.set_application_id(app.id);
+    let (http, app, api_base) = application(&core, &token, api_base).await?;
     let me = http
         .get_current_user()
         .await
@@ -148,21 +135,7 @@ pub async fn register_commands(
     token: String,
     api_base: Option<String>,
 ) -> anyhow::Result<usize> {
-    let token = token.trim();
-    if token.is_empty() {
-        bail!("DISCORD_TOKEN is empty: set it to the bot token from the Discord Developer Portal (Bot → Reset Token)");
-    }
-    let api_base = api_base
-        .or_else(|| core.config().discord.api_base.clone())
-        .map(|b| b.trim().trim_end_matches('/').to_string())
-        .filter(|b| !b.is_empty());
-    let timeout = Duration::from_secs(core.config().discord.request_timeout_seconds);
-    let http = http_client(token, api_base.as_deref(), timeout)?;
-    let app = http
-        .get_current_application_info()
-        .await
-        .map_err(|e| startup_error(&e, "GET /oauth2/applications/@me", api_base.as_deref()))?;
-    http.set_application_id(app.id);
+    let (http, _, _) = application(&core, &token, api_base).await?;
     let dispatcher = Dispatcher::new(Arc::clone(&core));
     register(&http, dispatcher.specs(), &core.config().discord.guilds).await?;
     Ok(dispatcher.specs().len())
@@ -194,6 +167,31 @@ pub(super) async fn shutdown_signal() {
 
 /// serenity's REST client, every request bounded by `timeout` (serenity's default client has
 /// none: a REST endpoint that accepts the connection and never answers would hang the call).
+/// The REST client for `token` (which must not be empty) at the API base (the argument, else
+/// `[discord] api_base`, else Discord), with the application it belongs to set on it.
+async fn application(
+    core: &Core,
+    token: &str,
+    api_base: Option<String>,
+) -> anyhow::Result<(Http, CurrentApplicationInfo, Option<String>)> {
+    let token = token.trim();
+    if token.is_empty() {
+        bail!("DISCORD_TOKEN is empty: set it to the bot token from the Discord Developer Portal (Bot → Reset Token)");
+    }
+    let api_base = api_base
+        .or_else(|| core.config().discord.api_base.clone())
+        .map(|b| b.trim().trim_end_matches('/').to_string())
+        .filter(|b| !b.is_empty());
+    let timeout = Duration::from_secs(core.config().discord.request_timeout_seconds);
+    let http = http_client(token, api_base.as_deref(), timeout)?;
+    let app = http
+        .get_current_application_info()
+        .await
+        .map_err(|e| startup_error(&e, "GET /oauth2/applications/@me", api_base.as_deref()))?;
+    http.set_application_id(app.id);
+    Ok((http, app, api_base))
+}
+
 fn http_client(token: &str, api_base: Option<&str>, timeout: Duration) -> anyhow::Result<Http> {
     let client = super::http::rest_client(timeout)?;
     let builder = HttpBuilder::new(token)
