@@ -487,3 +487,42 @@ fn a_single_weak_word_is_not_answered_with_an_unrelated_section() {
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
     assert!(sure.confidence >= 0.3, "{sure:#?}");
 }
+
+/// The first hit of each question over tests/fixtures/announcements, as `page#anchor`.
+fn check_announcements(cases: &[(&str, &str)]) {
+    let index = tempfile::tempdir().unwrap();
+    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
+    config.content = root().join("tests/fixtures/announcements");
+    config.index = index.path().to_path_buf();
+    let core = Core::open(config).unwrap();
+    for (question, expect) in cases {
+        let answer = core.answer(question, "en");
+        let first = answer
+            .hits
+            .first()
+            .map(|h| format!("{}#{}", h.page, h.anchor));
+        assert_eq!(first.as_deref(), Some(*expect), "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn a_release_and_a_topic_find_the_topics_section_not_the_announcements_lead() {
+    // The lead paragraph repeats the title's "Release 4" and mentions every topic; the title's
+    // words are shared by all the page's sections, so the topic picks the section.
+    check_announcements(&[
+        ("release 4 storage", "release4#storage"),
+        ("R3 networking", "release3#networking"),
+        ("what does R4 change in networking?", "release4#networking"),
+    ]);
+}
+
+#[test]
+fn a_question_about_the_release_as_a_whole_finds_the_announcements_lead() {
+    check_announcements(&[
+        (
+            "when was release 3 published?",
+            "release3#harbor-cloud-release-3",
+        ),
+        ("release 4", "release4#harbor-cloud-release-4"),
+    ]);
+}

@@ -197,6 +197,10 @@ const QUESTION_WORDS: &[&str] = &[
     "überhaupt",
     "vielleicht",
     "infos",
+    // German auxiliaries the Snowball list lacks ("wann wurde Release 9 veröffentlicht?")
+    "wurde",
+    "wurden",
+    "worden",
 ];
 
 /// The analyzers of one thread: building a [`TextAnalyzer`] allocates, so they are built once.

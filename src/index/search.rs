@@ -25,6 +25,14 @@
 //!   heading earns little, a rare one much (an approximation of BM25F);
 //! - a small bonus for the exact form asked for, when stemming changed it ([`W_RAW`]).
 //!
+//! A word of the page title is shared by all the page's sections (each has the title in its
+//! context): each holds it as much as the best of them does, so the title's words don't pick
+//! a section; the rest of the question does ("Release 9 Kubernetes" is the Kubernetes section
+//! of the release-9 announcement, not its lead paragraph that repeats "Release 9"). The
+//! section whose heading restates the title gets no heading bonus for the title's words, but
+//! gets it back when all the question finds on the page beyond common words are title words
+//! ("when was Release 9 published?" is the lead).
+//!
 //! Then every section gets a share of what its *page* holds of the question ([`W_PAGE`] × the
 //! IDF of each question word found anywhere on the page): the right page first, and within it
 //! the section that holds the most. A question whose words are spread over an announcement (the
@@ -100,6 +108,9 @@ pub const UNKNOWN_REAL_WEIGHT: f32 = 4.0;
 /// What one of the most frequent words of a language weighs when the content doesn't have it:
 /// "thing", "part", "stuff" say little about what is asked.
 pub const GENERIC_WEIGHT: f32 = 1.0;
+/// What a word means in general language (see [`meaning`]) below which it is one of the
+/// thousand or so most frequent words of its language ("new", "version", "neu").
+const COMMON_WORD_MEANING: f32 = 2.0;
 /// What a number weighs: "release 9" is found by "release" and "9" together; a lone "1" is no
 /// evidence of anything.
 pub const NUMBER_WEIGHT: f32 = 0.5;
@@ -224,6 +235,11 @@ pub struct Layout {
     shown: Vec<Shown>,
     /// Global document → page number.
     page_of: Vec<u32>,
+    /// Per page: the terms of its title, as the page's language analyses them.
+    title_terms: Vec<std::collections::HashSet<String>>,
+    /// Per document: its heading restates its page's title (an announcement's own heading,
+    /// "Sovereign Cloud Stack Release 9" under the title "… Release 9 (R9) published").
+    title_section: Vec<bool>,
     pages: usize,
     /// `(language, slug)` of every page.
     page_keys: std::collections::HashSet<(String, String)>,
@@ -252,6 +268,8 @@ impl Layout {
         let mut bases = Vec::with_capacity(searcher.segment_readers().len());
         let mut shown = Vec::new();
         let mut page_of = Vec::new();
+        let mut title_section = Vec::new();
+        let mut title_terms: Vec<std::collections::HashSet<String>> = Vec::new();
         let mut page_numbers: HashMap<(String, String), u32> = HashMap::new();
         let mut languages: Vec<String> = Vec::new();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
@@ -274,6 +292,19 @@ impl Layout {
                     .entry((language.clone(), slug.clone()))
                     .or_insert(next);
                 page_of.push(page);
+                let (title, heading) = (text(fields.title), text(fields.heading));
+                if page as usize == title_terms.len() {
+                    let analyzer = fields.group(&language).analyzer;
+                    title_terms.push(with_analyzers(|a| {
+                        let mut terms = std::collections::HashSet::new();
+                        let mut stream = a.stemmed(analyzer).token_stream(&title);
+                        while stream.advance() {
+                            terms.insert(stream.token().text.clone());
+                        }
+                        terms
+                    }));
+                }
+                title_section.push(restates_title(&heading, &title));
                 shown.push(Shown {
                     analyzer: fields.group(&language).analyzer,
                     language,
@@ -295,6 +326,8 @@ impl Layout {
             pages: page_numbers.len(),
             shown,
             page_of,
+            title_section,
+            title_terms,
             page_keys: page_numbers.into_keys().collect(),
             languages,
         })
@@ -322,6 +355,12 @@ struct Scratch {
     found: Vec<u32>,
     /// Question words found in the heading, enclosing headings or page title.
     headed: Vec<u32>,
+    /// Question words found in the enclosing headings or page title.
+    in_context: Vec<u32>,
+    /// Per document restating its page title: the current word's heading bonus held back,
+    /// and the sum held back over the question.
+    held_back: Vec<f32>,
+    held_back_sum: Vec<f32>,
     /// Weight of the question's words found, at their readings' factors.
     weight: Vec<f32>,
     /// The current word's best contribution, and the best factor of a reading in the text.
@@ -337,6 +376,8 @@ struct Scratch {
     touched_reading: Vec<u32>,
     /// Per page: the current word's best factor, and the sums over the question.
     page_factor: Vec<f32>,
+    /// Per page: the best contribution of the current word to one of its sections.
+    page_best: Vec<f32>,
     page_bonus: Vec<f32>,
     page_weight: Vec<f32>,
     /// Per page: question words found (bit per word).
@@ -352,6 +393,8 @@ const IN_ALL: u8 = 2;
 const IN_WORD: u8 = 4;
 /// Touched by the question.
 const IN_QUESTION: u8 = 8;
+/// The current reading is in the document's context (enclosing headings, page title).
+const IN_CONTEXT: u8 = 16;
 
 impl Scratch {
     fn reset(&mut self, docs: usize, pages: usize) {
@@ -362,11 +405,13 @@ impl Scratch {
                 &mut self.best,
                 &mut self.best_factor,
                 &mut self.current,
+                &mut self.held_back,
+                &mut self.held_back_sum,
             ] {
                 v.clear();
                 v.resize(docs, 0.0);
             }
-            for v in [&mut self.found, &mut self.headed] {
+            for v in [&mut self.found, &mut self.headed, &mut self.in_context] {
                 v.clear();
                 v.resize(docs, 0);
             }
@@ -376,6 +421,7 @@ impl Scratch {
         if self.page_factor.len() != pages {
             for v in [
                 &mut self.page_factor,
+                &mut self.page_best,
                 &mut self.page_bonus,
                 &mut self.page_weight,
             ] {
@@ -408,7 +454,7 @@ impl Scratch {
             if *flags & IN_ALL != 0 {
                 self.best_factor[d] = self.best_factor[d].max(factor);
             }
-            *flags &= !(IN_READING | IN_ALL);
+            *flags &= !(IN_READING | IN_ALL | IN_CONTEXT);
             self.best[d] = self.best[d].max(self.current[d]);
             self.current[d] = 0.0;
         }
@@ -416,7 +462,39 @@ impl Scratch {
     }
 
     /// Adds the current word's best reading to each document's score and to its page's.
-    fn end_word(&mut self, layout: &Layout, bit: u32, weight: f32, idf: f32) {
+    fn end_word(
+        &mut self,
+        layout: &Layout,
+        readings: &[(String, f32)],
+        bit: u32,
+        weight: f32,
+        idf: f32,
+    ) {
+        // A word of the page title is shared by the page's sections: each holds it as much
+        // as the best of them does, so the title's words don't pick one of them (the
+        // announcement's lead that repeats "Release 9" over "Kubernetes 1.33"); the rest of
+        // the question does.
+        for &doc in &self.touched_word {
+            let d = doc as usize;
+            let page = layout.page_of[d] as usize;
+            self.page_best[page] = self.page_best[page].max(self.best[d]);
+        }
+        for &doc in &self.touched_word {
+            let d = doc as usize;
+            let page = layout.page_of[d] as usize;
+            let in_title = || {
+                readings
+                    .iter()
+                    .any(|(stem, _)| layout.title_terms[page].contains(stem))
+            };
+            if self.in_context[d] & bit != 0 && in_title() {
+                self.best[d] = self.page_best[page];
+            }
+        }
+        for &doc in &self.touched_word {
+            let page = layout.page_of[doc as usize] as usize;
+            self.page_best[page] = 0.0;
+        }
         for &doc in &self.touched_word {
             let d = doc as usize;
             if self.flags[d] & IN_QUESTION == 0 {
@@ -425,6 +503,8 @@ impl Scratch {
             }
             self.flags[d] &= !IN_WORD;
             self.score[d] += self.best[d];
+            self.held_back_sum[d] += self.held_back[d];
+            self.held_back[d] = 0.0;
             // A word found only in an enclosing heading doesn't count as held.
             let held = self.best_factor[d];
             if held > 0.0 {
@@ -458,6 +538,8 @@ impl Scratch {
             self.score[d] = 0.0;
             self.found[d] = 0;
             self.headed[d] = 0;
+            self.in_context[d] = 0;
+            self.held_back_sum[d] = 0.0;
             self.weight[d] = 0.0;
             self.flags[d] = 0;
             let page = layout.page_of[d] as usize;
@@ -1025,7 +1107,7 @@ pub fn search(
                     )?;
                     s.end_reading(0.0);
                 }
-                s.end_word(layout, bit, 0.0, 0.0);
+                s.end_word(layout, &[], bit, 0.0, 0.0);
                 continue;
             }
             for (stem, factor) in &word.readings {
@@ -1048,7 +1130,7 @@ pub fn search(
                 }
                 // A word may stand only in enclosing headings ("Dimensions" over sub-sections
                 // that never repeat it): it still earns the context bonus.
-                for (field, bonus) in [(group.heading, W_HEADING), (group.context, W_CONTEXT)] {
+                for (field, bonus) in [(group.context, W_CONTEXT), (group.heading, W_HEADING)] {
                     let field_df = doc_freq(searcher, field, stem);
                     if field_df == 0 {
                         continue;
@@ -1056,10 +1138,23 @@ pub fn search(
                     let score = bonus * idf(df.max(field_df), docs) * factor;
                     // A word in an enclosing heading or the page title is what the section is
                     // about: it holds it.
+                    let heading = field == group.heading;
                     postings(searcher, layout, field, stem, filter, false, |doc, _, _| {
+                        // The section whose heading restates the page title earns no more
+                        // for the title's words than its siblings (see `end_word`); it gets
+                        // that back when the question is about the page as a whole.
+                        let d = doc as usize;
+                        if heading && layout.title_section[d] && s.flags[d] & IN_CONTEXT != 0 {
+                            s.held_back[d] = s.held_back[d].max(score);
+                            return;
+                        }
+                        if !heading {
+                            s.flags[d] |= IN_CONTEXT;
+                            s.in_context[d] |= bit;
+                        }
                         s.touch_reading(doc, IN_ALL);
-                        s.current[doc as usize] += score;
-                        s.headed[doc as usize] |= bit;
+                        s.current[d] += score;
+                        s.headed[d] |= bit;
                     })?;
                 }
                 s.end_reading(*factor);
@@ -1085,8 +1180,15 @@ pub fn search(
             let word_idf = word.readings.first().map_or(0.0, |(stem, _)| {
                 idf(doc_freq(searcher, group.all, stem), docs)
             });
-            s.end_word(layout, bit, word.weight, word_idf);
+            s.end_word(layout, &word.readings, bit, word.weight, word_idf);
         }
+        // Words of general language ("new", "version") say little about which section.
+        let common = query
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.meaning < COMMON_WORD_MEANING)
+            .fold(0u32, |mask, (i, _)| mask | 1 << i);
         // Rank.
         let mut ranked: Vec<(f32, u32)> = s
             .touched
@@ -1094,7 +1196,11 @@ pub fn search(
             .map(|&doc| {
                 let d = doc as usize;
                 let page = layout.page_of[d] as usize;
-                (s.score[d] + s.page_bonus[page], doc)
+                // A question about the page as a whole (all it finds there are title words)
+                // wants the section that restates the title: it gets its heading bonus back.
+                let whole_page = s.page_found[page] & !s.in_context[d] & !common == 0;
+                let back = if whole_page { s.held_back_sum[d] } else { 0.0 };
+                (s.score[d] + back + s.page_bonus[page], doc)
             })
             .filter(|(score, _)| *score > 0.0)
             .collect();
@@ -1186,6 +1292,20 @@ pub fn search(
     })
 }
 
+/// Whether `heading` restates `title`: at least half of its words (letters and digits, any
+/// case) are words of the title.
+fn restates_title(heading: &str, title: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (heading, title) = (words(heading), words(title));
+    let shared = heading.iter().filter(|w| title.contains(w)).count();
+    !heading.is_empty() && 2 * shared >= heading.len()
+}
+
 /// How much of a reading's search factor counts as evidence: the word as typed all of it, a
 /// correction or synonym less ("weather" read as "whether" must not look answered).
 fn evidence_factor(factor: f32) -> f32 {
@@ -1206,6 +1326,17 @@ fn share(found: f32, total: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_heading_restates_the_title_when_half_its_words_are_the_titles() {
+        let title = "Sovereign Cloud Stack Release 9 (R9) published";
+        use super::restates_title;
+        assert!(restates_title("Sovereign Cloud Stack Release 9", title));
+        assert!(restates_title("Release 9 published", title));
+        assert!(!restates_title("What is new in release 9", title));
+        assert!(!restates_title("Kubernetes 1.33", title));
+        assert!(!restates_title("", title));
+    }
+
     #[test]
     fn edit_distance_counts_a_transposition_as_one() {
         let edit_distance = strsim::osa_distance;
