@@ -240,11 +240,13 @@ impl Store {
     }
 
     pub fn record_question(&self, asked: &Recorded, now: i64) -> anyhow::Result<()> {
-        self.conn.execute(
-            "INSERT OR REPLACE INTO questions
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO questions
              (answer_id, at, question, normalized, language, command, outcome, confidence, via)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
+            )?
+            .execute(params![
                 asked.answer_id as i64,
                 now,
                 asked.question,
@@ -254,8 +256,7 @@ impl Store {
                 asked.outcome,
                 f64::from(asked.confidence),
                 asked.via.as_str(),
-            ],
-        )?;
+            ])?;
         Ok(())
     }
 
@@ -267,11 +268,44 @@ impl Store {
         vote: Vote,
         now: i64,
     ) -> anyhow::Result<()> {
-        self.conn.execute(
-            "INSERT INTO votes (answer_id, user_hash, vote, at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, at = excluded.at",
-            params![answer_id as i64, self.user_hash(user), vote.value(), now],
-        )?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO votes (answer_id, user_hash, vote, at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, at = excluded.at",
+            )?
+            .execute(params![answer_id as i64, self.user_hash(user), vote.value(), now])?;
+        Ok(())
+    }
+
+    /// Writes `events` in one transaction: all or none of them.
+    fn write_all(&self, events: &[Event], now: i64) -> anyhow::Result<()> {
+        let tx = self.conn.unchecked_transaction()?;
+        for event in events {
+            match event {
+                Event::Recorded(asked) => self.record_question(asked, now)?,
+                Event::Voted {
+                    answer_id,
+                    user,
+                    vote,
+                } => self.record_vote(*answer_id, *user, *vote, now)?,
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes `events` in one transaction; should that fail, each on its own, so one event
+    /// the database refuses doesn't lose the others. The first error is returned.
+    fn write_batch(&self, events: &[Event], now: i64) -> anyhow::Result<()> {
+        if events.len() == 1 || self.write_all(events, now).is_err() {
+            let mut first_error = None;
+            for event in events {
+                if let Err(err) = self.write_all(std::slice::from_ref(event), now) {
+                    first_error.get_or_insert(err);
+                }
+            }
+            return first_error.map_or(Ok(()), Err);
+        }
         Ok(())
     }
 
@@ -471,11 +505,10 @@ fn write_loop(path: &Path, keep_days: u32, events: Receiver<Event>) {
         Err(_) => {}
     };
     let mut first = true;
-    let mut events = events.into_iter();
     loop {
         // Open at start (to report a broken database at once), then before each event while
         // it can't be opened.
-        let event = if first { None } else { events.next() };
+        let event = if first { None } else { events.recv().ok() };
         if !first && event.is_none() {
             return;
         }
@@ -499,16 +532,21 @@ fn write_loop(path: &Path, keep_days: u32, events: Receiver<Event>) {
                 tracing::warn!(error = %format!("{err:#}"), "can't delete old feedback");
             }
         }
-        tell(match &event {
-            Event::Recorded(asked) => db.record_question(asked, now),
-            Event::Voted {
-                answer_id,
-                user,
-                vote,
-            } => db.record_vote(*answer_id, *user, *vote, now),
-        });
+        // What queued up meanwhile goes into the same transaction: one sync to disk for a
+        // burst of answers instead of one per answer.
+        let mut batch = vec![event];
+        while batch.len() < MAX_BATCH {
+            match events.try_recv() {
+                Ok(more) => batch.push(more),
+                Err(_) => break,
+            }
+        }
+        tell(db.write_batch(&batch, now));
     }
 }
+
+/// Most events written in one transaction.
+const MAX_BATCH: usize = 256;
 
 #[cfg(test)]
 mod tests {
@@ -567,6 +605,42 @@ mod tests {
         );
         assert_eq!(report.not_found, [count("kubernetes pricing", 1)]);
         assert!(report.voted_down.is_empty());
+    }
+
+    #[test]
+    fn a_batch_is_written_whole_and_a_refused_event_loses_none_of_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("f.sqlite")).unwrap();
+        let mut batch: Vec<Event> = (1..=50)
+            .map(|id| Event::Recorded(asked(id, "How do I join?", "answered", Via::Ask)))
+            .collect();
+        batch.push(Event::Voted {
+            answer_id: 7,
+            user: 1,
+            vote: Vote::Up,
+        });
+        store.write_batch(&batch, 100).unwrap();
+        assert!((1..=50).all(|id| store.has_question(id).unwrap()));
+        assert_eq!(store.votes(7).unwrap(), (1, 0));
+        // A table the database refuses to write to fails one event; the rest still land.
+        store
+            .conn
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON votes BEGIN SELECT RAISE(ABORT, 'no'); END",
+            )
+            .unwrap();
+        let batch = [
+            Event::Recorded(asked(51, "first", "answered", Via::Ask)),
+            Event::Voted {
+                answer_id: 51,
+                user: 1,
+                vote: Vote::Down,
+            },
+            Event::Recorded(asked(52, "second", "answered", Via::Ask)),
+        ];
+        assert!(store.write_batch(&batch, 101).is_err());
+        assert!(store.has_question(51).unwrap());
+        assert!(store.has_question(52).unwrap());
     }
 
     #[test]
