@@ -235,8 +235,8 @@ pub struct Layout {
     shown: Vec<Shown>,
     /// Global document → page number.
     page_of: Vec<u32>,
-    /// Per page: the terms of its title, as the page's language analyses them.
-    title_terms: Vec<std::collections::HashSet<String>>,
+    /// The pages whose title has a term (as the page's language analyses it), by term.
+    title_pages: HashMap<String, Vec<u32>>,
     /// Per document: its heading restates its page's title (an announcement's own heading,
     /// "Sovereign Cloud Stack Release 9" under the title "… Release 9 (R9) published").
     title_section: Vec<bool>,
@@ -269,7 +269,8 @@ impl Layout {
         let mut shown = Vec::new();
         let mut page_of = Vec::new();
         let mut title_section = Vec::new();
-        let mut title_terms: Vec<std::collections::HashSet<String>> = Vec::new();
+        let mut title_pages: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut titled_pages = 0u32;
         let mut page_numbers: HashMap<(String, String), u32> = HashMap::new();
         let mut languages: Vec<String> = Vec::new();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
@@ -293,16 +294,18 @@ impl Layout {
                     .or_insert(next);
                 page_of.push(page);
                 let (title, heading) = (text(fields.title), text(fields.heading));
-                if page as usize == title_terms.len() {
+                if page == titled_pages {
+                    titled_pages += 1;
                     let analyzer = fields.group(&language).analyzer;
-                    title_terms.push(with_analyzers(|a| {
-                        let mut terms = std::collections::HashSet::new();
+                    with_analyzers(|a| {
                         let mut stream = a.stemmed(analyzer).token_stream(&title);
                         while stream.advance() {
-                            terms.insert(stream.token().text.clone());
+                            let pages = title_pages.entry(stream.token().text.clone()).or_default();
+                            if pages.last() != Some(&page) {
+                                pages.push(page);
+                            }
                         }
-                        terms
-                    }));
+                    });
                 }
                 title_section.push(restates_title(&heading, &title));
                 shown.push(Shown {
@@ -327,7 +330,7 @@ impl Layout {
             shown,
             page_of,
             title_section,
-            title_terms,
+            title_pages,
             page_keys: page_numbers.into_keys().collect(),
             languages,
         })
@@ -376,8 +379,14 @@ struct Scratch {
     touched_reading: Vec<u32>,
     /// Per page: the current word's best factor, and the sums over the question.
     page_factor: Vec<f32>,
-    /// Per page: the best contribution of the current word to one of its sections.
+    /// Per page: the best contribution of the current word to one of its sections, valid
+    /// when the page's generation is the current word's.
     page_best: Vec<f32>,
+    page_generation: Vec<u32>,
+    generation: u32,
+    /// The current word's sections that share it through their page title, with what they
+    /// held of it themselves.
+    shared: Vec<(u32, f32)>,
     page_bonus: Vec<f32>,
     page_weight: Vec<f32>,
     /// Per page: question words found (bit per word).
@@ -430,6 +439,8 @@ impl Scratch {
             }
             self.page_found.clear();
             self.page_found.resize(pages, 0);
+            self.page_generation.clear();
+            self.page_generation.resize(pages, 0);
         }
     }
 
@@ -473,28 +484,22 @@ impl Scratch {
         // A word of the page title is shared by the page's sections: each holds it as much
         // as the best of them does, so the title's words don't pick one of them (the
         // announcement's lead that repeats "Release 9" over "Kubernetes 1.33"); the rest of
-        // the question does.
-        for &doc in &self.touched_word {
-            let d = doc as usize;
-            let page = layout.page_of[d] as usize;
-            self.page_best[page] = self.page_best[page].max(self.best[d]);
+        // the question does. Most words are in no title: they skip this.
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.page_generation.fill(0);
+            self.generation = 1;
         }
-        for &doc in &self.touched_word {
-            let d = doc as usize;
-            let page = layout.page_of[d] as usize;
-            let in_title = || {
-                readings
-                    .iter()
-                    .any(|(stem, _)| layout.title_terms[page].contains(stem))
-            };
-            if self.in_context[d] & bit != 0 && in_title() {
-                self.best[d] = self.page_best[page];
+        let generation = self.generation;
+        let mut titled = false;
+        for (stem, _) in readings {
+            for &page in layout.title_pages.get(stem).into_iter().flatten() {
+                self.page_generation[page as usize] = generation;
+                self.page_best[page as usize] = 0.0;
+                titled = true;
             }
         }
-        for &doc in &self.touched_word {
-            let page = layout.page_of[doc as usize] as usize;
-            self.page_best[page] = 0.0;
-        }
+        let mut shared = std::mem::take(&mut self.shared);
         for &doc in &self.touched_word {
             let d = doc as usize;
             if self.flags[d] & IN_QUESTION == 0 {
@@ -502,7 +507,17 @@ impl Scratch {
                 self.touched.push(doc);
             }
             self.flags[d] &= !IN_WORD;
-            self.score[d] += self.best[d];
+            let best = self.best[d];
+            self.score[d] += best;
+            if titled {
+                let page = layout.page_of[d] as usize;
+                if self.page_generation[page] == generation {
+                    self.page_best[page] = self.page_best[page].max(best);
+                    if self.in_context[d] & bit != 0 {
+                        shared.push((doc, best));
+                    }
+                }
+            }
             self.held_back_sum[d] += self.held_back[d];
             self.held_back[d] = 0.0;
             // A word found only in an enclosing heading doesn't count as held.
@@ -519,6 +534,13 @@ impl Scratch {
             self.best[d] = 0.0;
             self.best_factor[d] = 0.0;
         }
+        for &(doc, best) in &shared {
+            let d = doc as usize;
+            let page = layout.page_of[d] as usize;
+            self.score[d] += self.page_best[page] - best;
+        }
+        shared.clear();
+        self.shared = shared;
         self.touched_word.clear();
         for &page in &self.touched_pages {
             let p = page as usize;
