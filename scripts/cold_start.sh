@@ -3,11 +3,13 @@
 # this tree's release binary against a baseline binary (main's), in one run, as a ratio.
 #
 #   BASELINE=/path/to/main/target/release/scs-bot scripts/cold_start.sh
-#   COLD_PAGES=1000 COLD_RUNS=30
+#   COLD_PAGES=1000 COLD_RUNS=30 CALLGRIND=1
 #
-# Both binaries get their own index folder (built once before timing) over the same corpus.
-# The target (issue 9) is ≤ 50 ms. Uses hyperfine when installed, else a `date +%s%N` loop.
-# Writes only to a temporary folder and target/.
+# Both binaries get their own index folder (built once before timing, with `scs-bot index`,
+# which also writes the snapshots a cold start reads) over the same corpus. The target (issue
+# 9) is ≤ 50 ms. Uses hyperfine when installed, else a `date +%s%N` loop. With CALLGRIND=1 it
+# also counts the instructions of one cold `ask /join` of each binary (valgrind), which the
+# load of a shared machine does not disturb. Writes only to a temporary folder and target/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -19,6 +21,9 @@ trap 'rm -rf "$WORK"' EXIT
 cargo build --release --quiet --bin scs-bot --example gen_corpus
 BIN=${BIN:-$ROOT/target/release/scs-bot}
 "$ROOT/target/release/examples/gen_corpus" "$WORK/corpus" "$PAGES" 42 >/dev/null
+# A file written less than content::SETTLE (2 s) before a load is read again at the next one
+# (its stat could miss a rewrite in the same tick): let the fresh corpus settle first.
+sleep 3
 CFG=(--config "$ROOT/config.toml" --content "$WORK/corpus")
 
 # Mean wall-clock ms of `ask /join` over $RUNS runs, after 3 warm-up runs.
@@ -40,10 +45,25 @@ mean_ms() {
     fi
 }
 
+# Instructions of one cold `ask /join` (after the timed runs: the index and snapshots exist).
+instructions() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$1" "${CFG[@]}" --index "$2" \
+        ask /join 2>&1 >/dev/null | grep -o 'Collected : [0-9]*' | grep -o '[0-9]*$'
+}
+
 now=$(mean_ms "$BIN" "$WORK/index-this")
 echo "this tree: cold ask /join at $PAGES pages: $now ms (mean of $RUNS)"
 if [ -n "${BASELINE:-}" ]; then
     base=$(mean_ms "$BASELINE" "$WORK/index-base")
     echo "baseline:  cold ask /join at $PAGES pages: $base ms (mean of $RUNS)"
     awk -v a="$base" -v b="$now" 'BEGIN { printf "ratio baseline/this: %.2f×\n", a / b }'
+fi
+if [ -n "${CALLGRIND:-}" ]; then
+    i_now=$(instructions "$BIN" "$WORK/index-this")
+    echo "this tree: $i_now instructions"
+    if [ -n "${BASELINE:-}" ]; then
+        i_base=$(instructions "$BASELINE" "$WORK/index-base")
+        echo "baseline:  $i_base instructions"
+        awk -v a="$i_base" -v b="$i_now" 'BEGIN { printf "ratio baseline/this: %.1f×\n", a / b }'
+    fi
 fi

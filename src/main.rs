@@ -68,9 +68,11 @@ enum Command {
     },
     /// Register the slash commands (in `[discord] guilds`, or globally); needs DISCORD_TOKEN.
     Register,
-    /// Rebuild the search index and print what it holds.
+    /// Read every page, rebuild the search index (and the snapshots a cold start reads) and
+    /// print what it holds.
     Index,
-    /// List the problems in the content; exit code 1 when there are errors.
+    /// Read and parse every page (never the snapshots) and list the problems in the content;
+    /// exit code 1 when there are errors.
     Check,
     /// What people ask, what was answered "not found" and what was voted "Not what I asked",
     /// per language, from the feedback database: what the content should answer next.

@@ -137,7 +137,7 @@ fn a_page_changed_in_place_with_the_same_size_is_read_again() {
     let before = std::fs::metadata(&path).unwrap().modified().unwrap();
     site.write(
         "en/kata.md",
-        KATA.replace("zanzibar", "zanzibor").as_bytes(),
+        KATA.replace("zanzibar", "marmoset").as_bytes(),
     );
     let file = std::fs::File::options().write(true).open(&path).unwrap();
     file.set_modified(before + Duration::from_secs(1)).unwrap();
@@ -149,7 +149,7 @@ fn a_page_changed_in_place_with_the_same_size_is_read_again() {
 
     let state = site.load();
     assert_eq!(state.loaded_from, LoadedFrom::Partly { reused: 1, read: 1 });
-    assert!(finds_kata(&state, "zanzibor runtime"));
+    assert!(finds_kata(&state, "marmoset runtime"));
     assert!(!finds_kata(&state, "zanzibar"));
 }
 
@@ -336,7 +336,7 @@ fn a_page_rewritten_in_the_same_second_with_the_same_size_is_still_seen() {
     let stamped = std::fs::metadata(&path).unwrap().modified().unwrap();
     site.write(
         "en/kata.md",
-        KATA.replace("zanzibar", "zanzibor").as_bytes(),
+        KATA.replace("zanzibar", "marmoset").as_bytes(),
     );
     std::fs::File::options()
         .write(true)
@@ -349,7 +349,7 @@ fn a_page_rewritten_in_the_same_second_with_the_same_size_is_still_seen() {
         LoadedFrom::Partly { read, .. } => assert!(read >= 1),
         ref other => panic!("{other}"),
     }
-    assert!(finds_kata(&second, "zanzibor runtime"));
+    assert!(finds_kata(&second, "marmoset runtime"));
     assert!(!finds_kata(&second, "zanzibar"));
     // Once settled, the unchanged pages come from the snapshot again.
     let settled = load(site.config(), SystemTime::now() + SETTLE * 5);
