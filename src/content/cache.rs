@@ -253,8 +253,10 @@ pub fn load_dir_reusing(
         ),
         Err(reason) => (Err(reason), 0, None),
     };
-    let mut assembly = Assembly::default();
-    assembly.problems = problems;
+    let mut assembly = Assembly {
+        problems,
+        ..Assembly::default()
+    };
     let (mut reused, mut read, mut gone) = (0usize, 0usize, 0usize);
     // Whether every file so far gave what the cache says it gave.
     let mut same = cached.is_some();
