@@ -218,6 +218,33 @@ impl Loaded {
     }
 }
 
+/// The content folder as the walk found it: every markdown file with its stat, and the walk's
+/// own problems. Taking it is all system calls, so a caller may read the cache meanwhile.
+#[derive(Debug)]
+pub struct Survey {
+    root: PathBuf,
+    /// `root` resolved; `None` when it can't be.
+    real_root: Option<PathBuf>,
+    surveyed_ns: i64,
+    files: Vec<(PathBuf, FileStat)>,
+    problems: Vec<Problem>,
+}
+
+/// Walks `root` as [`load_dir`](super::load_dir) does (the same confinement and skip rules),
+/// taking each file's stat; `now` is when the walk begins: take it right before the call.
+pub fn survey(root: &Path, options: &LoadOptions, now: SystemTime) -> Survey {
+    let surveyed_ns = nanos_since_epoch(now);
+    let mut problems = Vec::new();
+    let files = walk::markdown_files_with_stats(root, &options.skip_dirs, &mut problems);
+    Survey {
+        root: root.to_path_buf(),
+        real_root: std::fs::canonicalize(root).ok(),
+        surveyed_ns,
+        files,
+        problems,
+    }
+}
+
 /// Loads every `.md` file under `root` as [`load_dir`](super::load_dir) does, reusing from
 /// `previous` what it made of the files that are trusted (see the module docs); `Err` says why
 /// there is no cache. `now` is when the walk begins: take it right before the call.
@@ -227,10 +254,23 @@ pub fn load_dir_reusing(
     previous: Result<PageCache, String>,
     now: SystemTime,
 ) -> Loaded {
-    let surveyed_ns = nanos_since_epoch(now);
-    let mut problems = Vec::new();
-    let walked = walk::markdown_files_with_stats(root, &options.skip_dirs, &mut problems);
-    let real_root = std::fs::canonicalize(root).ok();
+    load_surveyed(survey(root, options, now), options, previous)
+}
+
+/// [`load_dir_reusing`] for a folder already surveyed with the same `options`.
+pub fn load_surveyed(
+    survey: Survey,
+    options: &LoadOptions,
+    previous: Result<PageCache, String>,
+) -> Loaded {
+    let Survey {
+        root,
+        real_root,
+        surveyed_ns,
+        files: walked,
+        problems,
+    } = survey;
+    let root = root.as_path();
     let previous = match previous {
         Err(reason) => Err(reason),
         Ok(cache) if real_root.as_deref() != Some(cache.root.as_path()) => Err(format!(

@@ -49,8 +49,8 @@ mod text;
 mod walk;
 
 pub use cache::{
-    load_dir_reusing, nanos_since_epoch, CachedFile, FileStat, Loaded, LoadedFrom, PageCache,
-    SETTLE,
+    load_dir_reusing, load_surveyed, nanos_since_epoch, survey, CachedFile, FileStat, Loaded,
+    LoadedFrom, PageCache, Survey, SETTLE,
 };
 pub use model::{Item, Library, Link, Page, Section};
 pub use problem::{Problem, Severity};

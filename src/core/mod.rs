@@ -82,8 +82,16 @@ impl State {
         }
         crate::index::check_apart(&config.index, &config.content)?;
         let options = config.load_options();
-        let previous = snapshot::read_pages(&config.index);
-        let loaded = content::load_dir_reusing(&config.content, &options, previous, now);
+        // The walk is system calls, reading the snapshot is computing: side by side.
+        let (survey, previous) = std::thread::scope(|scope| {
+            let walking = scope.spawn(|| content::survey(&config.content, &options, now));
+            let previous = snapshot::read_pages(&config.index);
+            let survey = walking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (survey, previous)
+        });
+        let loaded = content::load_surveyed(survey, &options, previous);
         tracing::debug!("content of {}: {}", config.content.display(), loaded.from);
         let revision = match &loaded.unchanged {
             Some(revision) => revision.clone(),
