@@ -386,3 +386,39 @@ fn register_needs_the_token() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("DISCORD_TOKEN is not set"), "{stderr}");
 }
+
+#[test]
+fn index_keeps_the_snapshots_and_later_asks_answer_as_the_first_and_see_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("en")).unwrap();
+    std::fs::copy(
+        root().join("content/en/network.md"),
+        content.join("en/network.md"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let ask = |question: &str| {
+        let (output, stdout, stderr) = run(scs_bot(&index)
+            .arg("--content")
+            .arg(&content)
+            .args(["ask", "--json", question]));
+        assert!(output.status.success(), "{stderr}");
+        stdout
+    };
+    let (output, _, stderr) = run(scs_bot(&index).arg("--content").arg(&content).arg("index"));
+    assert!(output.status.success(), "{stderr}");
+    for file in ["scs-bot.pages", "scs-bot.layout"] {
+        assert!(index.join(file).is_file(), "{file}");
+    }
+    let first = (ask("/join"), ask("who are the partners?"));
+    assert_eq!((ask("/join"), ask("who are the partners?")), first);
+
+    std::fs::write(
+        content.join("en/kata.md"),
+        "---\ntitle: Kata\nslug: kata\n---\n\n### Kata Containers\n\nThe zanzibar runtime.\n",
+    )
+    .unwrap();
+    let found: serde_json::Value = serde_json::from_str(&ask("zanzibar runtime")).unwrap();
+    assert_eq!(found["hits"][0]["page"], "kata", "{found:#}");
+}

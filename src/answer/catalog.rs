@@ -16,6 +16,7 @@ use crate::config::{CommandConfig, CommandKind, Config};
 use crate::content::{Library, Page, Problem, Section};
 use crate::index::SearchHit;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// A section's place in the library: `library.pages[page].sections[section]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,13 +84,10 @@ pub struct Catalog {
     partner_sections: HashSet<SectionRef>,
     /// (language, slug) → index of the page in the library.
     pages: HashMap<(String, String), usize>,
-    /// (language, a page title's or heading's words as the search reads them) → its section:
-    /// a question that is a title goes there.
-    titles: HashMap<(String, String), SectionRef>,
-    /// Per language and search word, the titles and headings holding it: `(their search words,
-    /// the section)`, for near matches.
-    title_words: HashMap<(String, String), Vec<usize>>,
-    title_list: Vec<(Vec<String>, SectionRef)>,
+    /// The page titles and headings by their search words, compiled from the library at the
+    /// first question that needs them: a command needs none, and a cold `scs-bot ask /join`
+    /// at 1,000 pages spent a third of its time on them.
+    titles: OnceLock<Titles>,
     /// Every word of every command's trigger phrases.
     trigger_words: BTreeSet<String>,
     /// Warnings for the operator: commands whose section the content lacks.
@@ -105,12 +103,8 @@ impl Catalog {
                 .entry((page.language.clone(), page.slug.clone()))
                 .or_insert(i);
         }
-        let (title_list, title_words) = title_index(library);
         let mut catalog = Catalog {
             pages,
-            titles: titles(library),
-            title_list,
-            title_words,
             trigger_words: BTreeSet::new(),
             ..Catalog::default()
         };
@@ -260,40 +254,13 @@ impl Catalog {
         if words.is_empty() {
             return None;
         }
-        let exact = self
-            .titles
+        let titles = self.titles.get_or_init(|| Titles::compile(library));
+        let exact = titles
+            .exact
             .get(&(language.to_string(), words.join(" ")))
             .copied();
-        let at = exact.or_else(|| self.nearly_titled(language, words))?;
+        let at = exact.or_else(|| titles.nearly(language, words))?;
         Some(with_text(library, at))
-    }
-
-    fn nearly_titled(&self, language: &str, words: &[String]) -> Option<SectionRef> {
-        let mut words: Vec<&String> = words
-            .iter()
-            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-            .collect();
-        words.sort();
-        words.dedup();
-        if words.len() < 2 {
-            return None;
-        }
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        for word in &words {
-            let key = (language.to_string(), (*word).clone());
-            for &title in self.title_words.get(&key).into_iter().flatten() {
-                *shared.entry(title).or_default() += 1;
-            }
-        }
-        shared
-            .into_iter()
-            .filter(|&(title, n)| {
-                let heading = self.title_list[title].0.len();
-                n as f32 >= NEAR_TITLE * heading as f32
-                    && n as f32 >= NEAR_TITLE * words.len() as f32
-            })
-            .max_by_key(|&(title, n)| (n, std::cmp::Reverse(title)))
-            .map(|(title, _)| self.title_list[title].1)
     }
 
     /// Whether a partner command answers from this section.
@@ -397,77 +364,104 @@ fn with_text(library: &Library, at: SectionRef) -> SectionRef {
         })
 }
 
-/// Every page title and heading with its search words, and per language and word the titles
-/// holding it.
-#[allow(clippy::type_complexity)]
-fn title_index(
-    library: &Library,
-) -> (
-    Vec<(Vec<String>, SectionRef)>,
-    HashMap<(String, String), Vec<usize>>,
-) {
-    let mut list = Vec::new();
-    let mut by_word: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    for (page_index, page) in library.pages.iter().enumerate() {
-        let mut add = |text: &str, section: usize| {
-            let mut words = crate::index::question_words(text);
-            words.sort();
-            words.dedup();
-            if words.len() < 2 {
-                return;
-            }
-            for word in &words {
-                by_word
-                    .entry((page.language.clone(), word.clone()))
-                    .or_default()
-                    .push(list.len());
-            }
-            list.push((
-                words,
-                SectionRef {
-                    page: page_index,
-                    section,
-                },
-            ));
-        };
-        if !page.sections.is_empty() {
-            add(&page.title, 0);
-        }
-        for (i, section) in page.sections.iter().enumerate() {
-            if !section.heading.is_empty() {
-                add(&section.heading, i);
-            }
-        }
-    }
-    (list, by_word)
+/// The page titles and headings by their search words.
+#[derive(Debug, Clone, Default)]
+struct Titles {
+    /// (language, a page title's or heading's words as the search reads them) → its section:
+    /// a question that is a title goes there. A page's title names its first section, a
+    /// heading its own; the first of equal ones wins (headings before titles, page by page).
+    exact: HashMap<(String, String), SectionRef>,
+    /// Per language and search word, the titles and headings of two or more words holding it:
+    /// indexes into `list`, for near matches.
+    by_word: HashMap<(String, String), Vec<usize>>,
+    /// `(their search words, sorted and once each; the section)`, titles before headings.
+    list: Vec<(Vec<String>, SectionRef)>,
 }
 
-/// Every page title and heading by its search words: a page's title names its first section,
-/// a heading its own; the first of equal ones wins.
-fn titles(library: &Library) -> HashMap<(String, String), SectionRef> {
-    let mut titles = HashMap::new();
-    for (page_index, page) in library.pages.iter().enumerate() {
-        let mut add = |text: &str, section: usize| {
-            let key = crate::index::question_words(text).join(" ");
-            if !key.is_empty() {
-                titles
-                    .entry((page.language.clone(), key))
-                    .or_insert(SectionRef {
-                        page: page_index,
-                        section,
-                    });
+impl Titles {
+    fn compile(library: &Library) -> Titles {
+        let mut titles = Titles::default();
+        for (page_index, page) in library.pages.iter().enumerate() {
+            if page.sections.is_empty() {
+                continue;
             }
-        };
-        for (i, section) in page.sections.iter().enumerate() {
-            if !section.heading.is_empty() {
-                add(&section.heading, i);
+            let at = |section: usize| SectionRef {
+                page: page_index,
+                section,
+            };
+            // Each text's words once: a page's title is often its first heading too.
+            let headings: Vec<Option<Vec<String>>> = page
+                .sections
+                .iter()
+                .map(|s| (!s.heading.is_empty()).then(|| crate::index::question_words(&s.heading)))
+                .collect();
+            let title = page
+                .sections
+                .iter()
+                .zip(&headings)
+                .find_map(|(s, words)| words.as_ref().filter(|_| s.heading == page.title))
+                .cloned()
+                .unwrap_or_else(|| crate::index::question_words(&page.title));
+            let named = headings
+                .iter()
+                .enumerate()
+                .filter_map(|(i, words)| Some((words.as_ref()?, i)));
+            for (words, section) in named.clone().chain([(&title, 0)]) {
+                let key = words.join(" ");
+                if !key.is_empty() {
+                    titles
+                        .exact
+                        .entry((page.language.clone(), key))
+                        .or_insert(at(section));
+                }
+            }
+            for (words, section) in [(&title, 0)].into_iter().chain(named) {
+                let mut words = words.clone();
+                words.sort();
+                words.dedup();
+                if words.len() < 2 {
+                    continue;
+                }
+                for word in &words {
+                    titles
+                        .by_word
+                        .entry((page.language.clone(), word.clone()))
+                        .or_default()
+                        .push(titles.list.len());
+                }
+                titles.list.push((words, at(section)));
             }
         }
-        if !page.sections.is_empty() {
-            add(&page.title, 0);
-        }
+        titles
     }
-    titles
+
+    fn nearly(&self, language: &str, words: &[String]) -> Option<SectionRef> {
+        let mut words: Vec<&String> = words
+            .iter()
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        words.sort();
+        words.dedup();
+        if words.len() < 2 {
+            return None;
+        }
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for word in &words {
+            let key = (language.to_string(), (*word).clone());
+            for &title in self.by_word.get(&key).into_iter().flatten() {
+                *shared.entry(title).or_default() += 1;
+            }
+        }
+        shared
+            .into_iter()
+            .filter(|&(title, n)| {
+                let heading = self.list[title].0.len();
+                n as f32 >= NEAR_TITLE * heading as f32
+                    && n as f32 >= NEAR_TITLE * words.len() as f32
+            })
+            .max_by_key(|&(title, n)| (n, std::cmp::Reverse(title)))
+            .map(|(title, _)| self.list[title].1)
+    }
 }
 
 /// The partners of a partner section, each with the words of its name that name nothing else

@@ -38,6 +38,7 @@
 //! reported as a warning. A file that isn't UTF-8 is an error; [`load_dir`] still serves it,
 //! reading the invalid bytes as Windows-1252.
 
+mod cache;
 mod frontmatter;
 mod html;
 mod markdown;
@@ -47,17 +48,21 @@ mod problem;
 mod text;
 mod walk;
 
+pub use cache::{
+    load_dir_reusing, load_surveyed, nanos_since_epoch, survey, CachedFile, FileStat, Loaded,
+    LoadedFrom, PageCache, Survey, SETTLE,
+};
 pub use model::{Item, Library, Link, Page, Section};
 pub use problem::{Problem, Severity};
 pub use text::{anchor, is_odd_slug, is_safe_link};
-pub use walk::markdown_files;
+pub use walk::{markdown_files, markdown_files_with_stats};
 
 use frontmatter::FrontMatter;
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 /// What the loader needs to know besides the files themselves.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadOptions {
     /// Language of pages whose front matter and path name none.
     pub default_language: String,
@@ -554,50 +559,33 @@ fn read_page(
     Ok(bytes)
 }
 
-/// Loads every `.md` file under `root`, recursively.
-pub fn load_dir(root: &Path, options: &LoadOptions) -> (Library, Vec<Problem>) {
+/// Reads and parses one file the walk found: its page (`None` when it is no page or can't be
+/// read) and its own problems.
+fn read_file(
+    root: &Path,
+    real_root: Option<&Path>,
+    rel: &Path,
+    options: &LoadOptions,
+) -> (Option<Page>, Vec<Problem>) {
+    let bytes = match read_page(root, real_root, rel, options.max_page_bytes) {
+        Ok(bytes) => bytes,
+        Err(problem) => return (None, vec![problem]),
+    };
     let mut problems = Vec::new();
-    let files = walk::markdown_files(root, &options.skip_dirs, &mut problems);
-    let real_root = std::fs::canonicalize(root).ok();
-    let mut pages = Vec::new();
-    let mut owners: HashMap<(String, String), PathBuf> = HashMap::new();
-    for rel in files {
-        if is_skipped(&rel, options) {
-            continue;
-        }
-        let bytes = match read_page(root, real_root.as_deref(), &rel, options.max_page_bytes) {
-            Ok(bytes) => bytes,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
-        let text = decode(&rel, &bytes, &mut problems);
-        let (page, found) = parse_page(&rel, &text, options);
-        problems.extend(found);
-        let Some(page) = page else { continue };
-        let key = (page.language.clone(), page.slug.clone());
-        if let Some(first) = owners.get(&key) {
-            problems.push(
-                Problem::error(
-                    &rel,
-                    format!(
-                        "`{}` and `{}` are both the page `{}` in language `{}`; only `{}` is served",
-                        first.display(),
-                        rel.display(),
-                        key.1,
-                        key.0,
-                        first.display()
-                    ),
-                )
-                .field("slug")
-                .fix("give one of them a different `slug` (or `language`)"),
-            );
-            continue;
-        }
-        owners.insert(key, rel);
-        pages.push(page);
-    }
-    pages.sort_by(|a, b| (&a.language, &a.slug).cmp(&(&b.language, &b.slug)));
-    (Library { pages }, problems)
+    let text = decode(rel, &bytes, &mut problems);
+    let (page, found) = parse_page(rel, &text, options);
+    problems.extend(found);
+    (page, problems)
+}
+
+/// Loads every `.md` file under `root`, recursively: every file read and parsed (see
+/// [`load_dir_reusing`] for the load that reuses what an earlier one made of unchanged files).
+pub fn load_dir(root: &Path, options: &LoadOptions) -> (Library, Vec<Problem>) {
+    let loaded = load_dir_reusing(
+        root,
+        options,
+        Err("a full load".into()),
+        std::time::SystemTime::UNIX_EPOCH,
+    );
+    (loaded.library, loaded.problems)
 }

@@ -6,17 +6,17 @@
 //!   headings without `**` markers or a trailing `:`;
 //! - `Library::pages` is sorted by `(language, slug)`, sections keep their order in the file.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// Every page that loaded, ready to be indexed and answered from.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Library {
     pub pages: Vec<Page>,
 }
 
 /// One markdown file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     /// `en`, `de`, …: from the front matter, else a path segment, else the configured default.
     pub language: String,
@@ -39,7 +39,7 @@ pub struct Page {
 ///
 /// Text before the first heading becomes a section with `level` 0, the page title as heading
 /// and an empty anchor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// The heading as a reader sees it: `Our Partners in the Network`.
     pub heading: String,
@@ -61,7 +61,7 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     /// Link text as plain text.
     pub text: String,
@@ -69,7 +69,7 @@ pub struct Link {
 }
 
 /// One list item: its plain text and the first link in it (partner lists are `- [Name](url)`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub text: String,
     pub url: Option<String>,

@@ -13,6 +13,7 @@
 //! - only regular files are returned: a pipe, socket or device named `.md` (or a link to one) is
 //!   a [`Problem`], never read, since reading it could block or never end.
 
+use super::cache::FileStat;
 use super::problem::Problem;
 use std::collections::HashSet;
 use std::fs;
@@ -30,6 +31,19 @@ pub fn markdown_files(
     skip_dirs: &[String],
     problems: &mut Vec<Problem>,
 ) -> Vec<PathBuf> {
+    markdown_files_with_stats(root, skip_dirs, problems)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// Like [`markdown_files`], each file with its [`FileStat`] (of the file a link leads to),
+/// taken by the walk itself: no second look at the file.
+pub fn markdown_files_with_stats(
+    root: &Path,
+    skip_dirs: &[String],
+    problems: &mut Vec<Problem>,
+) -> Vec<(PathBuf, FileStat)> {
     let mut files = Vec::new();
     let mut visited = HashSet::new();
     match fs::canonicalize(root) {
@@ -50,7 +64,7 @@ pub fn markdown_files(
                 .fix("check the content path in the config or pass `--content DIR`"),
         ),
     }
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     files
 }
 
@@ -92,7 +106,7 @@ struct Walk<'a> {
     real_root: &'a Path,
     skip_dirs: &'a [String],
     visited: &'a mut HashSet<PathBuf>,
-    files: &'a mut Vec<PathBuf>,
+    files: &'a mut Vec<(PathBuf, FileStat)>,
     problems: &'a mut Vec<Problem>,
 }
 
@@ -113,7 +127,12 @@ impl Walk<'_> {
         let mut children = Vec::new();
         for entry in entries {
             match entry {
-                Ok(entry) => children.push(entry.file_name()),
+                // The entry's type comes with the folder listing (no `lstat` where the file
+                // system fills it in), so a plain file costs one `stat` below, not two.
+                Ok(entry) => {
+                    let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+                    children.push((entry.file_name(), is_link));
+                }
                 Err(err) => self.problems.push(
                     Problem::error(rel, format!("a folder entry can't be read: {err}"))
                         .fix("check the folder's permissions"),
@@ -121,7 +140,7 @@ impl Walk<'_> {
             }
         }
         children.sort();
-        for name in children {
+        for (name, is_link) in children {
             if name.to_string_lossy().starts_with('.') {
                 continue;
             }
@@ -129,7 +148,6 @@ impl Walk<'_> {
             let child = root.join(&child_rel);
             // Folders already entered resolve inside the root, so only a link itself can lead
             // out; such a link is skipped before anything behind it is looked at.
-            let is_link = fs::symlink_metadata(&child).is_ok_and(|m| m.file_type().is_symlink());
             if is_link {
                 match outside_target(self.real_root, &child) {
                     Ok(Some(target)) => {
@@ -185,7 +203,7 @@ impl Walk<'_> {
                 }
             } else if is_markdown(&child_rel) {
                 if meta.is_file() {
-                    self.files.push(child_rel);
+                    self.files.push((child_rel, FileStat::of(&meta)));
                 } else {
                     // Reading a pipe blocks until someone writes to it; a device may never end.
                     self.problems.push(

@@ -21,8 +21,8 @@ pub use metrics::{Direction, Metrics, Reloaded};
 
 use crate::answer::{self, Answer, Catalog, Sources, Surface};
 use crate::config::{CommandKind, Config};
-use crate::content::{self, Library, Page, Problem};
-use crate::index::{IndexStatus, SearchIndex};
+use crate::content::{self, Library, LoadedFrom, Page, Problem};
+use crate::index::{snapshot, IndexStatus, SearchIndex};
 use anyhow::{bail, Context};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
@@ -40,11 +40,31 @@ pub struct State {
     pub status: IndexStatus,
     /// The content's fingerprint (the index's), which names this revision of the content.
     pub revision: String,
+    /// Where the pages came from: the snapshot in the index folder, the files, or both.
+    pub loaded_from: LoadedFrom,
 }
 
 impl State {
-    /// Loads the content folder and opens (or builds) the index for it.
+    /// Loads the content folder and opens (or builds) the index for it, reusing the snapshot in
+    /// the index folder for the files that have not changed (see [`State::load_at`]).
     pub fn load(config: Arc<Config>) -> anyhow::Result<State> {
+        // The one reading of the clock: when the walk begins, which decides which files are too
+        // fresh to be trusted by their stat at the next load.
+        State::load_at(config, SystemTime::now())
+    }
+
+    /// [`State::load`], the walk of the content folder beginning at `now`.
+    ///
+    /// A cold start with unchanged content reads no page and hashes nothing: the walk (with
+    /// its confinement and skip rules, and its problems, always fresh) stats every file, the
+    /// pages' snapshot ([`crate::index::snapshot`]) gives what each trusted file made (see
+    /// `content::cache` for when a file is trusted) and the fingerprint of the whole, and the
+    /// index opens with its layout snapshot. A file that is new, changed or too fresh to trust
+    /// is read and parsed; when the library is then not exactly the snapshot's, its fingerprint
+    /// is computed, and it decides whether the index is reused, as it always did. A missing,
+    /// damaged or stale snapshot means every file is read. The snapshot is written again
+    /// whenever it would tell the next start something new.
+    pub fn load_at(config: Arc<Config>, now: SystemTime) -> anyhow::Result<State> {
         if let Some(git) = config.git() {
             if git::serving(git).is_none() {
                 bail!(
@@ -61,10 +81,40 @@ impl State {
             );
         }
         crate::index::check_apart(&config.index, &config.content)?;
-        let (library, problems) = content::load_dir(&config.content, &config.load_options());
-        let (index, status) = SearchIndex::open_or_build(&config.index, &library)
-            .with_context(|| format!("can't build the index in {}", config.index.display()))?;
-        Ok(State::assemble(config, library, index, problems, status))
+        let options = config.load_options();
+        // The walk is system calls, reading the snapshot is computing: side by side.
+        let (survey, previous) = std::thread::scope(|scope| {
+            let walking = scope.spawn(|| content::survey(&config.content, &options, now));
+            let previous = snapshot::read_pages(&config.index);
+            let survey = walking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (survey, previous)
+        });
+        let loaded = content::load_surveyed(survey, &options, previous);
+        tracing::debug!("content of {}: {}", config.content.display(), loaded.from);
+        let revision = match &loaded.unchanged {
+            Some(revision) => revision.clone(),
+            None => crate::index::fingerprint(&loaded.library),
+        };
+        let (index, status) =
+            SearchIndex::open_or_build_with(&config.index, &loaded.library, &revision)
+                .with_context(|| format!("can't build the index in {}", config.index.display()))?;
+        let kept = loaded.is_worth_caching() || status != IndexStatus::Reused;
+        if kept && index.location().is_some() {
+            if let Some(cache) = loaded.cache(&options, &revision) {
+                snapshot::write_pages(&config.index, &cache);
+            }
+        }
+        let content::Loaded {
+            library,
+            problems,
+            from,
+            ..
+        } = loaded;
+        Ok(State::assemble(
+            config, library, index, problems, status, revision, from,
+        ))
     }
 
     /// Builds a state from a library already in memory, with an index in RAM (for tests and
@@ -74,12 +124,18 @@ impl State {
         let status = IndexStatus::InMemory {
             reason: "built in memory".into(),
         };
+        let revision = crate::index::fingerprint(&library);
+        let from = LoadedFrom::Files {
+            reason: "a library in memory".into(),
+        };
         Ok(State::assemble(
             Arc::new(config),
             library,
             index,
             Vec::new(),
             status,
+            revision,
+            from,
         ))
     }
 
@@ -89,12 +145,14 @@ impl State {
         index: SearchIndex,
         mut problems: Vec<Problem>,
         status: IndexStatus,
+        revision: String,
+        loaded_from: LoadedFrom,
     ) -> State {
         let catalog = Catalog::compile(&library, &config);
         problems.extend(catalog.problems().iter().cloned());
-        let revision = crate::index::fingerprint(&library);
         State {
             revision,
+            loaded_from,
             config,
             library,
             index,

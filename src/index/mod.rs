@@ -10,9 +10,13 @@
 //! - [`SearchIndex::search`] answers a free question with the best sections of one language;
 //!   see [`search`](self::search) for the ranking.
 //!
+//! - [`snapshot`] keeps, next to the index in its folder, what the loader made of each content
+//!   file and what hits show, so that a cold start with unchanged content reads neither.
+//!
 //! Invariants: one [`tantivy::IndexReader`] per [`SearchIndex`], a `Searcher` per query, and the
 //! index never changes under a reader (a rebuild makes a new folder and a new `SearchIndex`);
-//! what a hit shows is read from the index once, when it is opened; user text never reaches
+//! what a hit shows is read once, at the first search (from the folder's snapshot when it fits
+//! the index's segments, else from the stored documents); user text never reaches
 //! Tantivy's query parser; searching never fails (an internal error is logged and yields no
 //! hits).
 
@@ -25,10 +29,12 @@ pub mod place;
 mod rewrite;
 mod schema;
 mod search;
+pub mod snapshot;
 mod snippet;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{anyhow, bail, Context, Result};
 use tantivy::{Index, IndexReader, ReloadPolicy};
@@ -163,7 +169,9 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     /// What hits show of each document and its page, read once.
-    layout: search::Layout,
+    /// What hits show of every document, read at the first search (a command needs none), and
+    /// whether it came from the folder's snapshot; `None` when it could not be read at all.
+    layout: OnceLock<Option<(search::Layout, bool)>>,
     /// The folder the index lives in; `None` in memory.
     location: Option<PathBuf>,
 }
@@ -212,7 +220,18 @@ impl SearchIndex {
     /// [`NotOurs`] error, and nothing at `dir` is touched. If `dir` can't be written, the index
     /// is built in memory. Errors otherwise only when even that fails.
     pub fn open_or_build(dir: &Path, library: &Library) -> Result<(SearchIndex, IndexStatus)> {
-        let wanted = fingerprint(library);
+        SearchIndex::open_or_build_with(dir, library, &fingerprint(library))
+    }
+
+    /// [`SearchIndex::open_or_build`] for a library whose [`fingerprint()`] the caller already
+    /// has (`wanted`): it is computed once per load, or taken from the pages' snapshot when
+    /// the library is exactly the one it was made of.
+    pub fn open_or_build_with(
+        dir: &Path,
+        library: &Library,
+        wanted: &str,
+    ) -> Result<(SearchIndex, IndexStatus)> {
+        let wanted = wanted.to_string();
         let expected_docs = build::count_documents(library);
         let (reason, repair) = match place::inspect(dir) {
             Existing::Missing | Existing::Empty => {
@@ -289,8 +308,13 @@ impl SearchIndex {
     /// atomically. Unlike [`SearchIndex::open_or_build`], failing to write is an error; so is
     /// anything at `dir` that is not ours to replace ([`NotOurs`]).
     pub fn rebuild(dir: &Path, library: &Library) -> Result<SearchIndex> {
+        SearchIndex::rebuild_with(dir, library, &fingerprint(library))
+    }
+
+    /// [`SearchIndex::rebuild`] for a library whose [`fingerprint()`] the caller already has.
+    pub fn rebuild_with(dir: &Path, library: &Library, fingerprint: &str) -> Result<SearchIndex> {
         let expected_docs = build::count_documents(library);
-        SearchIndex::build_on_disk(dir, library, &fingerprint(library), expected_docs)
+        SearchIndex::build_on_disk(dir, library, fingerprint, expected_docs)
     }
 
     fn build_on_disk(
@@ -300,7 +324,11 @@ impl SearchIndex {
         expected_docs: u64,
     ) -> Result<SearchIndex> {
         build::build_and_swap(dir, library, fingerprint)?;
-        SearchIndex::open_dir(dir, expected_docs).context("the freshly built index can't be opened")
+        let index = SearchIndex::open_dir(dir, expected_docs)
+            .context("the freshly built index can't be opened")?;
+        // Its layout snapshot is written with the build, not at the first search.
+        index.prepare();
+        Ok(index)
     }
 
     /// Opens the index in `dir` and checks that it is whole: our schema, intact files (checksums)
@@ -333,14 +361,81 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let layout = search::Layout::load(&reader.searcher(), &fields)?;
         Ok(SearchIndex {
             index,
             reader,
             fields,
-            layout,
+            layout: OnceLock::new(),
             location,
         })
+    }
+
+    /// What hits show, read once. For an index in a folder it comes from the folder's snapshot
+    /// when there is a sound one for exactly these segments; else it is read from the documents
+    /// and the snapshot written for the next start. `None` (logged) when even the documents
+    /// can't be read: searching then finds nothing.
+    fn layout(&self) -> Option<&search::Layout> {
+        self.layout
+            .get_or_init(|| {
+                let searcher = self.reader.searcher();
+                let segments: snapshot::Segments = searcher
+                    .segment_readers()
+                    .iter()
+                    .map(|s| {
+                        (
+                            s.segment_id().uuid_string(),
+                            s.max_doc(),
+                            s.num_deleted_docs(),
+                        )
+                    })
+                    .collect();
+                let max_docs: Vec<u32> = segments.iter().map(|s| s.1).collect();
+                if let Some(dir) = &self.location {
+                    let kept = snapshot::read_layout::<search::Layout>(dir, &segments).and_then(
+                        |layout| {
+                            layout
+                                .restored(&self.fields, &max_docs)
+                                .ok_or_else(|| "the layout snapshot does not fit the index".into())
+                        },
+                    );
+                    match kept {
+                        Ok(layout) => return Some((layout, true)),
+                        Err(reason) => {
+                            tracing::debug!("reading what hits show from the documents: {reason}")
+                        }
+                    }
+                }
+                match search::Layout::load(&searcher, &self.fields) {
+                    Ok(layout) => {
+                        if let Some(dir) = &self.location {
+                            snapshot::write_layout(dir, &segments, &layout);
+                        }
+                        Some((layout, false))
+                    }
+                    Err(e) => {
+                        tracing::warn!(
+                            "the index's documents can't be read ({e}); searching finds nothing"
+                        );
+                        None
+                    }
+                }
+            })
+            .as_ref()
+            .map(|(layout, _)| layout)
+    }
+
+    /// Reads what hits show now rather than at the first search (and keeps its snapshot).
+    pub fn prepare(&self) {
+        self.layout();
+    }
+
+    /// Whether what hits show was read from the index folder's snapshot (see [`snapshot`])
+    /// rather than from every stored document; reads it if no search has yet.
+    pub fn layout_from_snapshot(&self) -> bool {
+        self.layout();
+        self.layout
+            .get()
+            .is_some_and(|l| l.as_ref().is_some_and(|(_, kept)| *kept))
     }
 
     /// The top `limit` sections for a free question, searching only pages in `language`. No hits
@@ -377,8 +472,11 @@ impl SearchIndex {
             return Vec::new();
         }
         let language = language.trim().to_ascii_lowercase();
+        let Some(layout) = self.layout() else {
+            return Vec::new();
+        };
         let searcher = self.reader.searcher();
-        let written = self.layout.languages();
+        let written = layout.languages();
         let mut languages = vec![language.as_str()];
         languages.extend(written.iter().copied().filter(|l| *l != language));
         let queries =
@@ -393,11 +491,11 @@ impl SearchIndex {
             if !asked && asked_share >= WHOLE_QUESTION {
                 break;
             }
-            for mut hit in self.search_one(&searcher, query, limit, snippets) {
+            for mut hit in self.search_one(&searcher, layout, query, limit, snippets) {
                 if asked {
                     asked_share = asked_share.max(hit.coverage.share);
                     hits.push(hit);
-                } else if !self.layout.has_page(&language, &hit.slug) {
+                } else if !layout.has_page(&language, &hit.slug) {
                     // A translation holding no more of the question than a page in the
                     // asked language ranks below it.
                     hit.score *= if hit.coverage.share > asked_share {
@@ -417,16 +515,15 @@ impl SearchIndex {
     fn search_one(
         &self,
         searcher: &tantivy::Searcher,
+        layout: &search::Layout,
         query: &search::Query,
         limit: usize,
         snippets: usize,
     ) -> Vec<SearchHit> {
-        search::search(searcher, &self.fields, &self.layout, query, limit, snippets).unwrap_or_else(
-            |e| {
-                tracing::warn!("search in {} failed: {e}", query.language);
-                Vec::new()
-            },
-        )
+        search::search(searcher, &self.fields, layout, query, limit, snippets).unwrap_or_else(|e| {
+            tracing::warn!("search in {} failed: {e}", query.language);
+            Vec::new()
+        })
     }
 
     /// Number of sections (documents) in the index.

@@ -188,12 +188,14 @@ fn read_prefix(path: &Path, limit: u64) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// Names Tantivy or scs-bot write into an index folder.
+/// Names Tantivy or scs-bot write into an index folder (the snapshots of [`super::snapshot`]
+/// included).
 pub fn is_index_file_name(name: &str) -> bool {
     if matches!(
         name,
         ".gitignore" | MARKER_FILE | FINGERPRINT_FILE | "meta.json" | ".managed.json"
     ) || (name.starts_with(".tantivy-") && name.ends_with(".lock"))
+        || super::snapshot::is_snapshot_file_name(name)
     {
         return true;
     }
@@ -285,6 +287,9 @@ mod tests {
             ".gitignore",
             "0123456789abcdef0123456789abcdef.store",
             "0123456789abcdef0123456789abcdef.12.del",
+            "scs-bot.pages",
+            "scs-bot.layout",
+            "scs-bot.pages.4711-0.tmp",
         ] {
             assert!(is_index_file_name(name), "{name}");
         }

@@ -228,7 +228,9 @@ pub struct Query {
 }
 
 /// What the engine knows of the index besides Tantivy: for each document (numbered across
-/// segments) what a hit shows of it and its page.
+/// segments) what a hit shows of it and its page. Kept next to the index between runs
+/// ([`super::snapshot`]), so a cold start need not read every stored document again.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     /// First global number of each segment's documents.
     bases: Vec<u32>,
@@ -248,6 +250,7 @@ pub struct Layout {
 }
 
 /// What a hit shows of a section, read from the stored fields once when the index is opened.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Shown {
     language: String,
     slug: String,
@@ -258,11 +261,44 @@ pub struct Shown {
     url: String,
     /// The text, ready for snippets.
     text: Text,
-    /// Name of the stemming analyzer of the section's language.
+    /// Name of the stemming analyzer of the section's language (not kept in a snapshot: set
+    /// again from the language by [`Layout::restored`]).
+    #[serde(skip)]
     analyzer: &'static str,
 }
 
 impl Layout {
+    /// A layout read back from a snapshot, checked against the index it is for (`max_docs`:
+    /// each segment's number of documents) and with the analyzers set again; `None` when it
+    /// doesn't fit, so that no number in it can point past what it holds.
+    pub fn restored(mut self, fields: &Fields, max_docs: &[u32]) -> Option<Layout> {
+        let mut base = 0u32;
+        for (at, max_doc) in max_docs.iter().enumerate() {
+            if self.bases.get(at) != Some(&base) {
+                return None;
+            }
+            base = base.checked_add(*max_doc)?;
+        }
+        let sound = self.bases.len() == max_docs.len()
+            && self.shown.len() == base as usize
+            && self.page_of.len() == self.shown.len()
+            && self.page_of.iter().all(|p| (*p as usize) < self.pages)
+            && self.title_section.len() == self.shown.len()
+            && self
+                .title_pages
+                .values()
+                .flatten()
+                .all(|p| (*p as usize) < self.pages)
+            && self.shown.iter().all(|s| s.text.is_sound());
+        if !sound {
+            return None;
+        }
+        for shown in &mut self.shown {
+            shown.analyzer = fields.group(&shown.language).analyzer;
+        }
+        Some(self)
+    }
+
     /// Reads what hits show of every document.
     pub fn load(searcher: &Searcher, fields: &Fields) -> tantivy::Result<Layout> {
         let mut bases = Vec::with_capacity(searcher.segment_readers().len());

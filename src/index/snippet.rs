@@ -51,6 +51,7 @@ pub struct Terms<'a> {
 
 /// A section text prepared for snippets once, when the index is opened: flattened to one line,
 /// with the byte ranges of its words.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Text {
     flat: String,
     words: Vec<(u32, u32)>,
@@ -63,6 +64,17 @@ impl Text {
             .map(|r| (r.start as u32, r.end as u32))
             .collect();
         Text { flat, words }
+    }
+
+    /// Whether every word range lies within the text, on character boundaries (a text read
+    /// back from a snapshot is checked before it is sliced).
+    pub fn is_sound(&self) -> bool {
+        let flat = self.flat.as_str();
+        self.words.iter().all(|&(start, end)| {
+            start <= end
+                && flat.is_char_boundary(start as usize)
+                && flat.is_char_boundary(end as usize)
+        })
     }
 }
 
