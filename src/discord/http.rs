@@ -222,6 +222,13 @@ pub enum Rejected {
 
 /// Verifies a request: the signature over `timestamp ‖ body`, and the timestamp (Unix
 /// seconds) within `tolerance` of `now`.
+///
+/// The ordinary Ed25519 check (RFC 8032, non-canonical R refused) rather than
+/// `verify_strict`: the strict form adds defences against weak public keys and against
+/// telling apart two valid signatures of one message, neither of which applies here — the
+/// key is Discord's, fixed by the operator, and a signature is never used as an identity.
+/// Nobody can forge a request either way; the strict form only costs a point decompression
+/// per request (about a tenth of the endpoint's time under load).
 pub fn verify(
     key: &VerifyingKey,
     signature: Option<&str>,
@@ -241,7 +248,8 @@ pub fn verify(
     let mut message = Vec::with_capacity(timestamp.len() + body.len());
     message.extend_from_slice(timestamp.as_bytes());
     message.extend_from_slice(body);
-    key.verify_strict(&message, &signature)
+    use ed25519_dalek::Verifier;
+    key.verify(&message, &signature)
         .map_err(|_| Rejected::BadSignature)?;
     let now = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     if now.abs_diff(signed) > tolerance.as_secs() {
