@@ -6,57 +6,19 @@
 //! links and unusable index paths with a regular file in the way.
 
 use scs_bot::answer::Outcome;
-use scs_bot::config::Config;
 use scs_bot::content::Problem;
 use scs_bot::core::Core;
 use scs_bot::index::{IndexStatus, FINGERPRINT_FILE};
+mod common;
+
+use common::Site;
 use std::path::{Path, PathBuf};
 
 const CONTACT: &str = "forum-scs-standards@osb-alliance.com";
 
 const EXTRA_PAGE: &str = "---\ntitle: Kata Handbook\nslug: kata\n---\n\n### Kata Containers\n\nLightweight virtual machines that feel like containers, with the zanzibar runtime.\n";
 
-/// A content folder (the shipped page plus `files`) and an index path in a temporary folder.
-struct Site {
-    dir: tempfile::TempDir,
-}
-
 impl Site {
-    fn new(files: &[(&str, &[u8])]) -> Site {
-        let site = Site {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        site.write(
-            "en/network.md",
-            &std::fs::read(root().join("content/en/network.md")).unwrap(),
-        );
-        for (rel, bytes) in files {
-            site.write(rel, bytes);
-        }
-        site
-    }
-
-    fn content(&self) -> PathBuf {
-        self.dir.path().join("content")
-    }
-
-    fn index(&self) -> PathBuf {
-        self.dir.path().join("index")
-    }
-
-    fn write(&self, rel: &str, bytes: &[u8]) {
-        let path = self.content().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-
-    fn config(&self) -> Config {
-        let mut config = Config::parse(include_str!("../config.toml")).unwrap();
-        config.content = self.content();
-        config.index = self.index();
-        config
-    }
-
     fn open(&self) -> Core {
         Core::open(self.config()).expect("the core opens")
     }
@@ -67,10 +29,6 @@ impl Site {
         config.max_page_bytes = 20_000_000;
         Core::open(config).expect("the core opens")
     }
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The commands still answer from the shipped page.

@@ -12,7 +12,10 @@ use scs_bot::config::Config;
 use scs_bot::content::{LoadedFrom, SETTLE};
 use scs_bot::core::State;
 use scs_bot::index::snapshot::{LAYOUT_FILE, PAGES_FILE};
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::Site;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -28,52 +31,16 @@ const ASKED: &[&str] = &[
     "how do I join?",
 ];
 
-struct Site {
-    dir: tempfile::TempDir,
-}
-
 impl Site {
-    fn new() -> Site {
-        let site = Site {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        site.write(
-            "en/network.md",
-            &std::fs::read(root().join("content/en/network.md")).unwrap(),
-        );
-        site.write("en/kata.md", KATA.as_bytes());
-        site
-    }
-
-    fn content(&self) -> PathBuf {
-        self.dir.path().join("content")
-    }
-
-    fn index(&self) -> PathBuf {
-        self.dir.path().join("index")
-    }
-
-    fn write(&self, rel: &str, bytes: &[u8]) {
-        let path = self.content().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-
-    fn config(&self) -> Config {
-        let mut config = Config::parse(include_str!("../config.toml")).unwrap();
-        config.content = self.content();
-        config.index = self.index();
-        config
+    /// The shipped page and the Kata page.
+    fn with_kata() -> Site {
+        Site::new(&[("en/kata.md", KATA.as_bytes())])
     }
 
     /// Loads with the walk beginning a minute from now: every file written so far is settled.
     fn load(&self) -> State {
         load(self.config(), later())
     }
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn later() -> SystemTime {
@@ -102,7 +69,7 @@ fn finds_kata(state: &State, question: &str) -> bool {
 
 #[test]
 fn a_second_start_with_unchanged_content_reads_no_page_and_answers_as_a_full_load() {
-    let site = Site::new();
+    let site = Site::with_kata();
     let first = site.load();
     assert!(
         matches!(first.loaded_from, LoadedFrom::Files { .. }),
@@ -131,7 +98,7 @@ fn a_second_start_with_unchanged_content_reads_no_page_and_answers_as_a_full_loa
 
 #[test]
 fn a_page_changed_in_place_with_the_same_size_is_read_again() {
-    let site = Site::new();
+    let site = Site::with_kata();
     drop(site.load());
     let path = site.content().join("en/kata.md");
     let before = std::fs::metadata(&path).unwrap().modified().unwrap();
@@ -155,7 +122,7 @@ fn a_page_changed_in_place_with_the_same_size_is_read_again() {
 
 #[test]
 fn an_added_page_is_read_and_answered_from() {
-    let site = Site::new();
+    let site = Site::with_kata();
     let first = site.load();
     site.write(
         "en/wasm.md",
@@ -170,7 +137,7 @@ fn an_added_page_is_read_and_answered_from() {
 
 #[test]
 fn a_removed_page_is_no_longer_answered_from() {
-    let site = Site::new();
+    let site = Site::with_kata();
     let first = site.load();
     assert!(finds_kata(&first, "zanzibar runtime"));
     std::fs::remove_file(site.content().join("en/kata.md")).unwrap();
@@ -183,7 +150,7 @@ fn a_removed_page_is_no_longer_answered_from() {
 
 #[test]
 fn a_renamed_page_is_read_under_its_new_name() {
-    let site = Site::new();
+    let site = Site::with_kata();
     drop(site.load());
     std::fs::create_dir_all(site.content().join("en/handbooks")).unwrap();
     std::fs::rename(
@@ -200,7 +167,7 @@ fn a_renamed_page_is_read_under_its_new_name() {
 
 #[test]
 fn a_link_leading_out_is_reported_and_never_read_with_the_rest_from_the_snapshot() {
-    let site = Site::new();
+    let site = Site::with_kata();
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(
         outside.path().join("secret.md"),
@@ -233,7 +200,7 @@ fn a_link_leading_out_is_reported_and_never_read_with_the_rest_from_the_snapshot
 
 #[test]
 fn other_load_options_read_every_page_again() {
-    let site = Site::new();
+    let site = Site::with_kata();
     let first = site.load();
     assert!(finds_kata(&first, "zanzibar runtime"));
     let mut config = site.config();
@@ -256,7 +223,7 @@ fn other_load_options_read_every_page_again() {
 
 #[test]
 fn damaged_snapshots_are_not_trusted_and_the_bot_still_answers() {
-    let site = Site::new();
+    let site = Site::with_kata();
     let first = site.load();
     let expected = answers(&first);
     let pages = site.index().join(PAGES_FILE);
@@ -305,7 +272,7 @@ fn damaged_snapshots_are_not_trusted_and_the_bot_still_answers() {
 
 #[test]
 fn snapshots_of_another_site_are_not_taken_for_this_one() {
-    let (ours, theirs) = (Site::new(), Site::new());
+    let (ours, theirs) = (Site::with_kata(), Site::with_kata());
     theirs.write(
         "en/kata.md",
         KATA.replace("zanzibar", "quokkatron").as_bytes(),
@@ -329,7 +296,7 @@ fn snapshots_of_another_site_are_not_taken_for_this_one() {
 fn a_page_rewritten_in_the_same_second_with_the_same_size_is_still_seen() {
     // The real clock here: the page is written right before the first walk, so its stat
     // can't tell a rewrite in the same tick of a coarse file-system clock. It is read again.
-    let site = Site::new();
+    let site = Site::with_kata();
     let path = site.content().join("en/kata.md");
     let first = load(site.config(), SystemTime::now());
     assert!(finds_kata(&first, "zanzibar runtime"));
