@@ -117,10 +117,14 @@ fn word_match(name_word: &str, typed: &str) -> Option<u32> {
         _ => 2,
     };
     // A common word is what it says, not a typo of a name ("netzwerk" is not "network").
+    // Cheapest test first (this runs for every partner word and question word): words whose
+    // lengths differ by more than `allowed` are more edits apart; the word lists are looked up
+    // before the edits are counted.
     (allowed > 0
-        && strsim::osa_distance(name_word, typed) <= allowed
-        && !crate::index::is_common_word(typed))
-    .then_some(40)
+        && name_word.chars().count().abs_diff(n) <= allowed
+        && !crate::index::is_common_word(typed)
+        && strsim::osa_distance(name_word, typed) <= allowed)
+        .then_some(40)
 }
 
 /// The partners a question names by a distinctive word (typos allowed), in list order.

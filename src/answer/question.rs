@@ -176,12 +176,20 @@ pub fn normalize(text: &str) -> String {
 
 /// Whether the normalized `phrase` stands in the normalized `words` as whole words.
 pub fn contains_phrase(words: &str, phrase: &str) -> bool {
+    // Tried at each word's start: cheaper than a substring search on a question's few words
+    // (this runs for every trigger phrase of every command).
+    let mut starts = std::iter::once(0).chain(
+        words
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b' ')
+            .map(|(at, _)| at + 1),
+    );
     !phrase.is_empty()
-        && words.match_indices(phrase).any(|(at, _)| {
-            let before = at == 0 || words.as_bytes()[at - 1] == b' ';
+        && starts.any(|at| {
             let end = at + phrase.len();
-            let after = end == words.len() || words.as_bytes()[end] == b' ';
-            before && after
+            words.as_bytes()[at..].starts_with(phrase.as_bytes())
+                && (end == words.len() || words.as_bytes()[end] == b' ')
         })
 }
 
@@ -194,6 +202,23 @@ mod tests {
         assert_eq!(q.normalized, normalized, "{input:?}");
         assert_eq!(q.search_words, search, "{input:?}");
         assert_eq!(q.numbers, numbers, "{input:?}");
+    }
+
+    #[test]
+    fn a_phrase_is_contained_only_as_whole_words() {
+        assert!(contains_phrase("how do i join", "join"));
+        assert!(contains_phrase("how do i join", "how do"));
+        assert!(contains_phrase("join us", "join"));
+        assert!(!contains_phrase("how do i rejoin", "join"));
+        assert!(!contains_phrase("joining forces", "join"));
+        assert!(!contains_phrase("how do i join", ""));
+        assert!(!contains_phrase("", "join"));
+        // A match that starts inside a word doesn't hide the whole-word one after it.
+        assert!(contains_phrase("yx x x", "x x"));
+        assert!(contains_phrase(
+            "which companies are partners",
+            "which companies"
+        ));
     }
 
     #[test]

@@ -479,25 +479,32 @@ impl SearchIndex {
         let written = layout.languages();
         let mut languages = vec![language.as_str()];
         languages.extend(written.iter().copied().filter(|l| *l != language));
-        let queries =
-            search::analyse_all(&searcher, &self.fields, words, hints, &languages, &written);
-        let mut hits = Vec::new();
+        let asked =
+            search::analyse_asked(&searcher, &self.fields, words, hints, &languages, &written);
+        let mut hits = self.search_one(&searcher, layout, &asked, limit, snippets);
         // The best share of the question a page of the asked language holds.
-        let mut asked_share = 0.0f32;
-        for query in &queries {
-            let asked = query.language == language;
-            // A page in the asked language that holds (nearly) the whole question leaves no
-            // room for a translation to rank above it: the other languages need no search.
-            if !asked && asked_share >= WHOLE_QUESTION {
-                break;
-            }
-            for mut hit in self.search_one(&searcher, layout, query, limit, snippets) {
-                if asked {
-                    asked_share = asked_share.max(hit.coverage.share);
-                    hits.push(hit);
-                } else if !layout.has_page(&language, &hit.slug) {
-                    // A translation holding no more of the question than a page in the
-                    // asked language ranks below it.
+        let asked_share = hits.iter().map(|h| h.coverage.share).fold(0.0f32, f32::max);
+        // A page in the asked language that holds (nearly) the whole question leaves no room
+        // for a translation to rank above it: the other languages need no search, nor their
+        // full analysis.
+        if asked_share < WHOLE_QUESTION && languages.len() > 1 {
+            let others = search::analyse_others(
+                &searcher,
+                &self.fields,
+                words,
+                hints,
+                &languages,
+                &written,
+                &asked,
+            );
+            for query in &others {
+                for mut hit in self.search_one(&searcher, layout, query, limit, snippets) {
+                    // A translation holding no more of the question than a page in the asked
+                    // language ranks below it; a page the asked language has too is answered
+                    // from there.
+                    if layout.has_page(&language, &hit.slug) {
+                        continue;
+                    }
                     hit.score *= if hit.coverage.share > asked_share {
                         CROSS_LANGUAGE
                     } else {

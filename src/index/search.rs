@@ -50,7 +50,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use tantivy::postings::Postings;
-use tantivy::query::{Bm25Weight, FuzzyTermQuery};
+use tantivy::query::FuzzyTermQuery;
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, DocSet, InvertedIndexReader, Searcher, TantivyDocument, Term};
 
@@ -384,49 +384,62 @@ impl Layout {
     }
 }
 
+/// What one question has summed for one document so far. One record per document rather than
+/// one array per sum: a document's sums are read and written together, once per bounds check.
+#[derive(Clone, Copy, Default)]
+struct DocSums {
+    /// The score so far.
+    score: f32,
+    /// Weight of the question's words found, at their readings' factors.
+    weight: f32,
+    /// The current word's best contribution, and the best factor of a reading in the text.
+    best: f32,
+    best_factor: f32,
+    /// The current reading's contribution.
+    current: f32,
+    /// For a document restating its page title: the current word's heading bonus held back,
+    /// and the sum held back over the question.
+    held_back: f32,
+    held_back_sum: f32,
+    /// Question words found (bit per word).
+    found: u32,
+    /// Question words found in the heading, enclosing headings or page title.
+    headed: u32,
+    /// Question words found in the enclosing headings or page title.
+    in_context: u32,
+    /// [`IN_READING`], [`IN_ALL`], [`IN_WORD`], [`IN_QUESTION`], [`IN_CONTEXT`].
+    flags: u8,
+}
+
+/// What one question has summed for one page so far.
+#[derive(Clone, Copy, Default)]
+struct PageSums {
+    /// The current word's best factor.
+    factor: f32,
+    /// The best contribution of the current word to one of its sections, valid when
+    /// `generation` is the current word's.
+    best: f32,
+    generation: u32,
+    bonus: f32,
+    weight: f32,
+    /// Question words found (bit per word).
+    found: u32,
+}
+
 /// Per-document sums of one question, reused between questions of a thread. Only what a
 /// question touched is reset afterwards.
 #[derive(Default)]
 struct Scratch {
-    /// The score so far.
-    score: Vec<f32>,
-    /// Question words found (bit per word).
-    found: Vec<u32>,
-    /// Question words found in the heading, enclosing headings or page title.
-    headed: Vec<u32>,
-    /// Question words found in the enclosing headings or page title.
-    in_context: Vec<u32>,
-    /// Per document restating its page title: the current word's heading bonus held back,
-    /// and the sum held back over the question.
-    held_back: Vec<f32>,
-    held_back_sum: Vec<f32>,
-    /// Weight of the question's words found, at their readings' factors.
-    weight: Vec<f32>,
-    /// The current word's best contribution, and the best factor of a reading in the text.
-    best: Vec<f32>,
-    best_factor: Vec<f32>,
-    /// The current reading's contribution.
-    current: Vec<f32>,
-    /// [`IN_READING`], [`IN_ALL`], [`IN_WORD`], [`IN_QUESTION`].
-    flags: Vec<u8>,
+    docs: Vec<DocSums>,
+    pages: Vec<PageSums>,
     /// Documents touched by this question, by the current word, by the current reading.
     touched: Vec<u32>,
     touched_word: Vec<u32>,
     touched_reading: Vec<u32>,
-    /// Per page: the current word's best factor, and the sums over the question.
-    page_factor: Vec<f32>,
-    /// Per page: the best contribution of the current word to one of its sections, valid
-    /// when the page's generation is the current word's.
-    page_best: Vec<f32>,
-    page_generation: Vec<u32>,
     generation: u32,
     /// The current word's sections that share it through their page title, with what they
     /// held of it themselves.
     shared: Vec<(u32, f32)>,
-    page_bonus: Vec<f32>,
-    page_weight: Vec<f32>,
-    /// Per page: question words found (bit per word).
-    page_found: Vec<u32>,
     touched_pages: Vec<u32>,
 }
 
@@ -443,67 +456,41 @@ const IN_CONTEXT: u8 = 16;
 
 impl Scratch {
     fn reset(&mut self, docs: usize, pages: usize) {
-        if self.score.len() != docs {
-            for v in [
-                &mut self.score,
-                &mut self.weight,
-                &mut self.best,
-                &mut self.best_factor,
-                &mut self.current,
-                &mut self.held_back,
-                &mut self.held_back_sum,
-            ] {
-                v.clear();
-                v.resize(docs, 0.0);
-            }
-            for v in [&mut self.found, &mut self.headed, &mut self.in_context] {
-                v.clear();
-                v.resize(docs, 0);
-            }
-            self.flags.clear();
-            self.flags.resize(docs, 0);
+        if self.docs.len() != docs {
+            self.docs.clear();
+            self.docs.resize(docs, DocSums::default());
         }
-        if self.page_factor.len() != pages {
-            for v in [
-                &mut self.page_factor,
-                &mut self.page_best,
-                &mut self.page_bonus,
-                &mut self.page_weight,
-            ] {
-                v.clear();
-                v.resize(pages, 0.0);
-            }
-            self.page_found.clear();
-            self.page_found.resize(pages, 0);
-            self.page_generation.clear();
-            self.page_generation.resize(pages, 0);
+        if self.pages.len() != pages {
+            self.pages.clear();
+            self.pages.resize(pages, PageSums::default());
         }
     }
 
-    fn touch_reading(&mut self, doc: u32, flag: u8) {
-        let flags = &mut self.flags[doc as usize];
-        if *flags & IN_READING == 0 {
-            *flags |= IN_READING;
+    /// The sums of `doc`, marked as touched by the current reading (with `flag`).
+    fn touch_reading(&mut self, doc: u32, flag: u8) -> &mut DocSums {
+        let sums = &mut self.docs[doc as usize];
+        if sums.flags & IN_READING == 0 {
+            sums.flags |= IN_READING;
             self.touched_reading.push(doc);
         }
-        *flags |= flag;
+        sums.flags |= flag;
+        sums
     }
 
     /// Keeps the best reading of the current word per document.
     fn end_reading(&mut self, factor: f32) {
         for &doc in &self.touched_reading {
-            let d = doc as usize;
-            let flags = &mut self.flags[d];
-            if *flags & IN_WORD == 0 {
-                *flags |= IN_WORD;
+            let sums = &mut self.docs[doc as usize];
+            if sums.flags & IN_WORD == 0 {
+                sums.flags |= IN_WORD;
                 self.touched_word.push(doc);
             }
-            if *flags & IN_ALL != 0 {
-                self.best_factor[d] = self.best_factor[d].max(factor);
+            if sums.flags & IN_ALL != 0 {
+                sums.best_factor = sums.best_factor.max(factor);
             }
-            *flags &= !(IN_READING | IN_ALL | IN_CONTEXT);
-            self.best[d] = self.best[d].max(self.current[d]);
-            self.current[d] = 0.0;
+            sums.flags &= !(IN_READING | IN_ALL | IN_CONTEXT);
+            sums.best = sums.best.max(sums.current);
+            sums.current = 0.0;
         }
         self.touched_reading.clear();
     }
@@ -523,68 +510,70 @@ impl Scratch {
         // the question does. Most words are in no title: they skip this.
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
-            self.page_generation.fill(0);
+            for page in &mut self.pages {
+                page.generation = 0;
+            }
             self.generation = 1;
         }
         let generation = self.generation;
         let mut titled = false;
         for (stem, _) in readings {
             for &page in layout.title_pages.get(stem).into_iter().flatten() {
-                self.page_generation[page as usize] = generation;
-                self.page_best[page as usize] = 0.0;
+                let page = &mut self.pages[page as usize];
+                page.generation = generation;
+                page.best = 0.0;
                 titled = true;
             }
         }
         let mut shared = std::mem::take(&mut self.shared);
         for &doc in &self.touched_word {
             let d = doc as usize;
-            if self.flags[d] & IN_QUESTION == 0 {
-                self.flags[d] |= IN_QUESTION;
+            let sums = &mut self.docs[d];
+            if sums.flags & IN_QUESTION == 0 {
+                sums.flags |= IN_QUESTION;
                 self.touched.push(doc);
             }
-            self.flags[d] &= !IN_WORD;
-            let best = self.best[d];
-            self.score[d] += best;
-            if titled {
-                let page = layout.page_of[d] as usize;
-                if self.page_generation[page] == generation {
-                    self.page_best[page] = self.page_best[page].max(best);
-                    if self.in_context[d] & bit != 0 {
-                        shared.push((doc, best));
-                    }
+            sums.flags &= !IN_WORD;
+            let best = sums.best;
+            sums.score += best;
+            let page_number = layout.page_of[d] as usize;
+            let page = &mut self.pages[page_number];
+            if titled && page.generation == generation {
+                page.best = page.best.max(best);
+                if sums.in_context & bit != 0 {
+                    shared.push((doc, best));
                 }
             }
-            self.held_back_sum[d] += self.held_back[d];
-            self.held_back[d] = 0.0;
+            sums.held_back_sum += sums.held_back;
+            sums.held_back = 0.0;
             // A word found only in an enclosing heading doesn't count as held.
-            let held = self.best_factor[d];
+            let held = sums.best_factor;
             if held > 0.0 {
-                self.found[d] |= bit;
-                self.weight[d] += weight * evidence_factor(held);
-                let page = layout.page_of[d] as usize;
-                if self.page_factor[page] == 0.0 {
-                    self.touched_pages.push(page as u32);
+                sums.found |= bit;
+                sums.weight += weight * evidence_factor(held);
+                if page.factor == 0.0 {
+                    self.touched_pages.push(page_number as u32);
                 }
-                self.page_factor[page] = self.page_factor[page].max(held);
+                page.factor = page.factor.max(held);
             }
-            self.best[d] = 0.0;
-            self.best_factor[d] = 0.0;
+            sums.best = 0.0;
+            sums.best_factor = 0.0;
         }
         for &(doc, best) in &shared {
             let d = doc as usize;
             let page = layout.page_of[d] as usize;
-            self.score[d] += self.page_best[page] - best;
+            self.docs[d].score += self.pages[page].best - best;
         }
         shared.clear();
         self.shared = shared;
         self.touched_word.clear();
         for &page in &self.touched_pages {
-            let p = page as usize;
-            let factor = self.page_factor[p];
-            self.page_bonus[p] += W_PAGE * idf * factor;
-            self.page_found[p] |= bit;
-            self.page_weight[p] += weight * evidence_factor(factor);
-            self.page_factor[p] = 0.0;
+            let page = &mut self.pages[page as usize];
+            let factor = page.factor;
+            page.bonus += W_PAGE * idf * factor;
+            page.found |= bit;
+            page.weight += weight * evidence_factor(factor);
+            page.factor = 0.0;
         }
         self.touched_pages.clear();
     }
@@ -593,17 +582,11 @@ impl Scratch {
     fn clear(&mut self, layout: &Layout) {
         for &doc in &self.touched {
             let d = doc as usize;
-            self.score[d] = 0.0;
-            self.found[d] = 0;
-            self.headed[d] = 0;
-            self.in_context[d] = 0;
-            self.held_back_sum[d] = 0.0;
-            self.weight[d] = 0.0;
-            self.flags[d] = 0;
-            let page = layout.page_of[d] as usize;
-            self.page_bonus[page] = 0.0;
-            self.page_weight[page] = 0.0;
-            self.page_found[page] = 0;
+            self.docs[d] = DocSums::default();
+            let page = &mut self.pages[layout.page_of[d] as usize];
+            page.bonus = 0.0;
+            page.weight = 0.0;
+            page.found = 0;
         }
         self.touched.clear();
     }
@@ -625,6 +608,47 @@ fn idf(doc_freq: u64, docs: u64) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
+/// BM25 over one field exactly as Tantivy's [`tantivy::query::Bm25Weight`] scores it (its constants, its
+/// arithmetic, so the same scores), but with the table of length normalisations built once per
+/// field and question: `Bm25Weight::for_terms` sums the field's tokens over the segments and
+/// builds the table again for every term, which cost as much as reading a short posting list.
+struct Bm25Field {
+    /// Per field-norm id: `K1 * (1 - B + B * length / average length)`.
+    norms: [f32; 256],
+    /// Documents in the index, deleted ones included (as Tantivy counts them for BM25).
+    docs: u64,
+}
+
+const BM25_K1: f32 = 1.2;
+const BM25_B: f32 = 0.75;
+
+impl Bm25Field {
+    fn new(searcher: &Searcher, field: Field) -> tantivy::Result<Bm25Field> {
+        use tantivy::query::Bm25StatisticsProvider;
+        let tokens = searcher.total_num_tokens(field)?;
+        let docs = searcher.total_num_docs()?;
+        let average = tokens as f32 / docs as f32;
+        let mut norms = [0.0f32; 256];
+        for (id, norm) in norms.iter_mut().enumerate() {
+            let length = tantivy::fieldnorm::FieldNormReader::id_to_fieldnorm(id as u8);
+            *norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length as f32 / average);
+        }
+        Ok(Bm25Field { norms, docs })
+    }
+
+    /// What a term found in `doc_freq` documents weighs: its IDF times `1 + K1`.
+    fn weight(&self, doc_freq: u64) -> f32 {
+        let x = (self.docs.saturating_sub(doc_freq) as f32 + 0.5) / (doc_freq as f32 + 0.5);
+        (1.0 + x).ln() * (1.0 + BM25_K1)
+    }
+
+    /// The score of a term of `weight` found `tf` times in a document of field-norm `norm`.
+    fn score(&self, weight: f32, norm: u8, tf: u32) -> f32 {
+        let tf = tf as f32;
+        weight * (tf / (tf + self.norms[norm as usize]))
+    }
+}
+
 /// How much a word the content has weighs as evidence: its IDF, bounded so that a word in
 /// every section (the site's own name) still counts and a rare one doesn't drown the rest.
 fn evidence_weight(doc_freq: u64, docs: u64) -> f32 {
@@ -635,9 +659,50 @@ fn is_number(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Which of the question's words [`analyse`] reads (looks up, corrects, translates).
+#[derive(Clone, Copy)]
+enum Reading<'a> {
+    All,
+    /// Only these (raw forms), and the parts of a compound among them; every other word keeps
+    /// its place without readings, so the word limit and the compounds' parts fall as they
+    /// would with all of them read. Enough to tell which of them the pages hold.
+    Only(&'a [String]),
+}
+
+impl Reading<'_> {
+    fn wants(&self, raw: &str) -> bool {
+        match self {
+            Reading::All => true,
+            Reading::Only(raws) => raws.iter().any(|r| r == raw),
+        }
+    }
+}
+
+/// A word kept in its place without being read.
+fn unread(raw: String, typed: String) -> Word {
+    Word {
+        raw,
+        typed,
+        readings: Vec::new(),
+        weight: 0.0,
+        known: Known::Unknown,
+        sections: 0,
+        meaning: 0.0,
+        domain: 0.0,
+        exact: None,
+        hint: false,
+    }
+}
+
 /// Analyses the question's `words` for `group`: at most [`MAX_QUERY_WORDS`] words, each once,
-/// each with its readings (see the module doc).
-fn analyse(searcher: &Searcher, group: &Group, words: &[String], language: &str) -> Query {
+/// each with its readings (see the module doc), or only those `reading` wants.
+fn analyse(
+    searcher: &Searcher,
+    group: &Group,
+    words: &[String],
+    language: &str,
+    reading: Reading,
+) -> Query {
     let docs = searcher.num_docs().max(1);
     let mut query = Query {
         language: language.to_string(),
@@ -646,51 +711,56 @@ fn analyse(searcher: &Searcher, group: &Group, words: &[String], language: &str)
         raws: Vec::new(),
         covered: Vec::new(),
     };
-    // (raw, typed, stem, the parts of a German compound as (raw, typed, stem))
-    type Part = (String, String, Option<String>);
-    type Analysed = (String, String, Option<String>, Vec<Part>);
-    let analysed: Vec<Analysed> = with_analyzers(|a| {
-        let mut out: Vec<Analysed> = Vec::new();
+    // (raw, typed, stem)
+    let analysed: Vec<(String, String, Option<String>)> = with_analyzers(|a| {
+        let mut out: Vec<(String, String, Option<String>)> = Vec::new();
         for word in words {
             let Some(raw) = Analyzers::term_of(&mut a.raw, word) else {
                 continue;
             };
-            if out.iter().any(|(r, _, _, _)| *r == raw) {
+            if out.iter().any(|(r, _, _)| *r == raw) {
                 continue;
             }
             let typed = word.to_lowercase();
-            let stemmer = a.stemmed(group.analyzer);
-            let stem = Analyzers::term_of(stemmer, word);
-            let parts = if group.analyzer == super::analyzer::DE {
-                rewrite::compound_parts(&typed)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|part| {
-                        let stem = Analyzers::term_of(a.stemmed(group.analyzer), &part);
-                        let raw = Analyzers::term_of(&mut a.raw, &part).unwrap_or(part.clone());
-                        (raw, part, stem)
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            out.push((raw, typed, stem, parts));
+            let stem = Analyzers::term_of(a.stemmed(group.analyzer), word);
+            out.push((raw, typed, stem));
         }
         out
     });
-    for (raw, typed, stem, parts) in analysed {
+    for (raw, typed, stem) in analysed {
         if query.words.len() >= MAX_QUERY_WORDS {
             break;
         }
         let held = stem.as_deref().is_some_and(|s| {
             doc_freq(searcher, group.all, s) > 0 || doc_freq(searcher, group.context, s) > 0
         });
-        // A compound the index lacks: its parts, as words of their own.
-        if !held && !parts.is_empty() {
+        // A German compound the index lacks: its parts, as words of their own, each as
+        // (raw, typed, stem).
+        let parts: Vec<(String, String, Option<String>)> =
+            if !held && group.analyzer == super::analyzer::DE {
+                with_analyzers(|a| {
+                    rewrite::compound_parts(&typed)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|part| {
+                            let stem = Analyzers::term_of(a.stemmed(group.analyzer), &part);
+                            let raw = Analyzers::term_of(&mut a.raw, &part).unwrap_or(part.clone());
+                            (raw, part, stem)
+                        })
+                        .collect()
+                })
+            } else {
+                Vec::new()
+            };
+        if !parts.is_empty() {
             for (part, typed_part, stem) in parts {
                 if query.words.len() < MAX_QUERY_WORDS && !query.words.iter().any(|w| w.raw == part)
                 {
-                    let word = read_word(searcher, group, part, typed_part, stem, docs);
+                    let word = if reading.wants(&raw) || reading.wants(&part) {
+                        read_word(searcher, group, part, typed_part, stem, docs)
+                    } else {
+                        unread(part, typed_part)
+                    };
                     if !word.readings.is_empty() && !query.covered.contains(&raw) {
                         query.covered.push(raw.clone());
                     }
@@ -702,7 +772,11 @@ fn analyse(searcher: &Searcher, group: &Group, words: &[String], language: &str)
         if stem.is_none() {
             continue;
         }
-        let word = read_word(searcher, group, raw, typed, stem, docs);
+        let word = if reading.wants(&raw) {
+            read_word(searcher, group, raw, typed, stem, docs)
+        } else {
+            unread(raw, typed)
+        };
         query.words.push(word);
     }
     for word in &query.words {
@@ -719,77 +793,125 @@ fn analyse(searcher: &Searcher, group: &Group, words: &[String], language: &str)
     query
 }
 
-/// The question's `words` analysed for the pages of each of `languages` (the first is the
-/// language asked in); `written` are the languages that have pages. A word no page of a language holds in any reading is
+/// The question's `words` analysed for the pages of the language asked in (`languages[0]`);
+/// `written` are the languages that have pages. A word no page of the language holds in any
+/// reading is
 /// - [`Known::Untranslated`] there when pages of another language hold it;
 /// - [`Known::Foreign`] when no page holds it and it is a common word of a language pages are
 ///   written in: the question is about a topic the content doesn't cover. It weighs
 ///   [`UNKNOWN_REAL_WEIGHT`], or [`GENERIC_WEIGHT`] when it is among the most frequent words of
 ///   that language ("thing", "part");
 /// - else [`Known::Unknown`] (a name, a code, gibberish, or a word of a language no page is in).
-pub fn analyse_all(
+///
+/// The other languages' pages are asked only about the words this language lacks: a full
+/// analysis for them ([`analyse_others`]) waits until their search is needed.
+pub fn analyse_asked(
     searcher: &Searcher,
     fields: &Fields,
     words: &[String],
     hints: &[String],
     languages: &[&str],
     written: &[&str],
+) -> Query {
+    let asked = languages.first().copied().unwrap_or_default();
+    let mut query = analyse(searcher, fields.group(asked), words, asked, Reading::All);
+    add_hints(searcher, fields.group(asked), hints, &mut query);
+    let lacking: Vec<String> = query
+        .words
+        .iter()
+        .filter(|w| w.known == Known::Unknown)
+        .map(|w| w.raw.clone())
+        .collect();
+    let mut covered = query.covered.clone();
+    if !lacking.is_empty() {
+        for language in languages.iter().skip(1) {
+            let group = fields.group(language);
+            let other = analyse(searcher, group, words, language, Reading::Only(&lacking));
+            covered.extend(other.covered);
+        }
+    }
+    classify(searcher, &mut query, &covered, asked, written);
+    query
+}
+
+/// The question's `words` analysed for the pages of the languages not asked in
+/// (`languages[1..]`), as [`analyse_asked`] analysed them for the `asked` one.
+pub fn analyse_others(
+    searcher: &Searcher,
+    fields: &Fields,
+    words: &[String],
+    hints: &[String],
+    languages: &[&str],
+    written: &[&str],
+    asked: &Query,
 ) -> Vec<Query> {
     let mut queries: Vec<Query> = languages
         .iter()
-        .map(|language| analyse(searcher, fields.group(language), words, language))
+        .skip(1)
+        .map(|language| {
+            let group = fields.group(language);
+            let mut query = analyse(searcher, group, words, language, Reading::All);
+            add_hints(searcher, group, hints, &mut query);
+            query
+        })
         .collect();
-    for query in &mut queries {
-        add_hints(searcher, fields.group(&query.language), hints, query);
-    }
-    let covered: Vec<String> = queries
-        .iter()
+    let covered: Vec<String> = std::iter::once(asked)
+        .chain(&queries)
         .flat_map(|q| q.covered.iter().cloned())
         .collect();
     for query in &mut queries {
-        for word in &mut query.words {
-            if word.known != Known::Unknown {
-                continue;
-            }
-            if covered.contains(&word.raw) {
-                word.known = Known::Untranslated;
-                continue;
-            }
-            let rank = written
-                .iter()
-                .filter_map(|l| lexicon::rank(l, &word.typed))
-                .min();
-            if let Some(rank) = rank {
-                word.known = Known::Foreign;
-                word.weight = if rank < lexicon::GENERIC_RANK {
-                    GENERIC_WEIGHT
-                } else {
-                    UNKNOWN_REAL_WEIGHT
-                };
-            }
+        classify(searcher, query, &covered, &asked.language, written);
+    }
+    queries
+}
+
+/// Sets what each word of `query` weighs and means, given the question words pages of some
+/// language hold (`covered`) and the language `asked` in (see [`analyse_asked`]).
+fn classify(
+    searcher: &Searcher,
+    query: &mut Query,
+    covered: &[String],
+    asked: &str,
+    written: &[&str],
+) {
+    for word in &mut query.words {
+        if word.known != Known::Unknown {
+            continue;
+        }
+        if covered.contains(&word.raw) {
+            word.known = Known::Untranslated;
+            continue;
+        }
+        let rank = written
+            .iter()
+            .filter_map(|l| lexicon::rank(l, &word.typed))
+            .min();
+        if let Some(rank) = rank {
+            word.known = Known::Foreign;
+            word.weight = if rank < lexicon::GENERIC_RANK {
+                GENERIC_WEIGHT
+            } else {
+                UNKNOWN_REAL_WEIGHT
+            };
         }
     }
     let docs = searcher.num_docs().max(1);
-    for query in &mut queries {
-        let asked = languages.first().copied().unwrap_or_default();
-        for word in &mut query.words {
-            let rank = general_rank(&word.typed, asked, written);
-            word.meaning = meaning(rank, is_number(&word.raw));
-            if word.known == Known::Typed {
-                word.domain = domain(word.sections, docs, rank);
-            }
-            // Pages in another language than the question's can't be held to the words that
-            // didn't translate ("erreichen" asked of English pages): they count for less.
-            let untranslatable = query.language != asked
-                && matches!(word.known, Known::Unknown | Known::Untranslated)
-                && lexicon::rank(asked, &word.typed).is_some();
-            if untranslatable {
-                word.weight *= UNTRANSLATABLE;
-                word.meaning *= UNTRANSLATABLE;
-            }
+    for word in &mut query.words {
+        let rank = general_rank(&word.typed, asked, written);
+        word.meaning = meaning(rank, is_number(&word.raw));
+        if word.known == Known::Typed {
+            word.domain = domain(word.sections, docs, rank);
+        }
+        // Pages in another language than the question's can't be held to the words that
+        // didn't translate ("erreichen" asked of English pages): they count for less.
+        let untranslatable = query.language != asked
+            && matches!(word.known, Known::Unknown | Known::Untranslated)
+            && lexicon::rank(asked, &word.typed).is_some();
+        if untranslatable {
+            word.weight *= UNTRANSLATABLE;
+            word.meaning *= UNTRANSLATABLE;
         }
     }
-    queries
 }
 
 /// A word's frequency rank in general language: in the language asked in, else in any language
@@ -1146,6 +1268,8 @@ pub fn search(
         let s = &mut *s;
         s.reset(layout.shown.len(), layout.pages);
         let total_weight: f32 = query.words.iter().map(|w| w.weight).sum();
+        let bm25_all = Bm25Field::new(searcher, group.all)?;
+        let bm25_raw = Bm25Field::new(searcher, group.raw)?;
         for (i, word) in query.words.iter().enumerate() {
             let bit = 1u32 << i;
             if word.hint {
@@ -1159,8 +1283,7 @@ pub fn search(
                         filter,
                         false,
                         |doc, _, _| {
-                            s.touch_reading(doc, 0);
-                            s.current[doc as usize] += score;
+                            s.touch_reading(doc, 0).current += score;
                         },
                     )?;
                     s.end_reading(0.0);
@@ -1171,8 +1294,8 @@ pub fn search(
             for (stem, factor) in &word.readings {
                 let df = doc_freq(searcher, group.all, stem);
                 if df > 0 {
-                    let term = Term::from_field_text(group.all, stem);
-                    let bm25 = Bm25Weight::for_terms(searcher, &[term])?;
+                    let bm25 = &bm25_all;
+                    let weight = bm25.weight(df);
                     postings(
                         searcher,
                         layout,
@@ -1181,8 +1304,8 @@ pub fn search(
                         filter,
                         true,
                         |doc, tf, norm| {
-                            s.touch_reading(doc, IN_ALL);
-                            s.current[doc as usize] += factor * (bm25.score(norm, tf) + COVERAGE);
+                            s.touch_reading(doc, IN_ALL).current +=
+                                factor * (bm25.score(weight, norm, tf) + COVERAGE);
                         },
                     )?;
                 }
@@ -1201,25 +1324,28 @@ pub fn search(
                         // The section whose heading restates the page title earns no more
                         // for the title's words than its siblings (see `end_word`); it gets
                         // that back when the question is about the page as a whole.
-                        let d = doc as usize;
-                        if heading && layout.title_section[d] && s.flags[d] & IN_CONTEXT != 0 {
-                            s.held_back[d] = s.held_back[d].max(score);
+                        let sums = &mut s.docs[doc as usize];
+                        if heading
+                            && sums.flags & IN_CONTEXT != 0
+                            && layout.title_section[doc as usize]
+                        {
+                            sums.held_back = sums.held_back.max(score);
                             return;
                         }
                         if !heading {
-                            s.flags[d] |= IN_CONTEXT;
-                            s.in_context[d] |= bit;
+                            sums.flags |= IN_CONTEXT;
+                            sums.in_context |= bit;
                         }
-                        s.touch_reading(doc, IN_ALL);
-                        s.current[d] += score;
-                        s.headed[d] |= bit;
+                        let sums = s.touch_reading(doc, IN_ALL);
+                        sums.current += score;
+                        sums.headed |= bit;
                     })?;
                 }
                 s.end_reading(*factor);
             }
             if let Some(exact) = &word.exact {
-                let term = Term::from_field_text(group.raw, exact);
-                let bm25 = Bm25Weight::for_terms(searcher, &[term])?;
+                let bm25 = &bm25_raw;
+                let weight = bm25.weight(doc_freq(searcher, group.raw, exact));
                 postings(
                     searcher,
                     layout,
@@ -1228,9 +1354,9 @@ pub fn search(
                     filter,
                     true,
                     |doc, tf, norm| {
-                        let d = doc as usize;
-                        if s.best_factor[d] > 0.0 {
-                            s.best[d] += W_RAW * bm25.score(norm, tf);
+                        let sums = &mut s.docs[doc as usize];
+                        if sums.best_factor > 0.0 {
+                            sums.best += W_RAW * bm25.score(weight, norm, tf);
                         }
                     },
                 )?;
@@ -1247,27 +1373,34 @@ pub fn search(
             .enumerate()
             .filter(|(_, w)| w.meaning < COMMON_WORD_MEANING)
             .fold(0u32, |mask, (i, _)| mask | 1 << i);
-        // Rank.
-        let mut ranked: Vec<(f32, u32)> = s
-            .touched
-            .iter()
-            .map(|&doc| {
-                let d = doc as usize;
-                let page = layout.page_of[d] as usize;
-                // A question about the page as a whole (all it finds there are title words)
-                // wants the section that restates the title: it gets its heading bonus back.
-                let whole_page = s.page_found[page] & !s.in_context[d] & !common == 0;
-                let back = if whole_page { s.held_back_sum[d] } else { 0.0 };
-                (s.score[d] + back + s.page_bonus[page], doc)
-            })
-            .filter(|(score, _)| *score > 0.0)
-            .collect();
+        // Rank: the best `limit` (all when 0), kept sorted while the touched documents go by:
+        // most documents fall below the last kept one at one comparison.
         let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        if ranked.len() > limit && limit > 0 {
-            ranked.select_nth_unstable_by(limit - 1, order);
-            ranked.truncate(limit);
+        let keep = if limit == 0 { usize::MAX } else { limit };
+        let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(keep.min(s.touched.len()) + 1);
+        for &doc in &s.touched {
+            let d = doc as usize;
+            let (sums, page) = (&s.docs[d], &s.pages[layout.page_of[d] as usize]);
+            // A question about the page as a whole (all it finds there are title words) wants
+            // the section that restates the title: it gets its heading bonus back.
+            let whole_page = page.found & !sums.in_context & !common == 0;
+            let back = if whole_page { sums.held_back_sum } else { 0.0 };
+            let scored = (sums.score + back + page.bonus, doc);
+            if scored.0 <= 0.0 {
+                continue;
+            }
+            if ranked.len() == keep
+                && ranked
+                    .last()
+                    .is_some_and(|last| order(&scored, last) != std::cmp::Ordering::Less)
+            {
+                continue;
+            }
+            let at =
+                ranked.partition_point(|kept| order(kept, &scored) == std::cmp::Ordering::Less);
+            ranked.insert(at, scored);
+            ranked.truncate(keep);
         }
-        ranked.sort_by(order);
         let foreign = query.words.iter().any(|w| w.known == Known::Foreign);
         let total_meaning: f32 = query.words.iter().map(|w| w.meaning).sum();
         let mut hits = Vec::with_capacity(ranked.len());
@@ -1275,10 +1408,11 @@ pub fn search(
             let d = doc as usize;
             let section = &layout.shown[d];
             let page = layout.page_of[d] as usize;
-            let found = s.found[d];
+            let (sums, page_sums) = (&s.docs[d], &s.pages[page]);
+            let found = sums.found;
             let coverage = Coverage {
-                share: share(s.weight[d], total_weight),
-                page_share: share(s.page_weight[page], total_weight),
+                share: share(sums.weight, total_weight),
+                page_share: share(page_sums.weight, total_weight),
                 matched: query
                     .words
                     .iter()
@@ -1286,7 +1420,7 @@ pub fn search(
                     .filter(|(i, _)| found & (1 << i) != 0)
                     .map(|(_, w)| w.raw.clone())
                     .collect(),
-                in_heading: s.headed[d] != 0,
+                in_heading: sums.headed != 0,
                 meaning: total_meaning,
                 meaning_found: query
                     .words
@@ -1299,7 +1433,7 @@ pub fn search(
                     .words
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| s.page_found[page] & (1 << i) != 0)
+                    .filter(|(i, _)| page_sums.found & (1 << i) != 0)
                     .map(|(_, w)| w.meaning)
                     .sum(),
                 meaning_foreign: query
