@@ -479,8 +479,15 @@ impl SearchIndex {
         let written = layout.languages();
         let mut languages = vec![language.as_str()];
         languages.extend(written.iter().copied().filter(|l| *l != language));
-        let asked =
-            search::analyse_asked(&searcher, &self.fields, words, hints, &languages, &written);
+        let analysis = search::Analysis {
+            searcher: &searcher,
+            fields: &self.fields,
+            words,
+            hints,
+            languages: &languages,
+            written: &written,
+        };
+        let asked = analysis.asked();
         let mut hits = self.search_one(&searcher, layout, &asked, limit, snippets);
         // The best share of the question a page of the asked language holds.
         let asked_share = hits.iter().map(|h| h.coverage.share).fold(0.0f32, f32::max);
@@ -488,15 +495,7 @@ impl SearchIndex {
         // for a translation to rank above it: the other languages need no search, nor their
         // full analysis.
         if asked_share < WHOLE_QUESTION && languages.len() > 1 {
-            let others = search::analyse_others(
-                &searcher,
-                &self.fields,
-                words,
-                hints,
-                &languages,
-                &written,
-                &asked,
-            );
+            let others = analysis.others(&asked);
             for query in &others {
                 for mut hit in self.search_one(&searcher, layout, query, limit, snippets) {
                     // A translation holding no more of the question than a page in the asked

@@ -793,80 +793,85 @@ fn analyse(
     query
 }
 
-/// The question's `words` analysed for the pages of the language asked in (`languages[0]`);
-/// `written` are the languages that have pages. A word no page of the language holds in any
-/// reading is
-/// - [`Known::Untranslated`] there when pages of another language hold it;
-/// - [`Known::Foreign`] when no page holds it and it is a common word of a language pages are
-///   written in: the question is about a topic the content doesn't cover. It weighs
-///   [`UNKNOWN_REAL_WEIGHT`], or [`GENERIC_WEIGHT`] when it is among the most frequent words of
-///   that language ("thing", "part");
-/// - else [`Known::Unknown`] (a name, a code, gibberish, or a word of a language no page is in).
-///
-/// The other languages' pages are asked only about the words this language lacks: a full
-/// analysis for them ([`analyse_others`]) waits until their search is needed.
-pub fn analyse_asked(
-    searcher: &Searcher,
-    fields: &Fields,
-    words: &[String],
-    hints: &[String],
-    languages: &[&str],
-    written: &[&str],
-) -> Query {
-    let asked = languages.first().copied().unwrap_or_default();
-    let mut query = analyse(searcher, fields.group(asked), words, asked, Reading::All);
-    add_hints(searcher, fields.group(asked), hints, &mut query);
-    let lacking: Vec<String> = query
-        .words
-        .iter()
-        .filter(|w| w.known == Known::Unknown)
-        .map(|w| w.raw.clone())
-        .collect();
-    let mut covered = query.covered.clone();
-    if !lacking.is_empty() {
-        for language in languages.iter().skip(1) {
-            let group = fields.group(language);
-            let other = analyse(searcher, group, words, language, Reading::Only(&lacking));
-            covered.extend(other.covered);
-        }
-    }
-    classify(searcher, &mut query, &covered, asked, written);
-    query
+/// A question's words to analyse, with what analysing them needs: the languages whose pages
+/// are searched (the first is the one asked in) and those that have pages (`written`).
+pub struct Analysis<'a> {
+    pub searcher: &'a Searcher,
+    pub fields: &'a Fields,
+    pub words: &'a [String],
+    pub hints: &'a [String],
+    pub languages: &'a [&'a str],
+    pub written: &'a [&'a str],
 }
 
-/// The question's `words` analysed for the pages of the languages not asked in
-/// (`languages[1..]`), as [`analyse_asked`] analysed them for the `asked` one.
-pub fn analyse_others(
-    searcher: &Searcher,
-    fields: &Fields,
-    words: &[String],
-    hints: &[String],
-    languages: &[&str],
-    written: &[&str],
-    asked: &Query,
-) -> Vec<Query> {
-    let mut queries: Vec<Query> = languages
-        .iter()
-        .skip(1)
-        .map(|language| {
-            let group = fields.group(language);
-            let mut query = analyse(searcher, group, words, language, Reading::All);
-            add_hints(searcher, group, hints, &mut query);
-            query
-        })
-        .collect();
-    let covered: Vec<String> = std::iter::once(asked)
-        .chain(&queries)
-        .flat_map(|q| q.covered.iter().cloned())
-        .collect();
-    for query in &mut queries {
-        classify(searcher, query, &covered, &asked.language, written);
+impl Analysis<'_> {
+    /// The question analysed for the pages of the language asked in. A word no page of the
+    /// language holds in any reading is
+    /// - [`Known::Untranslated`] there when pages of another language hold it;
+    /// - [`Known::Foreign`] when no page holds it and it is a common word of a language pages
+    ///   are written in: the question is about a topic the content doesn't cover. It weighs
+    ///   [`UNKNOWN_REAL_WEIGHT`], or [`GENERIC_WEIGHT`] when it is among the most frequent
+    ///   words of that language ("thing", "part");
+    /// - else [`Known::Unknown`] (a name, a code, gibberish, or a word of a language no page
+    ///   is in).
+    ///
+    /// The other languages' pages are asked only about the words this language lacks: their
+    /// full analysis ([`Analysis::others`]) waits until their search is needed.
+    pub fn asked(&self) -> Query {
+        let asked = self.languages.first().copied().unwrap_or_default();
+        let mut query = self.analyse(asked, Reading::All);
+        let lacking: Vec<String> = query
+            .words
+            .iter()
+            .filter(|w| w.known == Known::Unknown)
+            .map(|w| w.raw.clone())
+            .collect();
+        let mut covered = query.covered.clone();
+        if !lacking.is_empty() {
+            for language in self.languages.iter().skip(1) {
+                covered.extend(self.analyse(language, Reading::Only(&lacking)).covered);
+            }
+        }
+        classify(self.searcher, &mut query, &covered, asked, self.written);
+        query
     }
-    queries
+
+    /// The question analysed for the pages of the other languages, as [`Analysis::asked`]
+    /// analysed it (`asked`) for the language asked in.
+    pub fn others(&self, asked: &Query) -> Vec<Query> {
+        let mut queries: Vec<Query> = self
+            .languages
+            .iter()
+            .skip(1)
+            .map(|language| self.analyse(language, Reading::All))
+            .collect();
+        let covered: Vec<String> = std::iter::once(asked)
+            .chain(&queries)
+            .flat_map(|q| q.covered.iter().cloned())
+            .collect();
+        for query in &mut queries {
+            classify(
+                self.searcher,
+                query,
+                &covered,
+                &asked.language,
+                self.written,
+            );
+        }
+        queries
+    }
+
+    /// The words analysed for the pages of `language`, with the hints their headings have.
+    fn analyse(&self, language: &str, reading: Reading) -> Query {
+        let group = self.fields.group(language);
+        let mut query = analyse(self.searcher, group, self.words, language, reading);
+        add_hints(self.searcher, group, self.hints, &mut query);
+        query
+    }
 }
 
 /// Sets what each word of `query` weighs and means, given the question words pages of some
-/// language hold (`covered`) and the language `asked` in (see [`analyse_asked`]).
+/// language hold (`covered`) and the language `asked` in (see [`Analysis::asked`]).
 fn classify(
     searcher: &Searcher,
     query: &mut Query,
@@ -1045,7 +1050,7 @@ fn read_word(
         }
         word.readings.push((stem, factor));
     }
-    // Whether it is foreign to the content is decided over all languages: see `analyse_all`.
+    // Whether it is foreign to the content is decided over all languages: see `Analysis::asked`.
     if word.readings.is_empty() {
         word.weight = UNKNOWN_WEIGHT;
         word.known = Known::Unknown;
