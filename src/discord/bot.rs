@@ -302,34 +302,35 @@ pub fn registration_json(specs: &[CommandSpec]) -> serde_json::Value {
 
 /// The interaction response for a reply as Discord receives it (for tests and snapshots).
 pub fn response_json(reply: &Reply) -> serde_json::Value {
-    serde_json::to_value(CreateInteractionResponse::Message(message(reply))).unwrap_or_default()
+    serde_json::to_value(response(reply)).unwrap_or_default()
 }
 
-/// The response replacing a message with a new page (a button press), as Discord receives it.
-pub(super) fn update_json(reply: &Reply) -> serde_json::Value {
-    serde_json::to_value(CreateInteractionResponse::UpdateMessage(message(reply)))
-        .unwrap_or_default()
+/// The interaction response for a reply (type 4): serialized straight to the wire by the HTTP
+/// endpoint, through [`response_json`] by tests.
+pub(super) fn response(reply: &Reply) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(message(reply))
+}
+
+/// The response replacing a message with a new page (a button press).
+pub(super) fn update(reply: &Reply) -> CreateInteractionResponse {
+    CreateInteractionResponse::UpdateMessage(message(reply))
 }
 
 /// The deferral of a slow answer (type 5), ephemeral or not.
-pub(super) fn defer_json(ephemeral: bool) -> serde_json::Value {
-    let defer = CreateInteractionResponseMessage::new().ephemeral(ephemeral);
-    serde_json::to_value(CreateInteractionResponse::Defer(defer)).unwrap_or_default()
+pub(super) fn defer(ephemeral: bool) -> CreateInteractionResponse {
+    CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(ephemeral))
 }
 
-/// The answer to a PING (type 1).
 /// PONG (type 1), exactly `{"type":1}` (serenity's builder adds `"data": null`).
-pub(super) fn pong_json() -> serde_json::Value {
-    serde_json::json!({ "type": 1 })
-}
+pub(super) const PONG: &[u8] = br#"{"type":1}"#;
 
 /// Autocomplete choices (type 8), each name its own value.
-pub(super) fn autocomplete_json(names: &[String]) -> serde_json::Value {
+pub(super) fn autocomplete(names: &[String]) -> CreateInteractionResponse {
     let mut response = CreateAutocompleteResponse::new();
     for name in names {
         response = response.add_string_choice(name, name);
     }
-    serde_json::to_value(CreateInteractionResponse::Autocomplete(response)).unwrap_or_default()
+    CreateInteractionResponse::Autocomplete(response)
 }
 
 /// The body of `PATCH /webhooks/{app}/{token}/messages/@original` completing a deferral.

@@ -24,7 +24,7 @@
 //!   than serenity's `Interaction`: serenity insists on fields Discord adds over time
 //!   (`entitlements`, `attachment_size_limit`), and a payload missing one would be lost.
 
-use super::bot::{autocomplete_json, defer_json, edit_json, pong_json, response_json, update_json};
+use super::bot::{autocomplete, defer, edit_json, response, update, PONG};
 use super::dispatch::{Dispatcher, OptionValue, Plan, Press, Pressed, Request};
 use super::render;
 use super::reply::Reply;
@@ -402,7 +402,7 @@ async fn interactions(
         }
     };
     let (command, outcome, response) = match payload.kind {
-        PING => ("ping".to_string(), "answered", pong_json()),
+        PING => ("ping".to_string(), "answered", PONG.to_vec()),
         COMMAND => command(&endpoint, &payload, started),
         AUTOCOMPLETE => {
             let request = payload.request();
@@ -410,7 +410,7 @@ async fn interactions(
             (
                 "autocomplete".to_string(),
                 "answered",
-                autocomplete_json(&names),
+                wire(&autocomplete(&names)),
             )
         }
         COMPONENT => {
@@ -424,10 +424,12 @@ async fn interactions(
                 locale: payload.locale(),
             };
             match endpoint.dispatcher.press(&press) {
-                Pressed::Update(reply) => ("button".to_string(), "answered", update_json(&reply)),
-                Pressed::Refuse(reply) => ("button".to_string(), "refused", response_json(&reply)),
+                Pressed::Update(reply) => ("button".to_string(), "answered", wire(&update(&reply))),
+                Pressed::Refuse(reply) => {
+                    ("button".to_string(), "refused", wire(&response(&reply)))
+                }
                 Pressed::Acknowledge(reply) => {
-                    ("vote".to_string(), "answered", response_json(&reply))
+                    ("vote".to_string(), "answered", wire(&response(&reply)))
                 }
             }
         }
@@ -444,7 +446,12 @@ async fn interactions(
         metrics.record_interaction(&command, outcome, started.elapsed());
         tracing::info!(command = %command, latency_us = started.elapsed().as_micros() as u64, outcome, "handled");
     }
-    Json(response).into_response()
+    ([(header::CONTENT_TYPE, "application/json")], response).into_response()
+}
+
+/// A response as the bytes Discord receives: serialized once, straight from the builder.
+fn wire(response: &impl serde::Serialize) -> Vec<u8> {
+    serde_json::to_vec(response).unwrap_or_default()
 }
 
 /// A slash command: answered now, or deferred and completed by a follow-up task.
@@ -452,21 +459,21 @@ fn command(
     endpoint: &Arc<Endpoint>,
     payload: &Payload,
     started: Instant,
-) -> (String, &'static str, Value) {
+) -> (String, &'static str, Vec<u8>) {
     let request = payload.request();
     let name = request.command.clone();
     match endpoint
         .dispatcher
         .plan_deferring_questions(&request, started)
     {
-        Plan::Reply(reply) => (name, reply.outcome.as_str(), response_json(&reply)),
+        Plan::Reply(reply) => (name, reply.outcome.as_str(), wire(&response(&reply))),
         Plan::Defer { ephemeral } => {
             let endpoint = Arc::clone(endpoint);
             let (application, token) = (payload.application_id.clone(), payload.token.clone());
             tokio::spawn(async move {
                 follow_up(endpoint, request, application, token, started).await;
             });
-            (name, "deferred", defer_json(ephemeral))
+            (name, "deferred", wire(&defer(ephemeral)))
         }
     }
 }
