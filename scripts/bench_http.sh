@@ -6,6 +6,9 @@
 #
 # usage: scripts/bench_http.sh            (builds the release binary first)
 #        SKIP_BUILD=1 DURATION=20s CONNECTIONS=32 WRK_THREADS=1 scripts/bench_http.sh
+#        BASELINE=/path/to/other/scs-bot ROUNDS=3 scripts/bench_http.sh
+#            (then the two builds alternate, ROUNDS rounds each, before the Python baseline:
+#             on a shared machine only figures taken side by side compare)
 # needs: wrk (apt-get install -y wrk), python3 with aiohttp and pynacl (pip install aiohttp pynacl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,15 +60,35 @@ run_wrk() { # port name
   if grep -q "Non-2xx" "$work/$2.wrk"; then echo "$2: some requests were not answered 200" >&2; exit 1; fi
 }
 
-echo "== scs-bot serve (release) on :$RUST_PORT"
-DISCORD_PUBLIC_KEY=$key RUST_LOG=scs_bot=warn target/release/scs-bot --config "$work/config.toml" \
-  serve --listen "127.0.0.1:$RUST_PORT" 2>"$work/rust.log" &
-server=$!
-wait_for "http://127.0.0.1:$RUST_PORT/healthz"
-post_once "$RUST_PORT" > "$work/answer.json"
-grep -q '"type":4' "$work/answer.json" || { echo "scs-bot did not answer /join: $(cat "$work/answer.json")" >&2; exit 1; }
-run_wrk "$RUST_PORT" rust
-kill "$server"; wait "$server" 2>/dev/null || true; server=""
+serve_rust() { # binary name
+  echo "== $2: $1 serve on :$RUST_PORT"
+  rm -f "$work"/feedback.sqlite*
+  DISCORD_PUBLIC_KEY=$key RUST_LOG=scs_bot=warn "$1" --config "$work/config.toml" \
+    serve --listen "127.0.0.1:$RUST_PORT" 2>"$work/rust.log" &
+  server=$!
+  wait_for "http://127.0.0.1:$RUST_PORT/healthz"
+  post_once "$RUST_PORT" > "$work/answer.json"
+  grep -q '"type":4' "$work/answer.json" || { echo "$1 did not answer /join: $(cat "$work/answer.json")" >&2; exit 1; }
+  run_wrk "$RUST_PORT" "$2"
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+if [ -n "${BASELINE:-}" ]; then
+  for round in $(seq 1 "${ROUNDS:-3}"); do
+    serve_rust "$BASELINE" "baseline-$round"
+    serve_rust target/release/scs-bot "rust-$round"
+  done
+  echo "== side by side"
+  for round in $(seq 1 "${ROUNDS:-3}"); do
+    for name in baseline rust; do
+      printf '%-12s %12s req/s  p99 %s\n' "$name-$round" \
+        "$(awk '/^Requests\/sec/ {print $2}' "$work/$name-$round.wrk")" \
+        "$(awk '$1 == "99%" {print $2}' "$work/$name-$round.wrk")"
+    done
+  done
+  cp "$work/rust-$(( ${ROUNDS:-3} ))".wrk "$work/rust.wrk"
+else
+  serve_rust target/release/scs-bot rust
+fi
 
 echo "== Python aiohttp baseline on :$PY_PORT"
 DISCORD_PUBLIC_KEY=$key python3 scripts/py_interactions.py "$PY_PORT" "$work/answer.json" 2>"$work/py.log" &
