@@ -167,27 +167,11 @@ pub async fn pull_every(core: std::sync::Arc<super::Core>, every: Duration) {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
-        let core = std::sync::Arc::clone(&core);
-        match tokio::task::spawn_blocking(move || core.reload()).await {
-            Ok(Ok(report)) if report.is_unchanged() => {
-                tracing::debug!(commit = ?report.pulled.map(|p| p.commit), "pulled: nothing new")
-            }
-            Ok(Ok(report)) => tracing::info!(
-                commit = ?report.pulled.as_ref().map(|p| &p.commit),
-                pages_added = ?report.pages_added,
-                pages_removed = ?report.pages_removed,
-                pages_changed = ?report.pages_changed,
-                partners_added = ?report.partners_added,
-                partners_removed = ?report.partners_removed,
-                problems = report.problems.len(),
-                "pulled the website repository: reloaded"
-            ),
-            Ok(Err(err)) => tracing::warn!(
-                error = %format!("{err:#}"),
-                "the periodic pull failed; still serving the last good content"
-            ),
-            Err(err) => tracing::error!(error = %err, "the pull task failed"),
-        }
+        super::watch::reload_logged(
+            std::sync::Arc::clone(&core),
+            "pulled the website repository",
+        )
+        .await;
     }
 }
 

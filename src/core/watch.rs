@@ -67,24 +67,34 @@ pub fn watch(core: Arc<Core>, every: Duration) -> impl std::future::Future<Outpu
             }
             served = now;
             pending = None;
-            let core = Arc::clone(&core);
-            match tokio::task::spawn_blocking(move || core.reload()).await {
-                Ok(Ok(report)) => tracing::info!(
-                    pages_added = ?report.pages_added,
-                    pages_removed = ?report.pages_removed,
-                    pages_changed = ?report.pages_changed,
-                    partners_added = ?report.partners_added,
-                    partners_removed = ?report.partners_removed,
-                    problems = report.problems.len(),
-                    "content changed on disk: reloaded"
-                ),
-                Ok(Err(err)) => tracing::warn!(
-                    error = %format!("{err:#}"),
-                    "content changed on disk but the reload failed; still serving the last good content"
-                ),
-                Err(err) => tracing::error!(error = %err, "the reload task failed"),
-            }
+            reload_logged(Arc::clone(&core), "content changed on disk").await;
         }
+    }
+}
+
+/// Reloads on a blocking thread, as the watcher and the periodic pull do, and logs what came
+/// of it: `why` says what started it ("content changed on disk"). A reload that found nothing
+/// new is logged at debug level only; a failed one says the last good content keeps serving.
+pub async fn reload_logged(core: Arc<Core>, why: &'static str) {
+    match tokio::task::spawn_blocking(move || core.reload()).await {
+        Ok(Ok(report)) if report.is_unchanged() => {
+            tracing::debug!(commit = ?report.pulled.map(|p| p.commit), "{why}: nothing new")
+        }
+        Ok(Ok(report)) => tracing::info!(
+            commit = ?report.pulled.as_ref().map(|p| &p.commit),
+            pages_added = ?report.pages_added,
+            pages_removed = ?report.pages_removed,
+            pages_changed = ?report.pages_changed,
+            partners_added = ?report.partners_added,
+            partners_removed = ?report.partners_removed,
+            problems = report.problems.len(),
+            "{why}: reloaded"
+        ),
+        Ok(Err(err)) => tracing::warn!(
+            error = %format!("{err:#}"),
+            "{why}, but the reload failed; still serving the last good content"
+        ),
+        Err(err) => tracing::error!(error = %err, "the reload task failed"),
     }
 }
 

@@ -181,6 +181,16 @@ pub fn refusal(title: &str, text: &str) -> Reply {
     }
 }
 
+/// A reply of one embed that only the one who asked sees (a moderator's report, a vote's
+/// thanks).
+fn only_to_asker(embed: Embed) -> Reply {
+    Reply {
+        embeds: vec![embed],
+        ephemeral: true,
+        ..Reply::default()
+    }
+}
+
 /// What a reload changed: pages and partners added, removed or changed, and content problems.
 pub fn reloaded(report: &ReloadReport, language: &str) -> Reply {
     let words = messages::of(language);
@@ -219,17 +229,13 @@ pub fn reloaded(report: &ReloadReport, language: &str) -> Reply {
     if let Some(pulled) = report.pulled_line(language) {
         description = reply::text(&format!("{pulled}\n{description}"), limits::DESCRIPTION);
     }
-    Reply {
-        embeds: vec![Embed {
-            title: words.reloaded_title.into(),
-            description,
-            fields,
-            color: COLOR_RELOADED,
-            ..Embed::default()
-        }],
-        ephemeral: true,
-        ..Reply::default()
-    }
+    only_to_asker(Embed {
+        title: words.reloaded_title.into(),
+        description,
+        fields,
+        color: COLOR_RELOADED,
+        ..Embed::default()
+    })
 }
 
 /// A reload that failed: why, and that the last good content keeps serving.
@@ -485,19 +491,15 @@ pub fn thanks(vote: Vote, language: &str) -> Reply {
         Vote::Up => words.feedback_up,
         Vote::Down => words.feedback_down,
     };
-    Reply {
-        embeds: vec![Embed {
-            title: title(words.feedback_thanks_title),
-            description: reply::text(
-                &fill(words.feedback_thanks, &[("vote", &format!("„{label}“"))]),
-                limits::DESCRIPTION,
-            ),
-            color: COLOR_ANSWER,
-            ..Embed::default()
-        }],
-        ephemeral: true,
-        ..Reply::default()
-    }
+    only_to_asker(Embed {
+        title: title(words.feedback_thanks_title),
+        description: reply::text(
+            &fill(words.feedback_thanks, &[("vote", &format!("„{label}“"))]),
+            limits::DESCRIPTION,
+        ),
+        color: COLOR_ANSWER,
+        ..Embed::default()
+    })
 }
 
 /// The coverage-gap report for moderators (ephemeral): one field per list, `days` the period.
@@ -536,17 +538,13 @@ pub fn report(report: &Report, days: u32, language: &str) -> Reply {
     } else {
         about
     };
-    Reply {
-        embeds: vec![Embed {
-            title: title(words.report_title),
-            description: reply::text(&description, limits::DESCRIPTION),
-            fields,
-            color: COLOR_ANSWER,
-            ..Embed::default()
-        }],
-        ephemeral: true,
-        ..Reply::default()
-    }
+    only_to_asker(Embed {
+        title: title(words.report_title),
+        description: reply::text(&description, limits::DESCRIPTION),
+        fields,
+        color: COLOR_ANSWER,
+        ..Embed::default()
+    })
 }
 
 /// The report could not be read.
