@@ -9,6 +9,14 @@
 //! door of every transport; the transports are [`console`] (and `scs-bot ask`) and `discord`
 //! (the only module that knows serenity); [`eval`] measures answers against question sets.
 
+/// mimalloc instead of the system's malloc, for every binary that links the crate (the bot,
+/// its tests and benchmarks): answering, Discord's JSON and the HTTP server allocate many small,
+/// short-lived objects from several threads, which glibc's malloc serves with more work per
+/// call (it took about a sixth of the gateway burst's samples). The figures are in
+/// BENCHMARKS.md.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod config;
 pub mod messages;
 
