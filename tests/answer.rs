@@ -526,3 +526,44 @@ fn a_question_about_the_release_as_a_whole_finds_the_announcements_lead() {
         ("release 4", "release4#harbor-cloud-release-4"),
     ]);
 }
+
+/// A core over tests/fixtures/short_questions: a club's page (titled "Club") and a news page
+/// that mentions the club in passing.
+fn short_questions() -> (tempfile::TempDir, Core) {
+    let index = tempfile::tempdir().unwrap();
+    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
+    config.content = root().join("tests/fixtures/short_questions");
+    config.index = index.path().to_path_buf();
+    let core = Core::open(config).unwrap();
+    (index, core)
+}
+
+#[test]
+fn filler_around_the_one_word_a_page_is_titled_with_asks_for_that_page() {
+    let (_index, core) = short_questions();
+    for question in [
+        "club",
+        "whats this club thing about",
+        "who's in the club?",
+        "what is the club about",
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, "club", "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn general_words_the_pages_say_otherwise_find_them_through_the_glossary() {
+    let (_index, core) = short_questions();
+    for (question, lang) in [
+        ("what happened on mar 3 2024", "en"),
+        ("how can my org join", "en"),
+        ("who is backing the festival", "en"),
+        ("wo ist das technische handbuch", "de"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, "club", "{question}: {answer:#?}");
+    }
+}
