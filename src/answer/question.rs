@@ -214,6 +214,23 @@ mod tests {
     }
 
     #[test]
+    fn light_verbs_are_not_searched_unless_they_are_all_the_question_has() {
+        check(
+            "what happened on jan 1 2025",
+            "what happened on jan 1 2025",
+            &["jan", "1", "2025"],
+            &[1, 2025],
+        );
+        check(
+            "Wann kam Release 6 raus?",
+            "wann kam release 6 raus",
+            &["release", "6"],
+            &[6],
+        );
+        check("was passiert", "was passiert", &["passiert"], &[]);
+    }
+
+    #[test]
     fn invisible_characters_do_not_split_words() {
         check("jo\u{00ad}in", "join", &["join"], &[]);
     }
