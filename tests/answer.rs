@@ -569,3 +569,24 @@ fn general_words_the_pages_say_otherwise_and_light_verbs_do_not_keep_a_question_
         assert_eq!(answer.hits[0].page, "club", "{question}: {answer:#?}");
     }
 }
+
+#[test]
+fn a_city_in_a_partners_name_names_no_partner_but_the_names_first_words_do() {
+    let index = tempfile::tempdir().unwrap();
+    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
+    config.content = root().join("tests/fixtures/partner_names");
+    config.index = index.path().to_path_buf();
+    let core = Core::open(config).unwrap();
+    let weather = core.answer("what's the weather in Hamburg?", "en");
+    assert_ne!(weather.command, "partners", "{weather:#?}");
+    assert_eq!(weather.outcome, Outcome::NotFound, "{weather:#?}");
+    for (question, partner) in [
+        ("Frost&Fire", "Frost&Fire Systems GmbH"),
+        ("what does frost fire do?", "Frost&Fire Systems GmbH"),
+        ("is quillworks in the network?", "Quillworks GmbH"),
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(names(&answer), [partner], "{question}");
+    }
+}

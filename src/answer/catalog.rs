@@ -71,6 +71,9 @@ impl Command {
 pub struct PartnerWords {
     pub partner: Partner,
     pub words: Vec<String>,
+    /// The first two words of its name, normalized (`cloud heat` of "Cloud&Heat Technologies
+    /// GmbH"): together they name it even when each alone is a common word.
+    pub lead: Option<String>,
 }
 
 /// Everything per load that answers need besides the library and the index.
@@ -465,7 +468,9 @@ impl Titles {
 }
 
 /// The partners of a partner section, each with the words of its name that name nothing else
-/// on its page (`stackxperts`, `syseleven`, not `cloud`).
+/// on its page (`stackxperts`, `syseleven`, not `cloud`) and are no common word of English or
+/// German (not the city of "ITDZ Berlin", not the `heat` of "Cloud&Heat"): "the weather in
+/// Berlin" names no partner.
 fn partner_words(page: &Page, section: &Section) -> Vec<PartnerWords> {
     let elsewhere: Vec<String> = page
         .sections
@@ -479,9 +484,20 @@ fn partner_words(page: &Page, section: &Section) -> Vec<PartnerWords> {
         .map(|partner| {
             let words = name_words(&partner.name)
                 .into_iter()
-                .filter(|w| w.chars().count() >= 4 && !elsewhere.contains(w.as_str()))
+                .filter(|w| {
+                    w.chars().count() >= 4
+                        && !elsewhere.contains(w.as_str())
+                        && !crate::index::is_common_word(w)
+                })
                 .collect();
-            PartnerWords { partner, words }
+            let name = normalize(&partner.name);
+            let lead: Vec<&str> = name.split(' ').take(2).collect();
+            let lead = (lead.len() == 2).then(|| lead.join(" "));
+            PartnerWords {
+                partner,
+                words,
+                lead,
+            }
         })
         .collect()
 }

@@ -123,7 +123,8 @@ fn word_match(name_word: &str, typed: &str) -> Option<u32> {
     .then_some(40)
 }
 
-/// The partners a question names by a distinctive word (typos allowed), in list order.
+/// The partners a question names by a distinctive word (typos allowed) or by the first two
+/// words of their name, in list order.
 pub fn mentioned<'c>(partners: &'c [PartnerWords], question: &Question) -> Vec<&'c Partner> {
     partners
         .iter()
@@ -132,7 +133,10 @@ pub fn mentioned<'c>(partners: &'c [PartnerWords], question: &Question) -> Vec<&
                 question
                     .words()
                     .any(|t| word_match(w, t).is_some_and(|m| m != PREFIX))
-            })
+            }) || p
+                .lead
+                .as_deref()
+                .is_some_and(|lead| question.has_phrase(lead))
         })
         .map(|p| &p.partner)
         .collect()
