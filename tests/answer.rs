@@ -459,6 +459,10 @@ fn greetings_and_thanks_get_a_short_reply_that_points_to_help() {
         ("ok lol", "en"),
         ("Vielen Dank", "de"),
         ("moin", "de"),
+        ("thanks a lot", "en"),
+        ("good morning bot", "en"),
+        ("lmao", "en"),
+        ("super, danke dir", "de"),
     ] {
         let answer = ask(said, lang);
         assert_eq!(answer.command, "smalltalk", "{said}: {answer:#?}");
