@@ -144,6 +144,12 @@ pub fn is_common_word(word: &str) -> bool {
     lexicon::is_word(word)
 }
 
+/// Whether the glossary ([`glossary`]) knows `word` (lower case), by itself or by its stem:
+/// the search then finds the pages' words for it.
+pub fn in_glossary(word: &str) -> bool {
+    analyzer::with_analyzers(|a| !glossary::alternatives(a, word).is_empty())
+}
+
 /// Whether `word` (lower case) is among the most frequent words of English or German
 /// ([`lexicon::GENERIC_RANK`]): "time", "free", "involved", "heute".
 pub fn is_frequent_word(word: &str) -> bool {
