@@ -214,6 +214,18 @@ fn a_heading_that_is_a_whole_sentence_is_shortened_as_the_reply_title() {
 }
 
 #[test]
+fn asking_whether_someone_is_part_of_the_forum_lists_the_partners() {
+    for (question, lang) in [
+        ("is quillworks part of the forum?", "en"),
+        ("ist quillworks teil des netzwerks?", "de"),
+    ] {
+        let answer = ask(question, lang);
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert!(!answer.partners.is_empty(), "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn question_naming_a_partner_gives_that_partner() {
     let answer = ask("is wavecon a partner?", "en");
     assert_eq!(answer.command, "partners");
