@@ -26,6 +26,7 @@ impl Question {
         let text = visible(text.trim()).trim().to_string();
         let normalized = normalize(&text);
         let mut search_words = index::question_words(&text);
+        drop_measure_words(&normalized, &mut search_words);
         join_separable_verb(&normalized, &mut search_words);
         let numbers = normalized
             .split(' ')
@@ -90,6 +91,30 @@ impl Question {
     /// [`language_hint`]).
     pub fn language_hint<'a>(&self, languages: &'a [String], default: &'a str) -> &'a str {
         language_hint(&self.normalized, languages, default)
+    }
+}
+
+/// Words that, after "how"/"wie", make the question word ("how long", "wie viele", "wie hoch"
+/// = how much): they say what kind of answer is wanted, as "much" and "many" do (query
+/// stopwords), not what it is about.
+const MEASURE_WORDS: &[&str] = &[
+    "long", "often", "big", "large", "late", "far", "old", "viel", "viele", "vieler", "hoch",
+    "lange", "oft", "groß", "gross", "spät", "weit", "alt",
+];
+
+/// Drops the measure word of each "how long" / "wie viele" (see [`MEASURE_WORDS`]) from the
+/// search words, unless it is all they have.
+fn drop_measure_words(normalized: &str, search_words: &mut Vec<String>) {
+    let words: Vec<&str> = normalized.split(' ').collect();
+    for pair in words.windows(2) {
+        if ["how", "wie"].contains(&pair[0]) && MEASURE_WORDS.contains(&pair[1]) {
+            if search_words.len() <= 1 {
+                return;
+            }
+            if let Some(at) = search_words.iter().position(|w| w == pair[1]) {
+                search_words.remove(at);
+            }
+        }
     }
 }
 
@@ -288,6 +313,23 @@ mod tests {
             &["steht", "haus", "zusammen"],
             &[],
         );
+    }
+
+    #[test]
+    fn the_measure_word_of_how_long_or_wie_viele_is_not_searched() {
+        check(
+            "Wie viele Leute arbeiten mit?",
+            "wie viele leute arbeiten mit",
+            &["leute", "arbeiten"],
+            &[],
+        );
+        check(
+            "how long are logs kept?",
+            "how long are logs kept",
+            &["logs", "kept"],
+            &[],
+        );
+        check("wie hoch", "wie hoch", &["hoch"], &[]);
     }
 
     #[test]
