@@ -596,6 +596,11 @@ fn a_city_in_a_partners_name_names_no_partner_but_the_names_first_words_do() {
     let weather = core.answer("what's the weather in Hamburg?", "en");
     assert_ne!(weather.command, "partners", "{weather:#?}");
     assert_eq!(weather.outcome, Outcome::NotFound, "{weather:#?}");
+    // "Open" starts a partner's name but names nothing by itself.
+    let open = core.answer("open sails?", "en");
+    assert_eq!(names(&open), ["Open Sails Foundation"], "{open:#?}");
+    let open = core.answer("is the data centre open at night?", "en");
+    assert_ne!(open.command, "partners", "{open:#?}");
     for (question, partner) in [
         ("Frost&Fire", "Frost&Fire Systems GmbH"),
         ("what does frost fire do?", "Frost&Fire Systems GmbH"),

@@ -71,8 +71,9 @@ impl Command {
 pub struct PartnerWords {
     pub partner: Partner,
     pub words: Vec<String>,
-    /// The first two words of its name, normalized (`cloud heat` of "Cloud&Heat Technologies
-    /// GmbH"): together they name it even when each alone is a common word.
+    /// The first word of its name as written, normalized (`cloud heat` of "Cloud&Heat
+    /// Technologies GmbH", `s7n` of "S7n Cloud Services GmbH"): it names the partner even when
+    /// its parts are common words or short, unless it is one common word ("Open …").
     pub lead: Option<String>,
 }
 
@@ -490,9 +491,14 @@ fn partner_words(page: &Page, section: &Section) -> Vec<PartnerWords> {
                         && !crate::index::is_common_word(w)
                 })
                 .collect();
-            let name = normalize(&partner.name);
-            let lead: Vec<&str> = name.split(' ').take(2).collect();
-            let lead = (lead.len() == 2).then(|| lead.join(" "));
+            let lead = partner
+                .name
+                .split_whitespace()
+                .next()
+                .map(normalize)
+                .filter(|lead| {
+                    !lead.is_empty() && (lead.contains(' ') || !crate::index::is_common_word(lead))
+                });
             PartnerWords {
                 partner,
                 words,

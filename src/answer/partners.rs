@@ -123,8 +123,8 @@ fn word_match(name_word: &str, typed: &str) -> Option<u32> {
     .then_some(40)
 }
 
-/// The partners a question names by a distinctive word (typos allowed) or by the first two
-/// words of their name, in list order.
+/// The partners a question names by a distinctive word (typos allowed) or by the first word
+/// of their name as written (see `PartnerWords::lead`), in list order.
 pub fn mentioned<'c>(partners: &'c [PartnerWords], question: &Question) -> Vec<&'c Partner> {
     partners
         .iter()
