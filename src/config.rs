@@ -329,6 +329,10 @@ fn builtin(name: &str) -> CommandConfig {
                 "welche firmen",
                 "welche unternehmen",
                 "mitglied im forum",
+                "part of the forum",
+                "part of the network",
+                "teil des forums",
+                "teil des netzwerks",
             ]),
         },
         "join" => CommandConfig {

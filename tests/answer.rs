@@ -214,6 +214,18 @@ fn a_heading_that_is_a_whole_sentence_is_shortened_as_the_reply_title() {
 }
 
 #[test]
+fn asking_whether_someone_is_part_of_the_forum_lists_the_partners() {
+    for (question, lang) in [
+        ("is quillworks part of the forum?", "en"),
+        ("ist quillworks teil des netzwerks?", "de"),
+    ] {
+        let answer = ask(question, lang);
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert!(!answer.partners.is_empty(), "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn question_naming_a_partner_gives_that_partner() {
     let answer = ask("is wavecon a partner?", "en");
     assert_eq!(answer.command, "partners");
@@ -459,6 +471,10 @@ fn greetings_and_thanks_get_a_short_reply_that_points_to_help() {
         ("ok lol", "en"),
         ("Vielen Dank", "de"),
         ("moin", "de"),
+        ("thanks a lot", "en"),
+        ("good morning bot", "en"),
+        ("lmao", "en"),
+        ("super, danke dir", "de"),
     ] {
         let answer = ask(said, lang);
         assert_eq!(answer.command, "smalltalk", "{said}: {answer:#?}");
@@ -525,4 +541,73 @@ fn a_question_about_the_release_as_a_whole_finds_the_announcements_lead() {
         ),
         ("release 4", "release4#harbor-cloud-release-4"),
     ]);
+}
+
+/// A core over tests/fixtures/short_questions: a club's page (titled "Club") and a news page
+/// that mentions the club in passing.
+fn short_questions() -> (tempfile::TempDir, Core) {
+    let index = tempfile::tempdir().unwrap();
+    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
+    config.content = root().join("tests/fixtures/short_questions");
+    config.index = index.path().to_path_buf();
+    let core = Core::open(config).unwrap();
+    (index, core)
+}
+
+#[test]
+fn filler_around_the_one_word_a_page_is_titled_with_asks_for_that_page() {
+    let (_index, core) = short_questions();
+    for question in [
+        "club",
+        "whats this club thing about",
+        "who's in the club?",
+        "what is the club about",
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, "club", "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn general_words_the_pages_say_otherwise_and_light_verbs_do_not_keep_a_question_from_its_page() {
+    let (_index, core) = short_questions();
+    for (question, lang) in [
+        ("what happened on mar 3 2024", "en"),
+        ("how can my org join", "en"),
+        ("who is backing the festival", "en"),
+        ("wo ist das technische handbuch", "de"),
+        ("worum geht es in dem club", "de"),
+        ("who took over the festival after the old board", "en"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, "club", "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn a_city_in_a_partners_name_names_no_partner_but_the_names_first_words_do() {
+    let index = tempfile::tempdir().unwrap();
+    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
+    config.content = root().join("tests/fixtures/partner_names");
+    config.index = index.path().to_path_buf();
+    let core = Core::open(config).unwrap();
+    let weather = core.answer("what's the weather in Hamburg?", "en");
+    assert_ne!(weather.command, "partners", "{weather:#?}");
+    assert_eq!(weather.outcome, Outcome::NotFound, "{weather:#?}");
+    // "Open" starts a partner's name but names nothing by itself.
+    let open = core.answer("open sails?", "en");
+    assert_eq!(names(&open), ["Open Sails Foundation"], "{open:#?}");
+    let open = core.answer("is the data centre open at night?", "en");
+    assert_ne!(open.command, "partners", "{open:#?}");
+    for (question, partner) in [
+        ("Frost&Fire", "Frost&Fire Systems GmbH"),
+        ("what does frost fire do?", "Frost&Fire Systems GmbH"),
+        ("is quillworks in the network?", "Quillworks GmbH"),
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(names(&answer), [partner], "{question}");
+    }
 }

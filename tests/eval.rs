@@ -33,6 +33,18 @@ fn question_set_keeps_precision_at_one_above_095() {
 }
 
 #[test]
+fn discord_style_questions_over_the_seed_page_keep_their_floors() {
+    let questions = load_questions(&root().join("tests/eval/seed_discord.toml")).unwrap();
+    assert!(questions.len() >= 50);
+    let (_index, core) = shipped();
+    let report = evaluate(&core, &questions, "en");
+    let misses = format!("{:#?}", report.misses);
+    assert!(report.page_p_at_1 >= 0.95, "{misses}");
+    assert!(report.p_at_1 >= 0.92, "{misses}");
+    assert_eq!(report.abstention, 1.0, "{misses}");
+}
+
+#[test]
 fn json_lines_with_headings_or_page_anchors_are_accepted() {
     let questions = parse_questions(
         "set.jsonl",
@@ -90,8 +102,8 @@ fn the_fixture_site_beats_the_baseline_and_abstains_on_out_of_scope_questions() 
         .unwrap()
         .evaluate(&questions, "en");
     let table = scs_bot::eval::side_by_side(&report, &baseline);
-    assert!(report.page_p_at_1 >= 0.82, "{table}");
-    assert!(report.p_at_1 >= 0.76, "{table}");
+    assert!(report.page_p_at_1 >= 0.835, "{table}");
+    assert!(report.p_at_1 >= 0.77, "{table}");
     assert!(report.abstention >= 0.95, "{table}");
     assert!(report.wrong_answers <= 0.05, "{table}");
     assert!(report.page_p_at_1 > baseline.page_p_at_1 + 0.1, "{table}");

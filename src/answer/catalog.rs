@@ -71,6 +71,10 @@ impl Command {
 pub struct PartnerWords {
     pub partner: Partner,
     pub words: Vec<String>,
+    /// The first word of its name as written, normalized (`cloud heat` of "Cloud&Heat
+    /// Technologies GmbH", `s7n` of "S7n Cloud Services GmbH"): it names the partner even when
+    /// its parts are common words or short, unless it is one common word ("Open …").
+    pub lead: Option<String>,
 }
 
 /// Everything per load that answers need besides the library and the index.
@@ -465,7 +469,9 @@ impl Titles {
 }
 
 /// The partners of a partner section, each with the words of its name that name nothing else
-/// on its page (`stackxperts`, `syseleven`, not `cloud`).
+/// on its page (`stackxperts`, `syseleven`, not `cloud`) and are no common word of English or
+/// German (not the city of "ITDZ Berlin", not the `heat` of "Cloud&Heat"): "the weather in
+/// Berlin" names no partner.
 fn partner_words(page: &Page, section: &Section) -> Vec<PartnerWords> {
     let elsewhere: Vec<String> = page
         .sections
@@ -479,9 +485,25 @@ fn partner_words(page: &Page, section: &Section) -> Vec<PartnerWords> {
         .map(|partner| {
             let words = name_words(&partner.name)
                 .into_iter()
-                .filter(|w| w.chars().count() >= 4 && !elsewhere.contains(w.as_str()))
+                .filter(|w| {
+                    w.chars().count() >= 4
+                        && !elsewhere.contains(w.as_str())
+                        && !crate::index::is_common_word(w)
+                })
                 .collect();
-            PartnerWords { partner, words }
+            let lead = partner
+                .name
+                .split_whitespace()
+                .next()
+                .map(normalize)
+                .filter(|lead| {
+                    !lead.is_empty() && (lead.contains(' ') || !crate::index::is_common_word(lead))
+                });
+            PartnerWords {
+                partner,
+                words,
+                lead,
+            }
         })
         .collect()
 }

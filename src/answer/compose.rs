@@ -144,17 +144,21 @@ fn titled(
     if !question.hints.is_empty() {
         return (!found.is_empty()).then_some((found, Title::NotAsked));
     }
-    // One common word is a title only when it is the whole heading ("Veranstaltungen"), not
-    // when the heading has more words the search drops ("involved" is not "Get Involved").
+    // One common word is a title only when it is the whole heading or page title
+    // ("Veranstaltungen", "who's in the network?" of a page titled "Network"), not when the
+    // heading has more words the search drops ("involved" is not "Get Involved"). The
+    // question's own filler ("who's in the", "what is this … about") doesn't matter: only the
+    // heading's does.
     let titled = titled.filter(|at| {
         let [word] = question.search_words.as_slice() else {
             return true;
         };
         let (page, section) = at.get(src.library);
         !crate::index::is_frequent_word(word)
-            || [&section.heading, &page.title]
-                .iter()
-                .any(|h| super::question::normalize(h) == question.normalized)
+            || [&section.heading, &page.title].iter().any(|h| {
+                let heading = super::question::normalize(h);
+                heading == question.normalized || heading == *word
+            })
     });
     let Some(at) = titled else {
         return (!found.is_empty()).then_some((found, Title::NotAsked));

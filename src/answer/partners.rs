@@ -127,7 +127,8 @@ fn word_match(name_word: &str, typed: &str) -> Option<u32> {
         .then_some(40)
 }
 
-/// The partners a question names by a distinctive word (typos allowed), in list order.
+/// The partners a question names by a distinctive word (typos allowed) or by the first word
+/// of their name as written (see `PartnerWords::lead`), in list order.
 pub fn mentioned<'c>(partners: &'c [PartnerWords], question: &Question) -> Vec<&'c Partner> {
     partners
         .iter()
@@ -136,7 +137,10 @@ pub fn mentioned<'c>(partners: &'c [PartnerWords], question: &Question) -> Vec<&
                 question
                     .words()
                     .any(|t| word_match(w, t).is_some_and(|m| m != PREFIX))
-            })
+            }) || p
+                .lead
+                .as_deref()
+                .is_some_and(|lead| question.has_phrase(lead))
         })
         .map(|p| &p.partner)
         .collect()

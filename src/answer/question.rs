@@ -25,7 +25,9 @@ impl Question {
     pub fn new(text: &str) -> Question {
         let text = visible(text.trim()).trim().to_string();
         let normalized = normalize(&text);
-        let search_words = index::question_words(&text);
+        let mut search_words = index::question_words(&text);
+        drop_measure_words(&normalized, &mut search_words);
+        join_separable_verb(&normalized, &mut search_words);
         let numbers = normalized
             .split(' ')
             .filter_map(|w| {
@@ -89,6 +91,71 @@ impl Question {
     /// [`language_hint`]).
     pub fn language_hint<'a>(&self, languages: &'a [String], default: &'a str) -> &'a str {
         language_hint(&self.normalized, languages, default)
+    }
+}
+
+/// Words that, after "how"/"wie", make the question word ("how long", "wie viele", "wie hoch"
+/// = how much): they say what kind of answer is wanted, as "much" and "many" do (query
+/// stopwords), not what it is about.
+const MEASURE_WORDS: &[&str] = &[
+    "long", "often", "big", "large", "late", "far", "old", "viel", "viele", "vieler", "hoch",
+    "lange", "oft", "groß", "gross", "spät", "weit", "alt",
+];
+
+/// Drops the measure word of each "how long" / "wie viele" (see [`MEASURE_WORDS`]) from the
+/// search words, unless it is all they have.
+fn drop_measure_words(normalized: &str, search_words: &mut Vec<String>) {
+    let words: Vec<&str> = normalized.split(' ').collect();
+    for pair in words.windows(2) {
+        if ["how", "wie"].contains(&pair[0]) && MEASURE_WORDS.contains(&pair[1]) {
+            if search_words.len() <= 1 {
+                return;
+            }
+            if let Some(at) = search_words.iter().position(|w| w == pair[1]) {
+                search_words.remove(at);
+            }
+        }
+    }
+}
+
+/// The particles German splits off a verb to the end of a clause ("wer *macht* … *mit*",
+/// "welche Firmen *setzen* SCS *ein*", "wer *trägt* dazu *bei*").
+const SEPARABLE_PARTICLES: &[&str] = &[
+    "ab", "an", "auf", "aus", "bei", "ein", "fest", "los", "mit", "nach", "statt", "teil", "vor",
+    "weg", "zu", "zurück", "zusammen",
+];
+
+/// A German separable verb split over the question ("wer macht mit?", "welche Firmen setzen SCS
+/// ein?") is searched as the verb it is (`mitmachen`, `einsetzen`): the particle ends the
+/// question, and the search word that joined with it makes a verb the glossary knows (as
+/// typed, or as its infinitive: `macht` → `mitmachen`) is replaced by that verb, the
+/// particle dropped. Only glossary verbs: their pages' words are known, where an unknown joined
+/// form would read as a word no page has.
+fn join_separable_verb(normalized: &str, search_words: &mut Vec<String>) {
+    let Some(particle) = normalized.rsplit(' ').next() else {
+        return;
+    };
+    if !SEPARABLE_PARTICLES.contains(&particle) {
+        return;
+    }
+    let joined = search_words.iter().enumerate().find_map(|(i, word)| {
+        if word == particle {
+            return None;
+        }
+        let stem = word
+            .strip_suffix("en")
+            .or_else(|| word.strip_suffix("st"))
+            .or_else(|| word.strip_suffix('t'))
+            .or_else(|| word.strip_suffix('e'))
+            .unwrap_or(word);
+        [format!("{particle}{word}"), format!("{particle}{stem}en")]
+            .into_iter()
+            .find(|verb| index::in_glossary(verb))
+            .map(|verb| (i, verb))
+    });
+    if let Some((i, verb)) = joined {
+        search_words[i] = verb;
+        search_words.retain(|w| w != particle);
     }
 }
 
@@ -236,6 +303,58 @@ mod tests {
             &["release", "9", "10"],
             &[9, 10],
         );
+    }
+
+    #[test]
+    fn light_verbs_are_not_searched_unless_they_are_all_the_question_has() {
+        check(
+            "what happened on jan 1 2025",
+            "what happened on jan 1 2025",
+            &["jan", "1", "2025"],
+            &[1, 2025],
+        );
+        check(
+            "Wann kam Release 6 raus?",
+            "wann kam release 6 raus",
+            &["release", "6"],
+            &[6],
+        );
+        check("was passiert", "was passiert", &["passiert"], &[]);
+    }
+
+    #[test]
+    fn a_german_verb_split_to_the_end_of_the_question_is_searched_whole() {
+        check("wer macht mit?", "wer macht mit", &["mitmachen"], &[]);
+        check(
+            "Welche Firmen setzen SCS ein?",
+            "welche firmen setzen scs ein",
+            &["firmen", "einsetzen", "scs"],
+            &[],
+        );
+        // Not a verb the glossary knows: left as it is.
+        check(
+            "wo steht das haus zusammen",
+            "wo steht das haus zusammen",
+            &["steht", "haus", "zusammen"],
+            &[],
+        );
+    }
+
+    #[test]
+    fn the_measure_word_of_how_long_or_wie_viele_is_not_searched() {
+        check(
+            "Wie viele Leute arbeiten mit?",
+            "wie viele leute arbeiten mit",
+            &["leute", "arbeiten"],
+            &[],
+        );
+        check(
+            "how long are logs kept?",
+            "how long are logs kept",
+            &["logs", "kept"],
+            &[],
+        );
+        check("wie hoch", "wie hoch", &["hoch"], &[]);
     }
 
     #[test]

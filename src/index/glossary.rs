@@ -34,6 +34,8 @@ const GROUPS: &[&[&str]] = &[
         "company",
         "organization",
         "organisation",
+        "org",
+        "orgs",
         "firm",
         "enterprise",
         "unternehmen",
@@ -72,6 +74,7 @@ const GROUPS: &[&[&str]] = &[
         "docs",
         "doc",
         "manual",
+        "handbook",
         "dokumentation",
         "doku",
         "handbuch",
@@ -113,6 +116,25 @@ const GROUPS: &[&[&str]] = &[
         "kooperation",
     ],
     &["contribution", "contribute", "beitrag", "beitragen"],
+    &[
+        "support",
+        "supported",
+        "supporter",
+        "supporters",
+        "backing",
+        "backed",
+        "unterstützen",
+        "unterstützt",
+        "unterstützer",
+        "unterstützung",
+    ],
+    &[
+        "technical",
+        "technology",
+        "technisch",
+        "technik",
+        "technologie",
+    ],
     &["standard", "standards", "norm"],
     &["development", "develop", "entwicklung", "entwickeln"],
     &["europe", "european", "europa", "europäisch"],
@@ -166,6 +188,18 @@ const GROUPS: &[&[&str]] = &[
         "erscheint",
     ],
     &["date", "day", "datum", "tag", "termin"],
+    // months, with their usual abbreviations ("jan 1", "3. Okt.")
+    &["january", "jan", "januar", "jänner"],
+    &["february", "feb", "februar"],
+    &["march", "mar", "märz", "mär"],
+    &["april", "apr"],
+    &["june", "jun", "juni"],
+    &["july", "jul", "juli"],
+    &["august", "aug"],
+    &["september", "sep", "sept"],
+    &["october", "oct", "oktober", "okt"],
+    &["november", "nov"],
+    &["december", "dec", "dezember", "dez"],
     &["place", "location", "venue", "ort", "veranstaltungsort"],
     &["year", "years", "jahr", "jahre"],
     // people and roles
@@ -401,6 +435,21 @@ mod tests {
     fn inflected_forms_are_found_by_their_stem() {
         assert!(alternatives_of("objectives").contains(&"goal"));
         assert!(alternatives_of("mitglieder").contains(&"member"));
+    }
+
+    #[test]
+    fn month_abbreviations_stand_for_their_months_in_both_languages() {
+        assert!(alternatives_of("jan").contains(&"january"));
+        assert!(alternatives_of("okt").contains(&"october"));
+        assert!(alternatives_of("dec").contains(&"dezember"));
+    }
+
+    #[test]
+    fn everyday_words_for_organisations_backing_and_technical_things_have_counterparts() {
+        assert!(alternatives_of("org").contains(&"organization"));
+        assert!(alternatives_of("backing").contains(&"support"));
+        assert!(alternatives_of("unterstützt").contains(&"supported"));
+        assert!(alternatives_of("technische").contains(&"technical"));
     }
 
     #[test]

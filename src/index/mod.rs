@@ -47,8 +47,10 @@ pub use place::{check_apart, NotOurs, MARKER_FILE};
 use schema::Fields;
 pub use search::{Coverage, SearchHit};
 
-/// The words of a question that the search looks for: lower-cased, with question words and the
-/// English and German stopwords dropped (`how do I join?` → `join`), in order, not stemmed.
+/// The words of a question that the search looks for: lower-cased, with question words, the
+/// English and German stopwords and the light verbs ([`lexicon::is_light_verb`]: "what
+/// happened on …") dropped (`how do I join?` → `join`), in order, not stemmed. A question of
+/// nothing but light verbs keeps them: they are then what it asks about.
 ///
 /// Reads at most 8 × [`search::MAX_QUERY_WORDS`] words: enough for any sane question, without
 /// allocating for every word of a pasted wall of text.
@@ -62,6 +64,9 @@ pub fn question_words(text: &str) -> Vec<String> {
             }
         }
         words.retain(|w| !a.is_query_stopword(w));
+        if words.iter().any(|w| !lexicon::is_light_verb(w)) {
+            words.retain(|w| !lexicon::is_light_verb(w));
+        }
         words
     })
 }
@@ -137,6 +142,12 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
 /// real word, not a typo.
 pub fn is_common_word(word: &str) -> bool {
     lexicon::is_word(word)
+}
+
+/// Whether the glossary ([`glossary`]) knows `word` (lower case), by itself or by its stem:
+/// the search then finds the pages' words for it.
+pub fn in_glossary(word: &str) -> bool {
+    analyzer::with_analyzers(|a| !glossary::alternatives(a, word).is_empty())
 }
 
 /// Whether `word` (lower case) is among the most frequent words of English or German

@@ -90,9 +90,111 @@ pub fn is_word(word: &str) -> bool {
     is_english(word) || is_german(word)
 }
 
+/// The forms of the light verbs of English and German: verbs that carry a question's grammar,
+/// not its topic ("what *happened* on …", "who *took* over …", "worum *geht* es", "wann *kam*
+/// Release 6 *raus*", "was *passiert* mit …"), with the particles that complete them. A
+/// question asks for its other words; the content rarely has these, so counted as the
+/// question's words they would read as a sign it is about something else. Verbs that name
+/// what the pages are about ("join", "use", "run", "publish", "fund") are not here.
+const LIGHT_VERBS: &[&str] = &[
+    // English
+    "go",
+    "goes",
+    "went",
+    "gone",
+    "going",
+    "come",
+    "comes",
+    "came",
+    "coming",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "taking",
+    "put",
+    "puts",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "become",
+    "becomes",
+    "became",
+    "becoming",
+    "wants",
+    "wanted",
+    "happen",
+    "happens",
+    "happened",
+    "happening",
+    "mean",
+    "means",
+    "meant",
+    "over",
+    "out",
+    // German
+    "gehen",
+    "geht",
+    "gehe",
+    "ging",
+    "gingen",
+    "gegangen",
+    "kommen",
+    "kommt",
+    "komme",
+    "kam",
+    "kamen",
+    "gekommen",
+    "machen",
+    "macht",
+    "mache",
+    "machte",
+    "gemacht",
+    "haben",
+    "hat",
+    "habe",
+    "hatte",
+    "hatten",
+    "gehabt",
+    "passieren",
+    "passiert",
+    "passierte",
+    "bekommen",
+    "bekommt",
+    "bekam",
+    "bekamen",
+    "kriegen",
+    "kriegt",
+    "lassen",
+    "lässt",
+    "ließ",
+    "tun",
+    "tut",
+    "tat",
+    "getan",
+    "raus",
+    "heraus",
+];
+
+/// Whether `word` (lower case) is a form of a light verb (see [`LIGHT_VERBS`]).
+pub fn is_light_verb(word: &str) -> bool {
+    LIGHT_VERBS.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn light_verbs_are_known_in_both_languages_and_topic_verbs_are_not() {
+        for word in ["happened", "took", "geht", "passiert", "gehabt"] {
+            assert!(is_light_verb(word), "{word}");
+        }
+        for word in ["join", "use", "publish", "mitmachen", "veröffentlicht"] {
+            assert!(!is_light_verb(word), "{word}");
+        }
+    }
 
     #[test]
     fn the_lists_hold_lower_case_words_with_their_rank_sorted_by_word() {
