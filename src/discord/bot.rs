@@ -524,9 +524,16 @@ impl Handler {
         deferred: &mut bool,
     ) -> anyhow::Result<&'static str> {
         let request = request(command);
-        let dispatcher = Arc::clone(&self.dispatcher);
-        let asked = request.clone();
-        let plan = tokio::task::spawn_blocking(move || dispatcher.plan(&asked, now)).await?;
+        // A question searches: on a blocking thread, so that a slow search never holds up the
+        // gateway. A fixed section is answered here: handing it to another thread and back
+        // would cost more than answering it.
+        let plan = if self.dispatcher.searches(&request) {
+            let dispatcher = Arc::clone(&self.dispatcher);
+            let asked = request.clone();
+            tokio::task::spawn_blocking(move || dispatcher.plan(&asked, now)).await?
+        } else {
+            self.dispatcher.plan(&request, now)
+        };
         match plan {
             Plan::Reply(reply) => {
                 command

@@ -152,6 +152,13 @@ impl Dispatcher {
         &self.specs
     }
 
+    /// Whether [`plan`](Self::plan) searches the index for `request` (a question): the one
+    /// part of planning slow enough that a transport should run it off its event loop. Every
+    /// other command is answered from a fixed section, or refused, in microseconds.
+    pub fn searches(&self, request: &Request) -> bool {
+        request.command == "ask"
+    }
+
     /// Answers a slash command, or says to defer it (`/reload`).
     pub fn plan(&self, request: &Request, now: Instant) -> Plan {
         match request.command.as_str() {
