@@ -182,7 +182,7 @@ impl Dispatcher {
     /// [`Dispatcher::deferred`] answers it. A refusal (cooldown, length, `/help`) is still
     /// answered at once, ephemerally, exactly as [`plan`](Self::plan) answers it.
     pub fn plan_deferring_questions(&self, request: &Request, now: Instant) -> Plan {
-        if request.command != "ask" {
+        if !self.searches(request) {
             return self.plan(request, now);
         }
         match self.admit_question(request, now) {
