@@ -24,6 +24,7 @@ use anyhow::{anyhow, Context, Result};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::analyzer;
+use super::facts;
 use super::fingerprint::FINGERPRINT_FILE;
 use super::place::{inspect, is_our_leftover, Existing, NotOurs, MARKER_FILE, MARKER_TEXT};
 use super::schema::{build_schema, Fields};
@@ -83,6 +84,10 @@ fn section_document(fields: &Fields, page: &Page, section: &Section) -> TantivyD
     let context = context_text(page, section);
     let extra = extra_body_words(page, section);
     doc.add_text(group.heading, &section.heading);
+    let markers = facts::markers(&section.text);
+    if !markers.is_empty() {
+        doc.add_text(group.heading, &markers);
+    }
     doc.add_text(group.context, &context);
     for field in [group.all, group.raw] {
         doc.add_text(field, &section.heading);

@@ -22,6 +22,7 @@
 
 mod analyzer;
 mod build;
+mod facts;
 mod fingerprint;
 mod glossary;
 mod lexicon;
@@ -86,7 +87,7 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
                 "what time",
                 "wie viel uhr",
             ],
-            &["when", "wann", "date", "dates", "datum"],
+            &["when", "wann", "date", "dates", "datum", facts::DATE],
         ),
         (
             &["where", "wo", "wohin"],
@@ -119,6 +120,7 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
                 "preise",
                 "gebühr",
                 "gebühren",
+                facts::AMOUNT,
             ],
         ),
     ];
@@ -161,7 +163,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;

@@ -55,6 +55,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, DocSet, InvertedIndexReader, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{with_analyzers, Analyzers};
+use super::facts;
 use super::glossary;
 use super::lexicon;
 use super::rewrite;
@@ -189,6 +190,23 @@ enum Known {
     Unknown,
 }
 
+/// Whether a word is one of the question's or a hint its question words give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    /// A word of the question.
+    No,
+    /// A heading word that answers the question word ("When", "Costs"): it lifts a section
+    /// with it in its heading and means nothing else.
+    Heading,
+    /// The kind of fact asked for ([`super::facts`]: "how much" asks for an amount): it lifts
+    /// a section that states one, and is part of what the question means
+    /// ([`ANSWER_TYPE_MEANING`]): a page that states no such fact answers it less surely.
+    AnswerType,
+}
+
+/// What the kind of fact a question asks for ("how much", "when") means, beside its words.
+const ANSWER_TYPE_MEANING: f32 = 1.0;
+
 /// One analysed question word.
 #[derive(Debug, Clone)]
 struct Word {
@@ -212,7 +230,7 @@ struct Word {
     /// earns [`W_RAW`].
     exact: Option<String>,
     /// A hint ([`super::question_hints`]): it only lifts sections whose heading has it.
-    hint: bool,
+    hint: Hint,
 }
 
 /// A question analysed for one language's fields.
@@ -690,7 +708,7 @@ fn unread(raw: String, typed: String) -> Word {
         meaning: 0.0,
         domain: 0.0,
         exact: None,
-        hint: false,
+        hint: Hint::No,
     }
 }
 
@@ -902,6 +920,10 @@ fn classify(
     }
     let docs = searcher.num_docs().max(1);
     for word in &mut query.words {
+        // A hint is no word of the question: it means nothing the pages must hold.
+        if word.hint != Hint::No {
+            continue;
+        }
         let rank = general_rank(&word.typed, asked, written);
         word.meaning = meaning(rank, is_number(&word.raw));
         if word.known == Known::Typed {
@@ -949,13 +971,20 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
     if query.words.is_empty() {
         return;
     }
-    let stems: Vec<String> = with_analyzers(|a| {
+    let stems: Vec<(String, Hint)> = with_analyzers(|a| {
         hints
             .iter()
-            .filter_map(|h| Analyzers::term_of(a.stemmed(group.analyzer), h))
+            .filter_map(|h| {
+                let kind = if facts::is_marker(h) {
+                    Hint::AnswerType
+                } else {
+                    Hint::Heading
+                };
+                Some((Analyzers::term_of(a.stemmed(group.analyzer), h)?, kind))
+            })
             .collect()
     });
-    for stem in stems {
+    for (stem, kind) in stems {
         let asked = query
             .words
             .iter()
@@ -970,10 +999,14 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
             weight: 0.0,
             known: Known::Typed,
             sections: 0,
-            meaning: 0.0,
+            meaning: if kind == Hint::AnswerType {
+                ANSWER_TYPE_MEANING
+            } else {
+                0.0
+            },
             domain: 0.0,
             exact: None,
-            hint: true,
+            hint: kind,
         });
     }
 }
@@ -998,7 +1031,7 @@ fn read_word(
             .is_some_and(|s| doc_freq(searcher, group.context, s) > 0);
     let number = is_number(&raw);
     let mut word = Word {
-        hint: false,
+        hint: Hint::No,
         meaning: 0.0,
         domain: 0.0,
         exact: None,
@@ -1277,7 +1310,12 @@ pub fn search(
         let bm25_raw = Bm25Field::new(searcher, group.raw)?;
         for (i, word) in query.words.iter().enumerate() {
             let bit = 1u32 << i;
-            if word.hint {
+            if word.hint != Hint::No {
+                // A section stating the fact asked for holds it.
+                let (flag, held) = match word.hint {
+                    Hint::AnswerType => (IN_ALL, 1.0),
+                    _ => (0, 0.0),
+                };
                 for (stem, _) in &word.readings {
                     let score = W_HINT * idf(doc_freq(searcher, group.heading, stem), docs);
                     postings(
@@ -1288,10 +1326,10 @@ pub fn search(
                         filter,
                         false,
                         |doc, _, _| {
-                            s.touch_reading(doc, 0).current += score;
+                            s.touch_reading(doc, flag).current += score;
                         },
                     )?;
-                    s.end_reading(0.0);
+                    s.end_reading(held);
                 }
                 s.end_word(layout, &[], bit, 0.0, 0.0);
                 continue;
@@ -1371,12 +1409,13 @@ pub fn search(
             });
             s.end_word(layout, &word.readings, bit, word.weight, word_idf);
         }
-        // Words of general language ("new", "version") say little about which section.
+        // Words of general language ("new", "version") say little about which section; nor
+        // does a hint.
         let common = query
             .words
             .iter()
             .enumerate()
-            .filter(|(_, w)| w.meaning < COMMON_WORD_MEANING)
+            .filter(|(_, w)| w.meaning < COMMON_WORD_MEANING || w.hint != Hint::No)
             .fold(0u32, |mask, (i, _)| mask | 1 << i);
         // Rank: the best `limit` (all when 0), kept sorted while the touched documents go by:
         // most documents fall below the last kept one at one comparison.
@@ -1422,7 +1461,7 @@ pub fn search(
                     .words
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| found & (1 << i) != 0)
+                    .filter(|(i, w)| found & (1 << i) != 0 && w.hint == Hint::No)
                     .map(|(_, w)| w.raw.clone())
                     .collect(),
                 in_heading: sums.headed != 0,

@@ -1,0 +1,195 @@
+//! What kind of fact a section states: an amount of money, a date.
+//!
+//! "How much funding did the project get?" is answered by the section that states the figure
+//! ("€14.9 million"), not by the one whose heading says "Funding"; "when did the forum start?"
+//! by the one that names a month or a year. At index time each section that states such a fact
+//! gets a marker word in its heading field ([`AMOUNT`], [`DATE`]); a question that asks "how
+//! much" or "when" has the marker as a hint ([`super::question_hints`]), which lifts those
+//! sections a little ([`super::search::W_HINT`], in units of the marker's IDF: a date, stated in
+//! half of an announcement's sections, lifts less than an amount, stated in a few).
+//!
+//! Hand-written rather than with a date or money parsing crate: only *whether* a section states
+//! one is needed, in English and German, and the words that say so fit in two short lists.
+//!
+//! Invariant: the markers are made-up words no page or question has; changing what is
+//! recognised changes the index and needs a bump of [`super::SCHEMA_VERSION`].
+
+/// Marker of a section that states an amount of money ("€2,400", "310.000 Euro", "$5M").
+pub const AMOUNT: &str = "zzamount";
+/// Marker of a section that states a date: a month, a year, a weekday, a day ("20.11.2025").
+pub const DATE: &str = "zzdate";
+
+/// Whether `word` is one of the markers.
+pub fn is_marker(word: &str) -> bool {
+    word == AMOUNT || word == DATE
+}
+
+const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
+const CURRENCY_SIGNS: &[char] = &['€', '$', '£'];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "okt",
+    "nov",
+    "dec",
+    "dez",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "montags",
+    "dienstags",
+    "mittwochs",
+    "donnerstags",
+    "freitags",
+];
+
+/// The markers of what `text` states, each at most once, space-separated ("" for none).
+pub fn markers(text: &str) -> String {
+    let (mut amount, mut date) = (false, false);
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '[' | ']' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, raw) in words.iter().enumerate() {
+        let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '"' | '.'));
+        let lower = word.to_lowercase();
+        let number_near = |offset: isize| {
+            i.checked_add_signed(offset)
+                .and_then(|j| words.get(j))
+                .is_some_and(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .starts_with(|c: char| c.is_ascii_digit())
+                })
+        };
+        if !amount {
+            let signed = word.chars().any(|c| CURRENCY_SIGNS.contains(&c))
+                && word.chars().any(|c| c.is_ascii_digit());
+            let named = CURRENCY_WORDS.contains(&lower.as_str()) && number_near(-1);
+            amount = signed || named;
+        }
+        if !date {
+            let month = MONTHS.contains(&lower.trim_end_matches('.'))
+                && (number_near(-1) || number_near(1) || lower.len() > 4);
+            date = month || WEEKDAYS.contains(&lower.as_str()) || is_year(word) || is_day(word);
+        }
+        if amount && date {
+            break;
+        }
+    }
+    match (amount, date) {
+        (true, true) => format!("{AMOUNT} {DATE}"),
+        (true, false) => AMOUNT.to_string(),
+        (false, true) => DATE.to_string(),
+        (false, false) => String::new(),
+    }
+}
+
+/// 1990–2039 alone ("2024"), not part of a longer number or a version.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("199") || word.starts_with("20") && word.as_bytes()[2] <= b'3')
+}
+
+/// A day written with its month in digits: "20.11.2025", "2025-11-20", "20.11.".
+fn is_day(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['.', '-']).filter(|p| !p.is_empty()).collect();
+    let digits = |p: &&str| p.bytes().all(|b| b.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(digits) {
+        return false;
+    }
+    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    match n.as_slice() {
+        [y, m, d] if *y >= 1990 => (1..=12).contains(m) && (1..=31).contains(d),
+        [d, m, y] if *y >= 1990 || parts[2].len() == 2 => {
+            (1..=31).contains(d) && (1..=12).contains(m) && word.contains('.')
+        }
+        [d, m] => word.ends_with('.') && (1..=31).contains(d) && (1..=12).contains(m),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &str) {
+        assert_eq!(markers(text), expect, "{text}");
+    }
+
+    #[test]
+    fn an_amount_is_a_currency_with_a_number() {
+        check("a yearly fee of €2,400.", AMOUNT);
+        check("ein Jahresbudget von **310.000 Euro** bereit", AMOUNT);
+        check("in total **€14.9 million** of public funding", AMOUNT);
+        check("costs 5 USD per month", AMOUNT);
+        check("the euro is a currency", "");
+        check("Tickets are free.", "");
+    }
+
+    #[test]
+    fn a_date_is_a_month_a_year_a_weekday_or_a_day() {
+        check("From July 2021 to December 2024", DATE);
+        check("Das nächste findet am 20.11.2025 statt", DATE);
+        check("every Tuesday at 10:00", DATE);
+        check("am 3. Mai", DATE);
+        check("published on 2025-09-26", DATE);
+        check("We release twice a year.", "");
+        check("Kubernetes 1.31 and 1.32, OpenStack 2024.1", "");
+        check("port 8080 and 443", "");
+    }
+
+    #[test]
+    fn a_section_may_state_both() {
+        check(
+            "Since 2021 the BMWK funded it with €14.9 million.",
+            "zzamount zzdate",
+        );
+    }
+}
