@@ -25,6 +25,19 @@ pub fn is_marker(word: &str) -> bool {
 }
 
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
+const SCALES: &[&str] = &[
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+    "tausend",
+    "mio",
+    "million",
+    "millionen",
+    "mrd",
+    "milliarde",
+    "milliarden",
+];
 const CURRENCY_SIGNS: &[char] = &['€', '$', '£'];
 const MONTHS: &[&str] = &[
     "january",
@@ -110,7 +123,13 @@ pub fn markers(text: &str) -> String {
         if !amount {
             let signed = word.chars().any(|c| CURRENCY_SIGNS.contains(&c))
                 && word.chars().any(|c| c.is_ascii_digit());
-            let named = CURRENCY_WORDS.contains(&lower.as_str()) && number_near(-1);
+            // "310.000 Euro", "13.2 million Euros", "2 Mio. EUR".
+            let scaled = i
+                .checked_sub(1)
+                .and_then(|j| words.get(j))
+                .is_some_and(|w| SCALES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+                && number_near(-2);
+            let named = CURRENCY_WORDS.contains(&lower.as_str()) && (number_near(-1) || scaled);
             amount = signed || named;
         }
         if !date {
@@ -169,6 +188,8 @@ mod tests {
         check("ein Jahresbudget von **310.000 Euro** bereit", AMOUNT);
         check("in total **€14.9 million** of public funding", AMOUNT);
         check("costs 5 USD per month", AMOUNT);
+        check("funded with roughly 13.2 million Euros,", AMOUNT);
+        check("mit 2 Mio. EUR gefördert", AMOUNT);
         check("the euro is a currency", "");
         check("Tickets are free.", "");
     }
