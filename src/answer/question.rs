@@ -129,7 +129,7 @@ const SEPARABLE_PARTICLES: &[&str] = &[
 /// ein?") is searched as the verb it is (`mitmachen`, `einsetzen`): the particle ends the
 /// question, and the search word that joined with it makes a verb the glossary knows (as
 /// typed, or as its infinitive: `macht` → `mitmachen`) is replaced by that verb, the
-/// particle dropped. Only glossary verbs: their pages' words are known, where an unknown joined
+/// particle dropped; a light verb ("findet … statt") is dropped with it. Only glossary verbs: their pages' words are known, where an unknown joined
 /// form would read as a word no page has.
 fn join_separable_verb(normalized: &str, search_words: &mut Vec<String>) {
     let Some(particle) = normalized.rsplit(' ').next() else {
@@ -150,11 +150,16 @@ fn join_separable_verb(normalized: &str, search_words: &mut Vec<String>) {
             .unwrap_or(word);
         [format!("{particle}{word}"), format!("{particle}{stem}en")]
             .into_iter()
-            .find(|verb| index::in_glossary(verb))
+            .find(|verb| index::in_glossary(verb) || index::is_light_verb(verb))
             .map(|verb| (i, verb))
     });
     if let Some((i, verb)) = joined {
-        search_words[i] = verb;
+        // A light verb ("findet … statt") says nothing of what is asked: both go.
+        if index::is_light_verb(&verb) {
+            search_words.remove(i);
+        } else {
+            search_words[i] = verb;
+        }
         search_words.retain(|w| w != particle);
     }
 }
@@ -329,6 +334,13 @@ mod tests {
             "Welche Firmen setzen SCS ein?",
             "welche firmen setzen scs ein",
             &["firmen", "einsetzen", "scs"],
+            &[],
+        );
+        // A light verb goes, with its particle.
+        check(
+            "Wo findet der Summit statt?",
+            "wo findet der summit statt",
+            &["summit"],
             &[],
         );
         // Not a verb the glossary knows: left as it is.

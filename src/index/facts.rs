@@ -19,12 +19,20 @@ pub const AMOUNT: &str = "zzamount";
 /// Marker of a section that states a date: a month, a year, a weekday, a day ("20.11.2025").
 pub const DATE: &str = "zzdate";
 
-/// Whether `word` is one of the markers.
-pub fn is_marker(word: &str) -> bool {
+/// Marker of a section that states an address ("10179 Berlin", "Palisadenstraße 48").
+pub const PLACE: &str = "zzplace";
+
+/// Whether `word` is a marker that says what kind of fact the question asks for, part of what
+/// it means ([`AMOUNT`], [`DATE`]). An address only lifts: "where" also asks where to find a
+/// document or a link.
+pub fn is_answer_type(word: &str) -> bool {
     word == AMOUNT || word == DATE
 }
 
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
+const STREETS: &[&str] = &[
+    "straße", "strasse", "str", "weg", "allee", "platz", "street", "road", "avenue", "markt",
+];
 const SCALES: &[&str] = &[
     "thousand",
     "million",
@@ -104,7 +112,7 @@ const WEEKDAYS: &[&str] = &[
 
 /// The markers of what `text` states, each at most once, space-separated ("" for none).
 pub fn markers(text: &str) -> String {
-    let (mut amount, mut date) = (false, false);
+    let (mut amount, mut date, mut place) = (false, false, false);
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '[' | ']' | '/'))
         .filter(|w| !w.is_empty())
@@ -112,21 +120,18 @@ pub fn markers(text: &str) -> String {
     for (i, raw) in words.iter().enumerate() {
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '"' | '.'));
         let lower = word.to_lowercase();
+        let near = |offset: isize| i.checked_add_signed(offset).and_then(|j| words.get(j));
         let number_near = |offset: isize| {
-            i.checked_add_signed(offset)
-                .and_then(|j| words.get(j))
-                .is_some_and(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .starts_with(|c: char| c.is_ascii_digit())
-                })
+            near(offset).is_some_and(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
         };
         if !amount {
             let signed = word.chars().any(|c| CURRENCY_SIGNS.contains(&c))
                 && word.chars().any(|c| c.is_ascii_digit());
             // "310.000 Euro", "13.2 million Euros", "2 Mio. EUR".
-            let scaled = i
-                .checked_sub(1)
-                .and_then(|j| words.get(j))
+            let scaled = near(-1)
                 .is_some_and(|w| SCALES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
                 && number_near(-2);
             let named = CURRENCY_WORDS.contains(&lower.as_str()) && (number_near(-1) || scaled);
@@ -137,16 +142,23 @@ pub fn markers(text: &str) -> String {
                 && (number_near(-1) || number_near(1) || lower.len() > 4);
             date = month || WEEKDAYS.contains(&lower.as_str()) || is_year(word) || is_day(word);
         }
-        if amount && date {
-            break;
+        if !place {
+            // "10179 Berlin", "Palisadenstraße 48", "12 Main Street".
+            let postcode = (4..=5).contains(&word.len())
+                && word.bytes().all(|b| b.is_ascii_digit())
+                && !is_year(word)
+                && near(1).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let street = STREETS.iter().any(|s| lower.ends_with(s)) && number_near(1)
+                || STREETS.contains(&lower.as_str()) && number_near(-2);
+            place = postcode || street;
         }
     }
-    match (amount, date) {
-        (true, true) => format!("{AMOUNT} {DATE}"),
-        (true, false) => AMOUNT.to_string(),
-        (false, true) => DATE.to_string(),
-        (false, false) => String::new(),
-    }
+    [(amount, AMOUNT), (date, DATE), (place, PLACE)]
+        .iter()
+        .filter(|(stated, _)| *stated)
+        .map(|(_, marker)| *marker)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// 1990–2039 alone ("2024"), not part of a longer number or a version.
@@ -204,6 +216,15 @@ mod tests {
         check("We release twice a year.", "");
         check("Kubernetes 1.31 and 1.32, OpenStack 2024.1", "");
         check("port 8080 and 443", "");
+    }
+
+    #[test]
+    fn a_place_is_a_postcode_with_a_town_or_a_street_with_its_number() {
+        check("Alte Münze, Molkenmarkt 2, 10179 Berlin", PLACE);
+        check("Palisadenstraße 48", PLACE);
+        check("at 12 Main Street", PLACE);
+        check("the street is long; 3000 people came", "");
+        check("In 2025 Berlin hosts it", DATE);
     }
 
     #[test]

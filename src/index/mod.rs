@@ -98,6 +98,7 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
                 "venue",
                 "ort",
                 "veranstaltungsort",
+                facts::PLACE,
             ],
         ),
         (
@@ -152,6 +153,12 @@ pub fn in_glossary(word: &str) -> bool {
     analyzer::with_analyzers(|a| !glossary::alternatives(a, word).is_empty())
 }
 
+/// Whether `word` (lower case) is a light verb ([`lexicon::is_light_verb`]): "happened",
+/// "stattfinden".
+pub fn is_light_verb(word: &str) -> bool {
+    lexicon::is_light_verb(word)
+}
+
 /// Whether `word` (lower case) is among the most frequent words of English or German
 /// ([`lexicon::GENERIC_RANK`]): "time", "free", "involved", "heute".
 pub fn is_frequent_word(word: &str) -> bool {
@@ -163,7 +170,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;

@@ -975,7 +975,7 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
         hints
             .iter()
             .filter_map(|h| {
-                let kind = if facts::is_marker(h) {
+                let kind = if facts::is_answer_type(h) {
                     Hint::AnswerType
                 } else {
                     Hint::Heading

@@ -175,6 +175,10 @@ const LIGHT_VERBS: &[&str] = &[
     "getan",
     "raus",
     "heraus",
+    // Said of events, in every question about one ("wann findet … statt"): joined from its
+    // parts when split (see `answer::question`).
+    "stattfinden",
+    "stattfindet",
 ];
 
 /// Whether `word` (lower case) is a form of a light verb (see [`LIGHT_VERBS`]).
