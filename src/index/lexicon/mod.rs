@@ -179,6 +179,11 @@ const LIGHT_VERBS: &[&str] = &[
     // parts when split (see `answer::question`).
     "stattfinden",
     "stattfindet",
+    // "was bedeutet …", "was versteht man unter …": as English "what does … mean".
+    "bedeutet",
+    "bedeuten",
+    "versteht",
+    "verstehen",
 ];
 
 /// Whether `word` (lower case) is a form of a light verb (see [`LIGHT_VERBS`]).
@@ -192,7 +197,9 @@ mod tests {
 
     #[test]
     fn light_verbs_are_known_in_both_languages_and_topic_verbs_are_not() {
-        for word in ["happened", "took", "geht", "passiert", "gehabt"] {
+        for word in [
+            "happened", "took", "geht", "passiert", "gehabt", "versteht", "bedeutet",
+        ] {
             assert!(is_light_verb(word), "{word}");
         }
         for word in ["join", "use", "publish", "mitmachen", "veröffentlicht"] {
