@@ -2,7 +2,7 @@
 //!
 //! Three analyzer families, registered under fixed names in every [`tantivy::Index`] we open:
 //! - `scs_en`: words → lower case → numbers as digits → English stopwords (Lucene list) →
-//!   Porter2 stemmer → ASCII folding;
+//!   British spellings as American → Porter2 stemmer → ASCII folding;
 //! - `scs_de`: words → lower case → numbers as digits → German stopwords → compounds split →
 //!   German normalisation (`ä`/`ae` → `a`, `ß` → `ss`, as Lucene's `GermanNormalizationFilter`)
 //!   → German Snowball stemmer → ASCII folding;
@@ -312,6 +312,7 @@ fn en_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(RewriteFilter(rewrite::numbers))
         .filter(stopwords(Language::English))
+        .filter(RewriteFilter(rewrite::american))
         .filter(Stemmer::new(Language::English))
         .filter(AsciiFoldingFilter)
         .build()

@@ -12,6 +12,13 @@
 //!   word (a first part may also be a verb stem: `förder` of "fördern"), joined directly or by a
 //!   linking `s`, `es`, `n`, `en` or `e`. A question's compound thereby finds pages that use
 //!   its parts apart, and the other way round.
+//! - [`american`]: British spellings become American ones before English stemming, which
+//!   treats them apart ("organisations" → `organis`, "organizations" → `organ`):
+//!   `-isation` → `-ization` always; `-ise` (`-ised`, `-ising`, …) → `-ize` after the endings of
+//!   verbs made with it (`-al`, `-ard`, `-im`, `-or`, …: "standardise", "optimise", "realise") or
+//!   when the `-ize` word is a common word; `-our` → `-or`, `-tre` → `-ter`, `-yse` → `-yze`,
+//!   `-ence` → `-ense` only when the American word is a common word ("colour", "centre",
+//!   "analyse", "licence"; never "four", "science").
 //!
 //! No crate does either for German and English together: decompounders (e.g. charabia's) bring
 //! dictionaries and tokenizers for many languages at a large compile-time cost, and
@@ -355,6 +362,56 @@ pub fn compound_parts(word: &str) -> Option<Vec<String>> {
     })
 }
 
+/// Endings of a stem that makes a verb with `-ise` (British) or `-ize` (American).
+const IZE_STEMS: &[&str] = &["al", "ard", "im", "or", "an", "il", "it", "on", "rn", "er"];
+
+/// British → American spelling of an English word (see the module doc).
+pub fn american(word: &str, out: &mut Vec<String>) {
+    if word.len() < 5 || !word.is_ascii() {
+        return;
+    }
+    const IZE: &[(&str, &str)] = &[
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("isers", "izers"),
+        ("iser", "izer"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+    ];
+    for (british, us) in IZE {
+        if let Some(stem) = word.strip_suffix(british) {
+            let american = format!("{stem}{us}");
+            let verb = stem.len() >= 4 && IZE_STEMS.iter().any(|e| stem.ends_with(e));
+            if british.contains("sation") || verb || lexicon::is_english(&american) {
+                out.push(american);
+            }
+            return;
+        }
+    }
+    const OTHERS: &[(&str, &str)] = &[
+        ("ours", "ors"),
+        ("our", "or"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("yses", "yzes"),
+        ("ysed", "yzed"),
+        ("yse", "yze"),
+        ("ences", "enses"),
+        ("ence", "ense"),
+    ];
+    for (british, us) in OTHERS {
+        if let Some(stem) = word.strip_suffix(british) {
+            let american = format!("{stem}{us}");
+            if word.len() >= 6 && lexicon::is_english(&american) {
+                out.push(american);
+            }
+            return;
+        }
+    }
+}
+
 /// Runs `rewrite` on a word and returns what it makes (the word itself when nothing).
 #[cfg(test)]
 fn rewritten(rewrite: Rewrite, word: &str) -> Vec<String> {
@@ -372,6 +429,31 @@ mod tests {
 
     fn check(rewrite: Rewrite, word: &str, expect: &[&str]) {
         assert_eq!(rewritten(rewrite, word), expect, "{word}");
+    }
+
+    #[test]
+    fn british_spellings_become_american_and_other_words_stay() {
+        check(american, "organisations", &["organizations"]);
+        check(american, "standardisation", &["standardization"]);
+        check(american, "standardise", &["standardize"]);
+        check(american, "optimised", &["optimized"]);
+        check(american, "colour", &["color"]);
+        check(american, "centre", &["center"]);
+        check(american, "licence", &["license"]);
+        for word in [
+            "four",
+            "hour",
+            "science",
+            "advertise",
+            "exercise",
+            "promise",
+            "otherwise",
+            "enterprise",
+            "expertise",
+            "cloud",
+        ] {
+            check(american, word, &[word]);
+        }
     }
 
     #[test]
