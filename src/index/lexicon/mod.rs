@@ -131,6 +131,8 @@ const LIGHT_VERBS: &[&str] = &[
     "mean",
     "means",
     "meant",
+    // "what is the meaning of …" asks what … is.
+    "meaning",
     "over",
     "out",
     // German
