@@ -228,6 +228,21 @@ mod tests {
     }
 
     #[test]
+    fn questions_for_an_amount_or_a_date_ask_for_the_marker() {
+        let asks = |question: &str, marker: &str| {
+            super::super::question_hints(question)
+                .iter()
+                .any(|h| h == marker)
+        };
+        assert!(asks("how much funding did scs get", AMOUNT));
+        assert!(asks("certification cost", AMOUNT));
+        assert!(asks("was kostet die zertifizierung", AMOUNT));
+        assert!(asks("seit wann gibt es das forum", DATE));
+        assert!(asks("where is the summit", PLACE));
+        assert!(!asks("what is scs", AMOUNT) && !asks("what is scs", DATE));
+    }
+
+    #[test]
     fn a_section_may_state_both() {
         check(
             "Since 2021 the BMWK funded it with €14.9 million.",

@@ -89,6 +89,25 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             ],
             &["when", "wann", "date", "dates", "datum", facts::DATE],
         ),
+        // "certification cost", "Kosten der Zertifizierung": an amount, however asked.
+        (
+            &[
+                "cost",
+                "costs",
+                "price",
+                "prices",
+                "pricing",
+                "fee",
+                "fees",
+                "kosten",
+                "kostet",
+                "preis",
+                "preise",
+                "gebühr",
+                "gebühren",
+            ],
+            &[facts::AMOUNT],
+        ),
         (
             &["where", "wo", "wohin"],
             &[
