@@ -238,6 +238,8 @@ mod tests {
         assert!(asks("certification cost", AMOUNT));
         assert!(asks("was kostet die zertifizierung", AMOUNT));
         assert!(asks("seit wann gibt es das forum", DATE));
+        assert!(asks("an welchem tag ist der summit", DATE));
+        assert!(asks("in which year did scs start", DATE));
         assert!(asks("where is the summit", PLACE));
         assert!(!asks("what is scs", AMOUNT) && !asks("what is scs", DATE));
     }
