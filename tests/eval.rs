@@ -39,8 +39,8 @@ fn discord_style_questions_over_the_seed_page_keep_their_floors() {
     let (_index, core) = shipped();
     let report = evaluate(&core, &questions, "en");
     let misses = format!("{:#?}", report.misses);
-    assert!(report.page_p_at_1 >= 0.95, "{misses}");
-    assert!(report.p_at_1 >= 0.92, "{misses}");
+    assert!(report.page_p_at_1 >= 0.975, "{misses}");
+    assert!(report.p_at_1 >= 0.95, "{misses}");
     assert_eq!(report.abstention, 1.0, "{misses}");
 }
 

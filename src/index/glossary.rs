@@ -285,6 +285,8 @@ const GROUPS: &[&[&str]] = &[
     &["test", "tests", "testing", "prüfung", "prüfen", "test"],
     &["version", "versions", "fassung"],
     &["operating", "betriebssystem", "betriebssysteme"],
+    // running an organisation or a project
+    &["run", "manage", "betreiben", "verwalten"],
     &[
         "university",
         "universities",
