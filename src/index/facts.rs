@@ -1,15 +1,18 @@
-//! What kind of fact a section states: an amount of money, a date.
+//! What kind of fact a section states: an amount of money, a date, an address.
 //!
 //! "How much funding did the project get?" is answered by the section that states the figure
 //! ("€14.9 million"), not by the one whose heading says "Funding"; "when did the forum start?"
-//! by the one that names a month or a year. At index time each section that states such a fact
-//! gets a marker word in its heading field ([`AMOUNT`], [`DATE`]); a question that asks "how
-//! much" or "when" has the marker as a hint ([`super::question_hints`]), which lifts those
-//! sections a little ([`super::search::W_HINT`], in units of the marker's IDF: a date, stated in
-//! half of an announcement's sections, lifts less than an amount, stated in a few).
+//! by the one that names a month or a year; "where is the summit?" by the one with the venue's
+//! address. At index time each section that states such a fact gets a marker word in its
+//! heading field ([`AMOUNT`], [`DATE`], [`PLACE`]). A question that asks "how much", "when" or
+//! "where" has the marker as a hint ([`super::question_hints`]), which lifts those sections a
+//! little ([`super::search::W_HINT`], in units of the marker's IDF: a date, stated in half of an
+//! announcement's sections, lifts less than an amount, stated in a few). An amount or a date
+//! is also part of what the question means ([`is_answer_type`]): a page that states none
+//! answers it less surely.
 //!
 //! Hand-written rather than with a date or money parsing crate: only *whether* a section states
-//! one is needed, in English and German, and the words that say so fit in two short lists.
+//! one is needed, in English and German, and the words that say so fit in a few short lists.
 //!
 //! Invariant: the markers are made-up words no page or question has; changing what is
 //! recognised changes the index and needs a bump of [`super::SCHEMA_VERSION`].
@@ -40,7 +43,6 @@ const SCALES: &[&str] = &[
     "billion",
     "tausend",
     "mio",
-    "million",
     "millionen",
     "mrd",
     "milliarde",

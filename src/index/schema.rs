@@ -12,7 +12,8 @@
 //!   when it holds an e-mail address, the words one asks for one with ("email", "address"). The
 //!   BM25 base score. Enclosing headings are left out on purpose: in it they would make every
 //!   subsection outscore its parent on the parent's own words;
-//! - `heading_*` (stemmed): the section's own heading, for the heading bonus;
+//! - `heading_*` (stemmed): the section's own heading, for the heading bonus, and the markers of
+//!   what kind of fact the section states ([`super::facts`]);
 //! - `context_*` (stemmed): the enclosing headings and the page title, for the context bonus;
 //! - `raw_*` (unstemmed, folded): the same text as `all_*` as surface forms. It gives an
 //!   exact-form bonus and is the dictionary typo-tolerant matching expands against.
