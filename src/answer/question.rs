@@ -129,8 +129,8 @@ const SEPARABLE_PARTICLES: &[&str] = &[
 /// ein?") is searched as the verb it is (`mitmachen`, `einsetzen`): the particle ends the
 /// question, and the search word that joined with it makes a verb the glossary knows (as
 /// typed, or as its infinitive: `macht` → `mitmachen`) is replaced by that verb, the
-/// particle dropped; a light verb ("findet … statt") is dropped with it. Only glossary verbs: their pages' words are known, where an unknown joined
-/// form would read as a word no page has.
+/// particle dropped; a light verb ("findet … statt") is dropped with it. Only glossary verbs:
+/// their pages' words are known, where an unknown joined form would read as a word no page has.
 fn join_separable_verb(normalized: &str, search_words: &mut Vec<String>) {
     let Some(particle) = normalized.rsplit(' ').next() else {
         return;

@@ -229,7 +229,8 @@ struct Word {
     /// The stem when stemming changed the word and the raw form is indexed: its exact form
     /// earns [`W_RAW`].
     exact: Option<String>,
-    /// A hint ([`super::question_hints`]): it only lifts sections whose heading has it.
+    /// Whether it is a hint ([`super::question_hints`]) rather than a word of the question, and
+    /// of which kind (see [`Hint`]).
     hint: Hint,
 }
 
