@@ -248,7 +248,8 @@ impl Catalog {
     /// the same search words, or nearly (of two or more, at least [`NEAR_TITLE`] of the
     /// heading's in the question and of the question's in the heading: "why digital
     /// sovereignty is more than legal compliance" for "… More Than Mere Legal Compliance").
-    /// A heading with no text of its own stands for the first section under it with text.
+    /// A heading with no text of its own is still the one named: [`with_text`] finds the
+    /// text to show under it.
     pub fn titled(
         &self,
         library: &Library,
@@ -263,8 +264,7 @@ impl Catalog {
             .exact
             .get(&(language.to_string(), words.join(" ")))
             .copied();
-        let at = exact.or_else(|| titles.nearly(language, words))?;
-        Some(with_text(library, at))
+        exact.or_else(|| titles.nearly(language, words))
     }
 
     /// Whether a partner command answers from this section.
@@ -357,11 +357,18 @@ impl Catalog {
 pub const NEAR_TITLE: f32 = 0.8;
 
 /// `at`, or when its section has no text (a heading with only sub-headings under it), the
-/// first section after it on its page that has.
-fn with_text(library: &Library, at: SectionRef) -> SectionRef {
+/// first section under it that has; failing that, the first after it on its page.
+pub fn with_text(library: &Library, at: SectionRef) -> SectionRef {
     let page = &library.pages[at.page];
-    (at.section..page.sections.len())
-        .find(|&i| !page.sections[i].text.trim().is_empty())
+    let level = page.sections[at.section].level;
+    let under = page.sections[at.section + 1..]
+        .iter()
+        .take_while(|s| s.level > level)
+        .count();
+    let has_text = |i: &usize| !page.sections[*i].text.trim().is_empty();
+    (at.section..=at.section + under)
+        .find(has_text)
+        .or_else(|| (at.section..page.sections.len()).find(has_text))
         .map_or(at, |section| SectionRef {
             page: at.page,
             section,

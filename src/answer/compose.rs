@@ -163,10 +163,13 @@ fn titled(
     let Some(at) = titled else {
         return (!found.is_empty()).then_some((found, Title::NotAsked));
     };
-    let first = match found.iter().position(|h| at.is(src.library, h)) {
+    // A heading with only sub-headings under it is still the one named: the reply links to
+    // it and shows the first text under it.
+    let shown = super::catalog::with_text(src.library, at);
+    let mut first = match found.iter().position(|h| shown.is(src.library, h)) {
         Some(i) => found.remove(i),
         None => {
-            let (page, section) = at.get(src.library);
+            let (page, section) = shown.get(src.library);
             let hit = hit_for(page, section);
             SearchHit {
                 coverage: Coverage::default(),
@@ -184,6 +187,14 @@ fn titled(
             }
         }
     };
+    if shown != at {
+        let (page, named) = at.get(src.library);
+        found.retain(|h| !at.is(src.library, h));
+        first.anchor = named.anchor.clone();
+        first.heading = named.heading.clone();
+        first.path = named.path.clone();
+        first.url = page.section_url(named);
+    }
     found.insert(0, first);
     Some((found, Title::Asked))
 }
