@@ -36,3 +36,4 @@ run seed_holdout content tests/eval/seed_holdout.toml
 run site tests/fixtures/scs_site tests/eval/site.toml
 run real_dev "$site" tests/eval/real_site.toml
 run real_holdout "$site" tests/eval/real_holdout.toml
+run real_fresh "$site" tests/eval/real_fresh.toml

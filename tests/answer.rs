@@ -615,21 +615,22 @@ fn a_city_in_a_partners_name_names_no_partner_but_the_names_first_words_do() {
 #[test]
 fn a_heading_with_only_sub_headings_asked_by_name_links_to_it_and_shows_the_text_under_it() {
     let (_index, core) = short_questions();
-    let answer = core.answer(
-        "Why a Harbour Choir Sings More Than Old Sea Shanties",
-        "en",
-    );
+    let answer = core.answer("Why a Harbour Choir Sings More Than Old Sea Shanties", "en");
     assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
     let top = &answer.hits[0];
     assert_eq!(
         top.anchor, "why-a-harbour-choir-sings-more-than-old-sea-shanties",
         "{answer:#?}"
     );
-    assert!(top.url.ends_with("#why-a-harbour-choir-sings-more-than-old-sea-shanties"));
+    assert!(top
+        .url
+        .ends_with("#why-a-harbour-choir-sings-more-than-old-sea-shanties"));
     assert!(top.snippet.contains("Fishermen wrote"), "{answer:#?}");
     // The sub-heading's own section is not shown a second time.
     assert!(
-        answer.hits[1..].iter().all(|h| h.anchor != "where-the-songs-come-from"),
+        answer.hits[1..]
+            .iter()
+            .all(|h| h.anchor != "where-the-songs-come-from"),
         "{answer:#?}"
     );
 }

@@ -960,6 +960,34 @@ fn a_question_finds_a_page_that_exists_only_in_another_language() {
 }
 
 #[test]
+fn a_german_compound_the_glossary_lacks_finds_an_english_page_by_its_parts() {
+    // "Schulungsmaterial" is training material; "Schulung" alone is translated, not split.
+    let post = page(
+        "en",
+        "training",
+        "Training in Nairobi",
+        vec![
+            section(2, &["Training in Nairobi"], "Twenty operators met in Nairobi."),
+            section(
+                3,
+                &["Training in Nairobi", "Licence"],
+                "The training material is free to reuse under a Creative Commons licence.",
+            ),
+        ],
+    );
+    let index =
+        SearchIndex::build_in_ram(&library(vec![seed_page(), german_page(), post])).unwrap();
+    let hits = index.search("Wo finde ich das Schulungsmaterial?", "de", 5);
+    assert_eq!(
+        (hits[0].slug.as_str(), hits[0].anchor.as_str()),
+        ("training", "licence"),
+        "{hits:#?}"
+    );
+    let hits = index.search("Schulung in Nairobi", "de", 5);
+    assert_eq!(hits[0].slug, "training", "{hits:#?}");
+}
+
+#[test]
 fn a_page_that_exists_in_the_asked_language_is_never_answered_from_its_translation() {
     let en = page(
         "en",

@@ -720,6 +720,7 @@ fn analyse(
     group: &Group,
     words: &[String],
     language: &str,
+    asked: &str,
     reading: Reading,
 ) -> Query {
     let docs = searcher.num_docs().max(1);
@@ -754,23 +755,26 @@ fn analyse(
             doc_freq(searcher, group.all, s) > 0 || doc_freq(searcher, group.context, s) > 0
         });
         // A German compound the index lacks: its parts, as words of their own, each as
-        // (raw, typed, stem).
-        let parts: Vec<(String, String, Option<String>)> =
-            if !held && group.analyzer == super::analyzer::DE {
-                with_analyzers(|a| {
-                    rewrite::compound_parts(&typed)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|part| {
-                            let stem = Analyzers::term_of(a.stemmed(group.analyzer), &part);
-                            let raw = Analyzers::term_of(&mut a.raw, &part).unwrap_or(part.clone());
-                            (raw, part, stem)
-                        })
-                        .collect()
-                })
-            } else {
-                Vec::new()
-            };
+        // (raw, typed, stem). Pages in another language read the parts of one the glossary
+        // doesn't translate: "Schulungsmaterial" is training material.
+        let parts: Vec<(String, String, Option<String>)> = if !held
+            && (group.analyzer == super::analyzer::DE
+                || (asked == "de" && !super::in_glossary(&typed)))
+        {
+            with_analyzers(|a| {
+                rewrite::compound_parts(&typed)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|part| {
+                        let stem = Analyzers::term_of(a.stemmed(group.analyzer), &part);
+                        let raw = Analyzers::term_of(&mut a.raw, &part).unwrap_or(part.clone());
+                        (raw, part, stem)
+                    })
+                    .collect()
+            })
+        } else {
+            Vec::new()
+        };
         if !parts.is_empty() {
             for (part, typed_part, stem) in parts {
                 if query.words.len() < MAX_QUERY_WORDS && !query.words.iter().any(|w| w.raw == part)
@@ -883,7 +887,8 @@ impl Analysis<'_> {
     /// The words analysed for the pages of `language`, with the hints their headings have.
     fn analyse(&self, language: &str, reading: Reading) -> Query {
         let group = self.fields.group(language);
-        let mut query = analyse(self.searcher, group, self.words, language, reading);
+        let asked = self.languages.first().copied().unwrap_or_default();
+        let mut query = analyse(self.searcher, group, self.words, language, asked, reading);
         add_hints(self.searcher, group, self.hints, &mut query);
         query
     }
