@@ -141,6 +141,28 @@ fn questions_asking_for_a_command_are_routed_to_it() {
 }
 
 #[test]
+fn asking_for_the_list_of_partners_gets_the_list_even_where_a_page_mentions_list_and_partners() {
+    let site = site();
+    for (question, lang) in [
+        ("list the partners", "en"),
+        ("list the members of the forum", "en"),
+        ("show all partners", "en"),
+        ("Liste der Partner", "de"),
+        ("zeige alle Partner", "de"),
+    ] {
+        let answer = site.core.answer(question, lang);
+        assert_eq!(answer.command, "partners", "for {question:?}: {answer:#?}");
+        assert!(!answer.partners.is_empty(), "for {question:?}: {answer:#?}");
+    }
+    // Words of its own ("certified clouds", "spring") are still searched.
+    let answer = site
+        .core
+        .answer("which new partners joined the list of certified clouds this spring?", "en");
+    assert_eq!(answer.command, "search", "{answer:#?}");
+    assert_eq!(answer.hits[0].page, "extra", "{answer:#?}");
+}
+
+#[test]
 fn a_question_made_only_of_trigger_words_is_routed_even_when_another_page_matches_better() {
     // The fixture's "Joining forces … join …" section outscores "Get Involved" for "join".
     let site = site();

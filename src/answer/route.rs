@@ -12,6 +12,7 @@
 //! question naming one partner by a distinctive word asks for that partner.
 
 use super::catalog::Command;
+use crate::config::CommandKind;
 use super::partners;
 use super::question::Question;
 use super::Sources;
@@ -81,7 +82,9 @@ pub fn route<'c>(
         arg: None,
         by: RoutedBy::Trigger,
     };
-    if only_trigger_words(question, &matched) {
+    let listing = matches!(command.kind, CommandKind::Partners | CommandKind::Links);
+    let asks_a_list: &[&str] = if listing { LISTING } else { &[] };
+    if only_trigger_words(question, &matched, asks_a_list) {
         routed.by = RoutedBy::OnlyTriggers;
         return Some(routed);
     }
@@ -115,8 +118,13 @@ fn to_partner<'c>(src: &Sources<'c>, question: &Question, language: &str) -> Opt
 /// Whether every word the search would look for in the question stands in one of the trigger
 /// `phrases` it matched: then the question asks for the command and nothing else, however well
 /// some other page happens to match its one word ("joining forces" for "how do I join?").
-fn only_trigger_words(question: &Question, phrases: &[&str]) -> bool {
-    let covered: HashSet<&str> = phrases.iter().flat_map(|p| p.split(' ')).collect();
+/// `also` are words that ask for the command too (a list command's [`LISTING`]).
+fn only_trigger_words(question: &Question, phrases: &[&str], also: &[&str]) -> bool {
+    let covered: HashSet<&str> = phrases
+        .iter()
+        .flat_map(|p| p.split(' '))
+        .chain(also.iter().copied())
+        .collect();
     !question.search_words.is_empty()
         && question.search_words.iter().all(|w| {
             w.split(|c: char| !c.is_alphanumeric())
@@ -124,6 +132,30 @@ fn only_trigger_words(question: &Question, phrases: &[&str]) -> bool {
                 .all(|part| covered.contains(part))
         })
 }
+
+/// Words that ask for a list, in a question naming a command that answers with one: "list the
+/// members of the forum" and "Liste der Partner" ask for the partners, however well a page that
+/// mentions "the list" and "partners" in passing matches.
+const LISTING: &[&str] = &[
+    "list",
+    "lists",
+    "listing",
+    "show",
+    "names",
+    "all",
+    "full",
+    "complete",
+    "overview",
+    "liste",
+    "listen",
+    "zeig",
+    "zeige",
+    "namen",
+    "alle",
+    "vollständige",
+    "komplette",
+    "übersicht",
+];
 
 /// How much a trigger phrase weighs: the command's section wins when its search score times
 /// this is at least the best score. A phrase of several words (`which companies`) says more
