@@ -155,9 +155,10 @@ fn asking_for_the_list_of_partners_gets_the_list_even_where_a_page_mentions_list
         assert!(!answer.partners.is_empty(), "for {question:?}: {answer:#?}");
     }
     // Words of its own ("certified clouds", "spring") are still searched.
-    let answer = site
-        .core
-        .answer("which new partners joined the list of certified clouds this spring?", "en");
+    let answer = site.core.answer(
+        "which new partners joined the list of certified clouds this spring?",
+        "en",
+    );
     assert_eq!(answer.command, "search", "{answer:#?}");
     assert_eq!(answer.hits[0].page, "extra", "{answer:#?}");
 }

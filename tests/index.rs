@@ -967,7 +967,11 @@ fn a_german_compound_the_glossary_lacks_finds_an_english_page_by_its_parts() {
         "training",
         "Training in Nairobi",
         vec![
-            section(2, &["Training in Nairobi"], "Twenty operators met in Nairobi."),
+            section(
+                2,
+                &["Training in Nairobi"],
+                "Twenty operators met in Nairobi.",
+            ),
             section(
                 3,
                 &["Training in Nairobi", "Licence"],

@@ -12,10 +12,10 @@
 //! question naming one partner by a distinctive word asks for that partner.
 
 use super::catalog::Command;
-use crate::config::CommandKind;
 use super::partners;
 use super::question::Question;
 use super::Sources;
+use crate::config::CommandKind;
 use crate::index::SearchHit;
 use std::collections::HashSet;
 
