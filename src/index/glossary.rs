@@ -25,6 +25,9 @@ const GROUPS: &[&[&str]] = &[
         "mitmachen",
         "beitreten",
         "teilnehmen",
+        "attend",
+        "attendance",
+        "teilnahme",
         "mitwirken",
         "beteiligen",
     ],
@@ -97,6 +100,11 @@ const GROUPS: &[&[&str]] = &[
         "gefördert",
         "fördern",
         "finanzierung",
+        "subsidy",
+        "subsidies",
+        "zuschuss",
+        "fördermittel",
+        "fördergeld",
     ],
     &["sovereignty", "sovereign", "souveränität", "souverän"],
     &[
@@ -278,7 +286,14 @@ const GROUPS: &[&[&str]] = &[
     ],
     &["provider", "providers", "anbieter", "hoster"],
     &[
-        "switch", "change", "migrate", "wechseln", "wechsel", "umziehen",
+        "switch", "change", "migrate", "move", "wechseln", "wechsel", "umziehen",
+    ],
+    &[
+        "skip",
+        "skipping",
+        "auslassen",
+        "überspringen",
+        "überspringt",
     ],
     &["license", "licence", "licensed", "lizenz", "lizenziert"],
     &["bug", "error", "fehler", "defect"],
@@ -452,6 +467,15 @@ mod tests {
         assert!(alternatives_of("backing").contains(&"support"));
         assert!(alternatives_of("unterstützt").contains(&"supported"));
         assert!(alternatives_of("technische").contains(&"technical"));
+    }
+
+    #[test]
+    fn attending_moving_and_subsidies_are_said_in_the_pages_words() {
+        assert!(alternatives_of("attend").contains(&"participate"));
+        assert!(alternatives_of("teilnahme").contains(&"teilnehmen"));
+        assert!(alternatives_of("move").contains(&"switch"));
+        assert!(alternatives_of("subsidies").contains(&"funding"));
+        assert!(alternatives_of("auslassen").contains(&"überspringen"));
     }
 
     #[test]
