@@ -992,6 +992,56 @@ fn a_german_compound_the_glossary_lacks_finds_an_english_page_by_its_parts() {
 }
 
 #[test]
+fn a_word_only_a_translation_holds_is_answered_from_the_same_place_of_the_asked_languages_page() {
+    let en = page(
+        "en",
+        "privacy",
+        "Privacy",
+        vec![
+            section(
+                2,
+                &["Privacy Policy"],
+                "We store e-mails only as long as needed.",
+            ),
+            section(
+                2,
+                &["Web Server"],
+                "The web server keeps access records for a week.",
+            ),
+        ],
+    );
+    let de = page(
+        "de",
+        "privacy",
+        "Datenschutz",
+        vec![
+            section(
+                2,
+                &["Datenschutzerklärung"],
+                "Wir speichern E-Mails nur so lange wie nötig.",
+            ),
+            section(
+                2,
+                &["Webserver"],
+                "Der Webserver schreibt Logdateien und hebt sie eine Woche auf.",
+            ),
+        ],
+    );
+    let index = SearchIndex::build_in_ram(&library(vec![seed_page(), en, de])).unwrap();
+    let hits = index.search("Logdateien", "en", 5);
+    assert_eq!(
+        (
+            hits[0].language.as_str(),
+            hits[0].slug.as_str(),
+            hits[0].anchor.as_str()
+        ),
+        ("en", "privacy", "web-server"),
+        "{hits:#?}"
+    );
+    assert!(hits.iter().all(|h| h.language == "en"), "{hits:#?}");
+}
+
+#[test]
 fn a_page_that_exists_in_the_asked_language_is_never_answered_from_its_translation() {
     let en = page(
         "en",

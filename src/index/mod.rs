@@ -509,7 +509,8 @@ impl SearchIndex {
     /// content that has no page in its language at all. Such a hit's score is damped by
     /// [`CROSS_LANGUAGE`], or by [`CROSS_LANGUAGE_NO_BETTER`] when it holds no more of the
     /// question than a hit in `language`; a page that also exists in `language` (the same
-    /// slug) is answered from there, never from its translation.
+    /// slug) is answered from there, never from its translation: when only the translation
+    /// holds the question, from the same place of the page ([`search::Layout::counterpart`]).
     pub fn search_words(
         &self,
         words: &[String],
@@ -546,19 +547,34 @@ impl SearchIndex {
         // full analysis.
         if asked_share < WHOLE_QUESTION && languages.len() > 1 {
             let others = analysis.others(&asked);
+            let mut translated: Vec<SearchHit> = Vec::new();
             for query in &others {
                 for mut hit in self.search_one(&searcher, layout, query, limit, snippets) {
                     // A translation holding no more of the question than a page in the asked
-                    // language ranks below it; a page the asked language has too is answered
-                    // from there.
-                    if layout.has_page(&language, &hit.slug) {
-                        continue;
-                    }
-                    hit.score *= if hit.coverage.share > asked_share {
+                    // language ranks below it.
+                    let more = hit.coverage.share > asked_share;
+                    hit.score *= if more {
                         CROSS_LANGUAGE
                     } else {
                         CROSS_LANGUAGE_NO_BETTER
                     };
+                    // A page the asked language has too is answered from there: when only its
+                    // translation holds the question ("Datenschutzerklärung" asked in
+                    // English), from the same place of the asked language's page.
+                    if layout.has_page(&language, &hit.slug) {
+                        if more && !hits.iter().any(|h| h.slug == hit.slug) {
+                            translated.extend(layout.counterpart(&hit, &language));
+                        }
+                        continue;
+                    }
+                    hits.push(hit);
+                }
+            }
+            for hit in translated {
+                if !hits
+                    .iter()
+                    .any(|h| h.slug == hit.slug && h.anchor == hit.anchor)
+                {
                     hits.push(hit);
                 }
             }

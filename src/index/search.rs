@@ -401,6 +401,51 @@ impl Layout {
         self.page_keys
             .contains(&(language.to_string(), slug.to_string()))
     }
+
+    /// The section of `language`'s page that stands where `hit` (a section of the same page in
+    /// another language) stands: the one at the same place when both pages have as many
+    /// sections, else the page's first. `None` when `language` has no such page. The hit keeps
+    /// its coverage and score; its snippet is the start of the section.
+    pub fn counterpart(&self, hit: &SearchHit, language: &str) -> Option<SearchHit> {
+        if !self.has_page(language, &hit.slug) {
+            return None;
+        }
+        let of = |lang: &str| -> Vec<usize> {
+            (0..self.shown.len())
+                .filter(|&d| self.shown[d].language == lang && self.shown[d].slug == hit.slug)
+                .collect()
+        };
+        let (there, here) = (of(&hit.language), of(language));
+        let place = there
+            .iter()
+            .position(|&d| self.shown[d].anchor == hit.anchor)?;
+        let doc = if there.len() == here.len() {
+            here[place]
+        } else {
+            *here.first()?
+        };
+        let section = &self.shown[doc];
+        let terms = Terms {
+            analyzer: section.analyzer,
+            stems: &[],
+            raws: &[],
+        };
+        let snippet = snippet(&section.text, &terms);
+        Some(SearchHit {
+            coverage: hit.coverage.clone(),
+            language: section.language.clone(),
+            slug: section.slug.clone(),
+            anchor: section.anchor.clone(),
+            title: section.title.clone(),
+            heading: section.heading.clone(),
+            path: section.path.clone(),
+            url: section.url.clone(),
+            score: hit.score,
+            snippet: snippet.marked(),
+            fragment: snippet.fragment,
+            highlights: snippet.highlights,
+        })
+    }
 }
 
 /// What one question has summed for one document so far. One record per document rather than
