@@ -243,6 +243,8 @@ mod tests {
         assert!(asks("an welchem tag ist der summit", DATE));
         assert!(asks("in which year did scs start", DATE));
         assert!(asks("where is the summit", PLACE));
+        assert!(asks("release date of the eighth release", DATE));
+        assert!(asks("datum des summits", DATE));
         assert!(!asks("what is scs", AMOUNT) && !asks("what is scs", DATE));
     }
 

@@ -97,6 +97,8 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
                 "welches datum",
                 "welchem jahr",
                 "welchem monat",
+                "date",
+                "datum",
             ],
             &["when", "wann", "date", "dates", "datum", facts::DATE],
         ),

@@ -133,6 +133,9 @@ const LIGHT_VERBS: &[&str] = &[
     "meant",
     // "what is the meaning of …" asks what … is.
     "meaning",
+    // "release date of …", "Datum des Summits" ask when (a hint, see `question_hints`).
+    "date",
+    "dates",
     "over",
     "out",
     // German
@@ -159,6 +162,8 @@ const LIGHT_VERBS: &[&str] = &[
     "hatte",
     "hatten",
     "gehabt",
+    "geworden",
+    "datum",
     "passieren",
     "passiert",
     "passierte",
@@ -200,7 +205,8 @@ mod tests {
     #[test]
     fn light_verbs_are_known_in_both_languages_and_topic_verbs_are_not() {
         for word in [
-            "happened", "took", "geht", "passiert", "gehabt", "versteht", "bedeutet",
+            "happened", "took", "geht", "passiert", "gehabt", "versteht", "bedeutet", "geworden",
+            "date", "datum",
         ] {
             assert!(is_light_verb(word), "{word}");
         }
