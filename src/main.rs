@@ -17,6 +17,23 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// `println!` that returns the write error instead of panicking: output piped into a program
+/// that stops reading (`scs-bot ask --json … | head`) ends the run quietly (see `main`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?
+    }};
+}
+
+/// `print!` that returns the write error (see [`outln`]).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout(), $($arg)*)?
+    }};
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "scs-bot",
@@ -112,6 +129,8 @@ enum Command {
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
+        // The reader of our output went away (`| head`): nothing is left to say, as with `cat`.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("scs-bot: error: {err}");
             for cause in err.chain().skip(1) {
@@ -120,6 +139,14 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run() -> anyhow::Result<ExitCode> {
@@ -174,9 +201,9 @@ fn ask(config: Config, text: &str, lang: &str, json: bool) -> anyhow::Result<Exi
     let core = Core::open(config)?;
     let answer = core.answer(text, lang);
     if json {
-        println!("{}", serde_json::to_string_pretty(&answer)?);
+        outln!("{}", serde_json::to_string_pretty(&answer)?);
     } else {
-        print!("{}", render::terminal(&answer, &terminal_style()));
+        out!("{}", render::terminal(&answer, &terminal_style()));
     }
     // The process ends here: freeing the library and the index one allocation at a time
     // would cost a cold `ask` at 1,000 pages more than a tenth of its time, for nothing.
@@ -198,14 +225,14 @@ fn report(
     let since = days.map_or(0, |d| now - i64::from(d) * 86_400);
     let report = store.report(since, limit)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(ExitCode::SUCCESS);
     }
     let period = days.map_or_else(
         || format!("the last {} days", config.feedback.keep_days),
         |d| format!("the last {d} days"),
     );
-    println!(
+    outln!(
         "Questions of {period}, from {}",
         config.feedback.database.display()
     );
@@ -214,12 +241,12 @@ fn report(
         ("Answered \"not found\"", &report.not_found),
         ("Voted \"Not what I asked\"", &report.voted_down),
     ] {
-        println!("\n{title}:");
+        outln!("\n{title}:");
         if list.is_empty() {
-            println!("  (none)");
+            outln!("  (none)");
         }
         for item in list {
-            println!("  {:>5}  [{}] {}", item.count, item.language, item.question);
+            outln!("  {:>5}  [{}] {}", item.count, item.language, item.question);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -252,7 +279,7 @@ fn healthcheck(listen: &str) -> anyhow::Result<ExitCode> {
     let answer = String::from_utf8_lossy(&answer);
     let status = answer.lines().next().unwrap_or("");
     if status.split_whitespace().nth(1) == Some("200") {
-        println!("{}", answer.split("\r\n\r\n").nth(1).unwrap_or("").trim());
+        outln!("{}", answer.split("\r\n\r\n").nth(1).unwrap_or("").trim());
         Ok(ExitCode::SUCCESS)
     } else {
         anyhow::bail!("GET http://{listen}/healthz answered {status:?}, not 200")
@@ -278,7 +305,7 @@ fn index(config: &Config) -> anyhow::Result<ExitCode> {
         snapshot::write_pages(&config.index, &cache);
     }
     let (library, problems) = (&loaded.library, &loaded.problems);
-    println!(
+    outln!(
         "indexed {} pages, {} sections into {} in {:.0?} ({} problems; see `scs-bot check`)",
         library.pages.len(),
         index.num_sections(),
@@ -301,10 +328,10 @@ fn check(config: &Config) -> anyhow::Result<ExitCode> {
     let catalog = scs_bot::answer::Catalog::compile(&library, config);
     problems.extend(catalog.problems().iter().cloned());
     for problem in &problems {
-        println!("{problem}");
+        outln!("{problem}");
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
-    println!(
+    outln!(
         "{} pages, {} sections; {errors} errors, {} warnings",
         library.pages.len(),
         library.sections().count(),
@@ -321,7 +348,7 @@ fn check(config: &Config) -> anyhow::Result<ExitCode> {
 /// `/reload` shows. A failed pull exits 2 and leaves the last good checkout in place.
 fn sync(config: Config) -> anyhow::Result<ExitCode> {
     let report = Core::sync(config)?;
-    print!("{}", console::sync_report(&report));
+    out!("{}", console::sync_report(&report));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -341,7 +368,7 @@ fn evaluate(
         // The bot's report, with the baseline's beside it under `baseline`.
         let mut both = serde_json::to_value(&report)?;
         both["baseline"] = serde_json::to_value(&baseline)?;
-        println!("{}", serde_json::to_string_pretty(&both)?);
+        outln!("{}", serde_json::to_string_pretty(&both)?);
         return Ok(ExitCode::SUCCESS);
     }
     for miss in &report.misses {
@@ -351,12 +378,16 @@ fn evaluate(
         } else {
             miss.got.join(", ")
         };
-        println!(
+        outln!(
             "miss ({}, {}, rank {rank}, sure {:.2}): {:?} expected {} got {got}",
-            miss.language, miss.category, miss.confidence, miss.question, miss.expected
+            miss.language,
+            miss.category,
+            miss.confidence,
+            miss.question,
+            miss.expected
         );
     }
-    print!("{}", eval::side_by_side(&report, &baseline));
+    out!("{}", eval::side_by_side(&report, &baseline));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -457,11 +488,11 @@ fn register(core: Core, token: String) -> anyhow::Result<ExitCode> {
         api_base(),
     ))?;
     if guilds.is_empty() {
-        println!(
+        outln!(
             "registered {count} commands globally (Discord may take up to an hour to show them)"
         );
     } else {
-        println!("registered {count} commands in the guilds {guilds:?}");
+        outln!("registered {count} commands in the guilds {guilds:?}");
     }
     Ok(ExitCode::SUCCESS)
 }

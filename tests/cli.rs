@@ -422,3 +422,20 @@ fn index_keeps_the_snapshots_and_later_asks_answer_as_the_first_and_see_a_change
     let found: serde_json::Value = serde_json::from_str(&ask("zanzibar runtime")).unwrap();
     assert_eq!(found["hits"][0]["page"], "kata", "{found:#}");
 }
+
+#[test]
+fn output_piped_into_a_reader_that_already_left_ends_quietly_without_a_panic() {
+    let index = tempfile::tempdir().unwrap();
+    // `scs-bot ask --json … | head -c 0`: the reading end is closed before anything is written.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let output = scs_bot(index.path())
+        .args(["ask", "--json", "/partners"])
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
