@@ -406,7 +406,7 @@ fn builtin(name: &str) -> CommandConfig {
                 ("en", "The goals of the Forum SCS-Standards"),
                 ("de", "Die Ziele des Forums SCS-Standards"),
             ]),
-            triggers: triggers(&["goals", "ziele"]),
+            triggers: triggers(&["goals", "ziele", "to achieve"]),
         },
         _ => unreachable!("not a built-in command: {name}"),
     }

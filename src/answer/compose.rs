@@ -47,7 +47,8 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             None => (question, None),
         },
     };
-    let routed = routed.filter(|routed| !more_specific_elsewhere(src, language, routed, &found));
+    let routed =
+        routed.filter(|routed| !more_specific_elsewhere(src, asked, language, routed, &found));
     if let Some(routed) = routed {
         let mut sure = routed_confidence(src, asked, language, routed.command, &found);
         // A command named among words no page has ("join a choir", "weather in Berlin" naming
@@ -265,6 +266,7 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
 /// `/join`'s; "how does plusserver use SCS" is the use case, not the partner list).
 fn more_specific_elsewhere(
     src: &Sources,
+    question: &Question,
     language: &str,
     routed: &super::route::Route,
     found: &[SearchHit],
@@ -288,10 +290,28 @@ fn more_specific_elsewhere(
             return true;
         }
     }
-    let of_command = found
-        .iter()
-        .find(|h| at.is(src.library, h))
-        .map_or(0.0, |h| h.coverage.share);
+    let command_hit = found.iter().find(|h| at.is(src.library, h));
+    // The words of the trigger phrase ask for the command wherever else they stand ("to
+    // achieve" in a page's introduction): only the question's other words can point away.
+    if let Some(hit) = command_hit {
+        let trigger_words: HashSet<&str> = routed
+            .command
+            .triggers
+            .iter()
+            .filter(|t| question.has_phrase(t))
+            .flat_map(|t| t.split(' '))
+            .collect();
+        let elsewhere = top
+            .coverage
+            .matched
+            .iter()
+            .filter(|w| !trigger_words.contains(w.as_str()))
+            .any(|w| !hit.coverage.matched.contains(w));
+        if !elsewhere {
+            return false;
+        }
+    }
+    let of_command = command_hit.map_or(0.0, |h| h.coverage.share);
     top.coverage.share >= of_command + MORE_SPECIFIC
 }
 
