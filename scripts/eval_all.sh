@@ -37,3 +37,4 @@ run site tests/fixtures/scs_site tests/eval/site.toml
 run real_dev "$site" tests/eval/real_site.toml
 run real_holdout "$site" tests/eval/real_holdout.toml
 run real_fresh "$site" tests/eval/real_fresh.toml
+run real_fresh2 "$site" tests/eval/real_fresh2.toml
