@@ -659,3 +659,13 @@ fn a_heading_with_only_sub_headings_asked_by_name_links_to_it_and_shows_the_text
         "{answer:#?}"
     );
 }
+
+#[test]
+fn a_year_no_page_names_asks_about_another_time_and_is_not_answered_from_the_one_the_pages_name() {
+    let (_index, core) = short_questions();
+    let named = core.answer("who runs the festival since 2024?", "en");
+    assert_eq!(named.outcome, Outcome::Answered, "{named:#?}");
+    assert_eq!(named.hits[0].page, "club", "{named:#?}");
+    let other = core.answer("who runs the festival in 2031?", "en");
+    assert_eq!(other.outcome, Outcome::NotFound, "{other:#?}");
+}

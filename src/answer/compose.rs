@@ -359,12 +359,19 @@ fn routed_confidence(
     let Some(at) = command.section(language) else {
         return triggered;
     };
-    let of_section = found
-        .iter()
-        .find(|h| at.is(src.library, h))
-        .map_or(0.0, |h| confidence(question, &h.coverage));
-    // A partner named by a distinctive word is as sure as the name is.
+    let command_hit = found.iter().find(|h| at.is(src.library, h));
+    let of_section = command_hit.map_or(0.0, |h| confidence(question, &h.coverage));
+    // A partner named by a distinctive word is as sure as the name is, unless the search
+    // found the partner list and weighed the question's other words against it: "how many
+    // employees does syseleven have" asks what the list doesn't say.
+    let only_what_a_partner_entry_says = command_hit.is_none_or(|hit| {
+        question
+            .search_words
+            .iter()
+            .all(|w| hit.coverage.matched.contains(w) || PARTNER_ENTRY.contains(&w.as_str()))
+    });
     let named = (command.kind == CommandKind::Partners
+        && only_what_a_partner_entry_says
         && partners::mentioned_one(
             src.catalog
                 .partner_words(language, &src.config.default_language),
@@ -373,6 +380,19 @@ fn routed_confidence(
         .is_some()) as u8 as f32;
     triggered.max(of_section).max(named)
 }
+
+/// What a partner's entry gives besides the name: its link.
+const PARTNER_ENTRY: &[&str] = &[
+    "url",
+    "link",
+    "website",
+    "homepage",
+    "site",
+    "web",
+    "webseite",
+    "seite",
+    "internetseite",
+];
 
 /// "Not found" for a question the bot isn't sure enough about, with how sure it was.
 fn unsure(src: &Sources, question: &Question, language: &str, sure: f32) -> Answer {

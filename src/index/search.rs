@@ -719,6 +719,18 @@ fn evidence_weight(doc_freq: u64, docs: u64) -> f32 {
     idf(doc_freq, docs).clamp(1.0, 4.0)
 }
 
+/// What a year no page names weighs: more than an unknown word of general language, since
+/// a question naming a year asks about that year ("the summit 2027" is not the 2025 one).
+const YEAR_WEIGHT: f32 = 6.0;
+
+/// What a year no page names means (see [`meaning`]): as much as a fairly rare word.
+const YEAR_MEANING: f32 = 2.5;
+
+/// Whether `word` is a year of the last century or this one (`1990`, `2027`).
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && is_number(word) && (word.starts_with("19") || word.starts_with("20"))
+}
+
 fn is_number(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
@@ -967,6 +979,10 @@ fn classify(
             } else {
                 UNKNOWN_REAL_WEIGHT
             };
+        } else if is_year(&word.raw) {
+            // A year no page names ("the summit 2027") is a time the content doesn't cover.
+            word.known = Known::Foreign;
+            word.weight = YEAR_WEIGHT;
         }
     }
     let docs = searcher.num_docs().max(1);
@@ -976,7 +992,11 @@ fn classify(
             continue;
         }
         let rank = general_rank(&word.typed, asked, written);
-        word.meaning = meaning(rank, is_number(&word.raw));
+        word.meaning = if word.known == Known::Foreign && is_year(&word.raw) {
+            YEAR_MEANING
+        } else {
+            meaning(rank, is_number(&word.raw))
+        };
         if word.known == Known::Typed {
             word.domain = domain(word.sections, docs, rank);
         }
