@@ -151,6 +151,7 @@ fn asking_for_the_list_of_partners_gets_the_list_even_where_a_page_mentions_list
         ("show all partners", "en"),
         ("Liste der Partner", "de"),
         ("zeige alle Partner", "de"),
+        ("Partnerliste bitte", "de"),
     ] {
         let answer = site.core.answer(question, lang);
         assert_eq!(answer.command, "partners", "for {question:?}: {answer:#?}");

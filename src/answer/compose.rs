@@ -50,7 +50,11 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     let routed =
         routed.filter(|routed| !more_specific_elsewhere(src, asked, language, routed, &found));
     if let Some(routed) = routed {
-        let mut sure = routed_confidence(src, asked, language, routed.command, &found);
+        // A question of nothing but the command's words asks for it, surely.
+        let mut sure = match routed.by {
+            RoutedBy::OnlyTriggers => 1.0,
+            _ => routed_confidence(src, asked, language, routed.command, &found),
+        };
         // A command named among words no page has ("join a choir", "weather in Berlin" naming
         // a partner's city) is about something else.
         if routed.by != RoutedBy::OnlyTriggers {

@@ -48,11 +48,21 @@ pub fn route<'c>(
 ) -> Option<Route<'c>> {
     // The command with the longest trigger phrase in the question; its phrases are collected
     // only for the winner (one allocation per question, not per command).
+    // A trigger of one word is also named by a German compound made of it ("Partnerliste"
+    // names "partner"): the parts of the question's compounds, found once.
+    let parts: Vec<String> = question
+        .words()
+        .filter_map(crate::index::compound_parts)
+        .flatten()
+        .collect();
+    let names = |phrase: &str| {
+        question.has_phrase(phrase) || (!phrase.contains(' ') && parts.iter().any(|p| p == phrase))
+    };
     let longest = |command: &Command| {
         command
             .triggers
             .iter()
-            .filter(|t| question.has_phrase(t))
+            .filter(|t| names(t))
             .map(String::len)
             .max()
     };
@@ -69,7 +79,7 @@ pub fn route<'c>(
         .triggers
         .iter()
         .map(String::as_str)
-        .filter(|t| question.has_phrase(t))
+        .filter(|t| names(t))
         .collect();
     let phrase = matched
         .iter()
@@ -129,7 +139,11 @@ fn only_trigger_words(question: &Question, phrases: &[&str], also: &[&str]) -> b
         && question.search_words.iter().all(|w| {
             w.split(|c: char| !c.is_alphanumeric())
                 .filter(|part| !part.is_empty())
-                .all(|part| covered.contains(part))
+                .all(|part| {
+                    covered.contains(part)
+                        || crate::index::compound_parts(part)
+                            .is_some_and(|parts| parts.iter().all(|p| covered.contains(p.as_str())))
+                })
         })
 }
 

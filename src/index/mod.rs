@@ -185,6 +185,11 @@ pub fn in_glossary(word: &str) -> bool {
     analyzer::with_analyzers(|a| !glossary::alternatives(a, word).is_empty())
 }
 
+/// The parts of a German compound (lower case), or `None`: "partnerliste" → partner, liste.
+pub fn compound_parts(word: &str) -> Option<Vec<String>> {
+    rewrite::compound_parts(word)
+}
+
 /// Whether `word` (lower case) is a light verb ([`lexicon::is_light_verb`]): "happened",
 /// "stattfinden".
 pub fn is_light_verb(word: &str) -> bool {
