@@ -670,3 +670,15 @@ fn a_year_no_page_names_asks_about_another_time_and_is_not_answered_from_the_one
     let other = core.answer("who runs the festival in 2031?", "en");
     assert_eq!(other.outcome, Outcome::NotFound, "{other:#?}");
 }
+
+#[test]
+fn a_partner_named_by_the_start_of_its_name_words_is_that_partner() {
+    // "tech" is no word of any page, but it starts "Technologies" of the partner's name.
+    let answer = ask("scaleup tech", "en");
+    assert_eq!(answer.command, "partners", "{answer:#?}");
+    assert_eq!(
+        names(&answer),
+        ["ScaleUp Technologies GmbH & Co. KG"],
+        "{answer:#?}"
+    );
+}

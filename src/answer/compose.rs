@@ -368,12 +368,25 @@ fn routed_confidence(
     // A partner named by a distinctive word is as sure as the name is, unless the search
     // found the partner list and weighed the question's other words against it: "how many
     // employees does syseleven have" asks what the list doesn't say.
-    let only_what_a_partner_entry_says = command_hit.is_none_or(|hit| {
-        question
-            .search_words
-            .iter()
-            .all(|w| hit.coverage.matched.contains(w) || PARTNER_ENTRY.contains(&w.as_str()))
-    });
+    // The words that name a partner ("scaleup tech", a typo) are the entry's too.
+    let listed = partners_of(at.get(src.library).1);
+    let names_one = |w: &str| {
+        !partners_named(&listed, w).is_empty()
+            || (w.chars().count() >= 3
+                && listed.iter().any(|p| {
+                    super::question::normalize(&p.name)
+                        .split(' ')
+                        .any(|n| n.starts_with(w))
+                }))
+    };
+    let only_what_a_partner_entry_says = command.kind != CommandKind::Partners
+        || command_hit.is_none_or(|hit| {
+            question.search_words.iter().all(|w| {
+                hit.coverage.matched.contains(w)
+                    || PARTNER_ENTRY.contains(&w.as_str())
+                    || names_one(w)
+            })
+        });
     let named = (command.kind == CommandKind::Partners
         && only_what_a_partner_entry_says
         && partners::mentioned_one(
