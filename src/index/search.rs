@@ -286,6 +286,26 @@ pub struct Shown {
     analyzer: &'static str,
 }
 
+impl Shown {
+    /// This section as a hit.
+    fn hit(&self, coverage: Coverage, score: f32, snippet: Snippet) -> SearchHit {
+        SearchHit {
+            coverage,
+            language: self.language.clone(),
+            slug: self.slug.clone(),
+            anchor: self.anchor.clone(),
+            title: self.title.clone(),
+            heading: self.heading.clone(),
+            path: self.path.clone(),
+            url: self.url.clone(),
+            score,
+            snippet: snippet.marked(),
+            fragment: snippet.fragment,
+            highlights: snippet.highlights,
+        }
+    }
+}
+
 impl Layout {
     /// A layout read back from a snapshot, checked against the index it is for (`max_docs`:
     /// each segment's number of documents) and with the analyzers set again; `None` when it
@@ -431,20 +451,7 @@ impl Layout {
             raws: &[],
         };
         let snippet = snippet(&section.text, &terms);
-        Some(SearchHit {
-            coverage: hit.coverage.clone(),
-            language: section.language.clone(),
-            slug: section.slug.clone(),
-            anchor: section.anchor.clone(),
-            title: section.title.clone(),
-            heading: section.heading.clone(),
-            path: section.path.clone(),
-            url: section.url.clone(),
-            score: hit.score,
-            snippet: snippet.marked(),
-            fragment: snippet.fragment,
-            highlights: snippet.highlights,
-        })
+        Some(section.hit(hit.coverage.clone(), hit.score, snippet))
     }
 }
 
@@ -1579,20 +1586,7 @@ pub fn search(
             } else {
                 Snippet::default()
             };
-            hits.push(SearchHit {
-                coverage,
-                language: section.language.clone(),
-                slug: section.slug.clone(),
-                anchor: section.anchor.clone(),
-                title: section.title.clone(),
-                heading: section.heading.clone(),
-                path: section.path.clone(),
-                url: section.url.clone(),
-                score,
-                snippet: snippet.marked(),
-                fragment: snippet.fragment,
-                highlights: snippet.highlights,
-            });
+            hits.push(section.hit(coverage, score, snippet));
         }
         s.clear(layout);
         Ok(hits)
