@@ -22,7 +22,7 @@ use std::time::Instant;
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        writeln!(std::io::stdout(), $($arg)*)?
+        writeln!(std::io::stdout(), $($arg)*).map_err(stdout_error)?
     }};
 }
 
@@ -30,7 +30,7 @@ macro_rules! outln {
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        write!(std::io::stdout(), $($arg)*)?
+        write!(std::io::stdout(), $($arg)*).map_err(stdout_error)?
     }};
 }
 
@@ -130,7 +130,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         // The reader of our output went away (`| head`): nothing is left to say, as with `cat`.
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if err.chain().any(|c| c.is::<StdoutClosed>()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("scs-bot: error: {err}");
             for cause in err.chain().skip(1) {
@@ -141,12 +141,25 @@ fn main() -> ExitCode {
     }
 }
 
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+/// Our standard output was closed by its reader: the one broken pipe that is no failure (a
+/// broken socket to Discord or in `healthcheck` still is one).
+#[derive(Debug)]
+struct StdoutClosed;
+
+impl std::fmt::Display for StdoutClosed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("standard output was closed")
+    }
+}
+
+impl std::error::Error for StdoutClosed {}
+
+fn stdout_error(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        anyhow::Error::new(StdoutClosed)
+    } else {
+        anyhow::Error::new(e).context("writing to standard output")
+    }
 }
 
 fn run() -> anyhow::Result<ExitCode> {

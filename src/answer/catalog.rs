@@ -356,15 +356,28 @@ impl Catalog {
 /// heading, for the question to ask for it.
 pub const NEAR_TITLE: f32 = 0.8;
 
+/// How many sections after `at` on its page stand under its heading.
+fn under(library: &Library, at: SectionRef) -> usize {
+    let page = &library.pages[at.page];
+    let level = page.sections[at.section].level;
+    page.sections[at.section + 1..]
+        .iter()
+        .take_while(|s| s.level > level)
+        .count()
+}
+
+/// Whether `inner` is `at` or a section under `at`'s heading.
+pub fn is_under(library: &Library, at: SectionRef, inner: SectionRef) -> bool {
+    inner.page == at.page
+        && inner.section >= at.section
+        && inner.section <= at.section + under(library, at)
+}
+
 /// `at`, or when its section has no text (a heading with only sub-headings under it), the
 /// first section under it that has; failing that, the first after it on its page.
 pub fn with_text(library: &Library, at: SectionRef) -> SectionRef {
     let page = &library.pages[at.page];
-    let level = page.sections[at.section].level;
-    let under = page.sections[at.section + 1..]
-        .iter()
-        .take_while(|s| s.level > level)
-        .count();
+    let under = under(library, at);
     let has_text = |i: &usize| !page.sections[*i].text.trim().is_empty();
     (at.section..=at.section + under)
         .find(has_text)

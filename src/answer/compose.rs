@@ -103,6 +103,8 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         .catalog
         .locate(src.library, &top.language, &top.slug, &top.anchor)
     {
+        // A named heading with only sub-headings shows what its first text under it has.
+        let at = super::catalog::with_text(src.library, at);
         let (_, section) = at.get(src.library);
         answer.contacts = section.emails.clone();
         answer.links = section_links(section);
@@ -192,7 +194,7 @@ fn titled(
             }
         }
     };
-    if shown != at {
+    if shown != at && super::catalog::is_under(src.library, at, shown) {
         let (page, named) = at.get(src.library);
         found.retain(|h| !at.is(src.library, h));
         first.anchor = named.anchor.clone();
@@ -336,9 +338,11 @@ fn foreign_share(coverage: &Coverage) -> f32 {
 /// How much more of the question a section must hold than the command's to win over it.
 const MORE_SPECIFIC: f32 = 0.25;
 
-/// How sure a routed answer is: 1 when the question says nothing beyond the command's trigger
-/// phrases; else the better of the command section's confidence (when the search found it)
-/// and the share of the question's words that its trigger phrases hold.
+/// How sure an answer routed by a trigger phrase among other words, or by a partner's name,
+/// is: the better of the command section's confidence (when the search found it) and the
+/// share of the question's words that its trigger phrases hold; a named partner is as sure as
+/// its name when the question asks nothing the list lacks. (A question of nothing but the
+/// command's words is sure: see `question`.)
 fn routed_confidence(
     src: &Sources,
     question: &Question,
@@ -369,7 +373,10 @@ fn routed_confidence(
     // found the partner list and weighed the question's other words against it: "how many
     // employees does syseleven have" asks what the list doesn't say.
     // The words that name a partner ("scaleup tech", a typo) are the entry's too.
-    let listed = partners_of(at.get(src.library).1);
+    let listed = match command.kind {
+        CommandKind::Partners => partners_of(at.get(src.library).1),
+        _ => Vec::new(),
+    };
     let names_one = |w: &str| {
         !partners_named(&listed, w).is_empty()
             || (w.chars().count() >= 3

@@ -31,7 +31,9 @@ pub struct Route<'c> {
 /// What sent a question to a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoutedBy {
-    /// It says nothing beyond the command's trigger phrases.
+    /// It says nothing beyond the command's trigger phrases (a one-word trigger also as part
+    /// of a German compound) and, for a list command, words asking for a list ([`LISTING`]).
+    /// Answered with confidence 1.
     OnlyTriggers,
     /// A trigger phrase, with other words the search weighed.
     Trigger,

@@ -424,8 +424,9 @@ impl Layout {
 
     /// The section of `language`'s page that stands where `hit` (a section of the same page in
     /// another language) stands: the one at the same place when both pages have as many
-    /// sections, else the page's first. `None` when `language` has no such page. The hit keeps
-    /// its coverage and score; its snippet is the start of the section.
+    /// sections with text (the indexed ones). `None` when `language` has no such page, or the
+    /// two differ in shape: then no place is known to stand for the hit's. The hit keeps its
+    /// coverage and score; its snippet is the start of the section.
     pub fn counterpart(&self, hit: &SearchHit, language: &str) -> Option<SearchHit> {
         if !self.has_page(language, &hit.slug) {
             return None;
@@ -439,11 +440,10 @@ impl Layout {
         let place = there
             .iter()
             .position(|&d| self.shown[d].anchor == hit.anchor)?;
-        let doc = if there.len() == here.len() {
-            here[place]
-        } else {
-            *here.first()?
-        };
+        if there.len() != here.len() {
+            return None;
+        }
+        let doc = here[place];
         let section = &self.shown[doc];
         let terms = Terms {
             analyzer: section.analyzer,
