@@ -655,7 +655,10 @@ fn a_heading_with_only_sub_headings_asked_by_name_links_to_it_and_shows_the_text
     // What that text holds comes with it: its contact and its links.
     assert_eq!(answer.contacts, ["songs@example.org"], "{answer:#?}");
     assert!(
-        answer.links.iter().any(|l| l.url == "https://example.org/archive"),
+        answer
+            .links
+            .iter()
+            .any(|l| l.url == "https://example.org/archive"),
         "{answer:#?}"
     );
     // The sub-heading's own section is not shown a second time.
