@@ -377,8 +377,11 @@ pub fn is_under(library: &Library, at: SectionRef, inner: SectionRef) -> bool {
 /// first section under it that has; failing that, the first after it on its page.
 pub fn with_text(library: &Library, at: SectionRef) -> SectionRef {
     let page = &library.pages[at.page];
-    let under = under(library, at);
     let has_text = |i: &usize| !page.sections[*i].text.trim().is_empty();
+    if has_text(&at.section) {
+        return at;
+    }
+    let under = under(library, at);
     (at.section..=at.section + under)
         .find(has_text)
         .or_else(|| (at.section..page.sections.len()).find(has_text))
