@@ -38,3 +38,4 @@ run real_dev "$site" tests/eval/real_site.toml
 run real_holdout "$site" tests/eval/real_holdout.toml
 run real_fresh "$site" tests/eval/real_fresh.toml
 run real_fresh2 "$site" tests/eval/real_fresh2.toml
+run real_fresh3 "$site" tests/eval/real_fresh3.toml
