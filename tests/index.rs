@@ -992,6 +992,32 @@ fn a_german_compound_the_glossary_lacks_finds_an_english_page_by_its_parts() {
 }
 
 #[test]
+fn an_english_word_the_glossary_translates_is_read_as_its_translation_on_german_pages() {
+    // "framework" is "Rahmen", not a German compound of "frame" and "work".
+    let rahmen = page(
+        "de",
+        "rahmen",
+        "Souveräne Clouds",
+        vec![
+            section(
+                2,
+                &["Clouds in Europa"],
+                "Clouds, Clouds und noch mehr Clouds in Europa.",
+            ),
+            section(
+                2,
+                &["Ein Rahmen für souveräne Clouds"],
+                "Die Kommission legt einen Rahmen vor.",
+            ),
+        ],
+    );
+    let index = SearchIndex::build_in_ram(&library(vec![seed_page(), rahmen])).unwrap();
+    let hits = index.search("framework for clouds", "en", 5);
+    let hit = hits.iter().find(|h| h.slug == "rahmen").expect("the page");
+    assert_eq!(hit.anchor, "ein-rahmen-für-souveräne-clouds", "{hits:#?}");
+}
+
+#[test]
 fn a_word_only_a_translation_holds_is_answered_from_the_same_place_of_the_asked_languages_page() {
     let en = page(
         "en",

@@ -275,6 +275,20 @@ const LINKS: [&str; 6] = ["es", "en", "s", "n", "e", ""];
 /// Endings that are words of their own but, at the end of a word, make a derivation, not a
 /// compound ("Partnerschaft" is not "Partner" + "Schaft").
 const NOT_TAILS: [&str; 2] = ["schaft", "schaften"];
+/// Endings that are words of their own (or look like them) but, after a verb stem, make a
+/// participle or an adjective: "anbietende" is "anbieten" + "-de", not "anbiet" + "Ende";
+/// "anwendbares" is no "anwend" + "bares".
+const NOT_TAILS_OF_STEMS: [&str; 22] = [
+    "ende", "enden", "endem", "ender", "endes", "bare", "baren", "barem", "barer", "bares", "lich",
+    "liche", "lichen", "licher", "liches", "isch", "ische", "ischen", "ischer", "isches", "igen",
+    "iges",
+];
+
+/// How common a word is, from its frequency rank in German (`u32::MAX` for a word the list
+/// lacks: a rare compound, a name).
+fn german_rank(word: &str) -> u32 {
+    lexicon::rank("de", word).unwrap_or(u32::MAX)
+}
 
 /// Whether `head` can start a compound: a common word, or the stem of one (`förder` of
 /// `fördern`, `schul` of `schule`).
@@ -292,10 +306,19 @@ fn is_head(head: &str) -> bool {
 /// The parts of a German compound, first to last, or `None` (see the module doc): two parts
 /// when the word splits in two (of several ways, the longest last part wins: the head of a
 /// German compound is its last part), else three.
+///
+/// A word that is itself a common word splits only into common words, each more common than
+/// it: "Arbeitsgruppe" is "Arbeit" + "Gruppe", but "kontaktieren" stays whole (its only split
+/// is "Kont" + "Akti" + "Eren") and so do "allgemein" ("Allg" + "mein") and "Alternative"
+/// ("alter" + "native": "native" is the rarer word). Its own entry in the word list says it is
+/// a word of its own; a split is only a guess.
 pub fn split_compound(word: &str) -> Option<Vec<String>> {
-    split_in_two(word).or_else(|| {
-        for (head, tail) in splits(word) {
-            if let Some((middle, last)) = split_in_two(tail).map(|p| (p[0].clone(), p[1].clone())) {
+    let whole = german_rank(word);
+    split_in_two(word, whole).or_else(|| {
+        for (head, tail) in splits(word, whole) {
+            if let Some((middle, last)) =
+                split_in_two(tail, whole).map(|p| (p[0].clone(), p[1].clone()))
+            {
                 return Some(vec![head.to_string(), middle, last]);
             }
         }
@@ -303,28 +326,40 @@ pub fn split_compound(word: &str) -> Option<Vec<String>> {
     })
 }
 
-fn split_in_two(word: &str) -> Option<Vec<String>> {
-    splits(word)
-        .filter(|(_, tail)| lexicon::is_german(tail))
+fn split_in_two(word: &str, whole: u32) -> Option<Vec<String>> {
+    splits(word, whole)
+        .filter(|(_, tail)| german_rank(tail) < whole)
         .max_by_key(|(head, tail)| (tail.len(), std::cmp::Reverse(head.len())))
         .map(|(head, tail)| vec![head.to_string(), tail.to_string()])
 }
 
 /// Every way to cut `word` into a first part that can start a compound and a rest (after a
-/// linking element) of at least [`MIN_PART`] letters.
-fn splits(word: &str) -> impl Iterator<Item = (&str, &str)> {
+/// linking element) of at least [`MIN_PART`] letters. `whole` is the frequency rank of the word
+/// being split: when it is a common word, its first part must be a more common word (no stem).
+fn splits(word: &str, whole: u32) -> impl Iterator<Item = (&str, &str)> {
     let long_enough = word.chars().count() >= MIN_COMPOUND;
     word.char_indices()
         .skip(MIN_PART)
         .filter(move |_| long_enough)
         .map(|(cut, _)| word.split_at(cut))
-        .filter(|(head, rest)| rest.chars().count() >= MIN_PART && is_head(head))
+        .filter(move |(head, rest)| {
+            rest.chars().count() >= MIN_PART
+                && if whole == u32::MAX {
+                    is_head(head)
+                } else {
+                    german_rank(head) < whole
+                }
+        })
         .flat_map(|(head, rest)| {
             LINKS
                 .iter()
                 .filter_map(move |link| rest.strip_prefix(link).map(|tail| (head, tail)))
         })
-        .filter(|(_, tail)| tail.chars().count() >= MIN_PART && !NOT_TAILS.contains(tail))
+        .filter(|(head, tail)| {
+            tail.chars().count() >= MIN_PART
+                && !NOT_TAILS.contains(tail)
+                && (lexicon::is_german(head) || !NOT_TAILS_OF_STEMS.contains(tail))
+        })
 }
 
 /// Most words whose split is remembered per thread (a corpus has far fewer distinct words).
@@ -501,6 +536,39 @@ mod tests {
             "gründungsmitglieder",
             &["gründungsmitglieder", "gründung", "mitglieder"],
         );
+    }
+
+    #[test]
+    fn a_common_word_splits_only_into_more_common_words() {
+        check(
+            german_compound,
+            "arbeitsgruppe",
+            &["arbeitsgruppe", "arbeit", "gruppe"],
+        );
+        check(
+            german_compound,
+            "bundesministerium",
+            &["bundesministerium", "bund", "ministerium"],
+        );
+        // Each is a word of its own; its only splits are into stems, abbreviations or rarer
+        // words ("Kont" + "Akti" + "Eren", "Allg" + "mein", "alter" + "native").
+        for word in [
+            "kontaktieren",
+            "allgemein",
+            "alternative",
+            "aktivieren",
+            "beschreibung",
+        ] {
+            check(german_compound, word, &[word]);
+        }
+    }
+
+    #[test]
+    fn a_participle_or_adjective_of_a_verb_stem_is_no_compound() {
+        // "anbiet" + "Ende", "anwend" + "bares": derivations of "anbieten", "anwenden".
+        for word in ["anbietende", "betreibenden", "anwendbares"] {
+            check(german_compound, word, &[word]);
+        }
     }
 
     #[test]

@@ -820,25 +820,26 @@ fn analyse(
         });
         // A German compound the index lacks: its parts, as words of their own, each as
         // (raw, typed, stem). Pages in another language read the parts of one the glossary
-        // doesn't translate: "Schulungsmaterial" is training material.
-        let parts: Vec<(String, String, Option<String>)> = if !held
-            && (group.analyzer == super::analyzer::DE
-                || (asked == "de" && !super::in_glossary(&typed)))
-        {
-            with_analyzers(|a| {
-                rewrite::compound_parts(&typed)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|part| {
-                        let stem = Analyzers::term_of(a.stemmed(group.analyzer), &part);
-                        let raw = Analyzers::term_of(&mut a.raw, &part).unwrap_or(part.clone());
-                        (raw, part, stem)
-                    })
-                    .collect()
-            })
-        } else {
-            Vec::new()
-        };
+        // doesn't translate: "Schulungsmaterial" is training material. A word the glossary
+        // does translate is translated, not split: "framework" asked of German pages is
+        // "Rahmen", not "frame" + "work".
+        let translated = language != asked && super::in_glossary(&typed);
+        let parts: Vec<(String, String, Option<String>)> =
+            if !held && !translated && (group.analyzer == super::analyzer::DE || asked == "de") {
+                with_analyzers(|a| {
+                    rewrite::compound_parts(&typed)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|part| {
+                            let stem = Analyzers::term_of(a.stemmed(group.analyzer), &part);
+                            let raw = Analyzers::term_of(&mut a.raw, &part).unwrap_or(part.clone());
+                            (raw, part, stem)
+                        })
+                        .collect()
+                })
+            } else {
+                Vec::new()
+            };
         if !parts.is_empty() {
             for (part, typed_part, stem) in parts {
                 if query.words.len() < MAX_QUERY_WORDS && !query.words.iter().any(|w| w.raw == part)
