@@ -530,6 +530,24 @@ fn a_single_weak_word_is_not_answered_with_an_unrelated_section() {
     assert!(sure.confidence >= 0.3, "{sure:#?}");
 }
 
+#[test]
+fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they_are() {
+    let index = tempfile::tempdir().unwrap();
+    let mut config = Config::load(&root().join("config.toml")).unwrap();
+    config.content = root().join("tests/fixtures/scs_site");
+    config.index = index.path().to_path_buf();
+    let core = Core::open(config).unwrap();
+    for (question, lang) in [
+        ("what day is it today?", "en"),
+        ("Welcher Tag ist heute?", "de"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+    let sure = core.answer("what is the day of the summit?", "en");
+    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
+}
+
 /// The first hit of each question over tests/fixtures/announcements, as `page#anchor`.
 fn check_announcements(cases: &[(&str, &str)]) {
     let index = tempfile::tempdir().unwrap();

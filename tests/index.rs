@@ -992,6 +992,39 @@ fn a_german_compound_the_glossary_lacks_finds_an_english_page_by_its_parts() {
 }
 
 #[test]
+fn an_acronym_the_content_defines_finds_a_section_that_spells_the_name_out() {
+    let about = page(
+        "en",
+        "about",
+        "About",
+        vec![section(
+            2,
+            &["Who we are"],
+            "The Open Source Business Alliance (OSBA) runs the forum.",
+        )],
+    );
+    let imprint = page(
+        "en",
+        "imprint",
+        "Imprint",
+        vec![section(
+            0,
+            &[],
+            "Open Source Business Alliance, Pariser Platz 6a, 10117 Berlin.",
+        )],
+    );
+    let events = page(
+        "en",
+        "events",
+        "Events",
+        vec![section(2, &["Summit"], "The summit takes place in Berlin.")],
+    );
+    let index = SearchIndex::build_in_ram(&library(vec![about, imprint, events])).unwrap();
+    let hits = index.search("OSBA Berlin", "en", 5);
+    assert_eq!(hits[0].slug, "imprint", "{hits:#?}");
+}
+
+#[test]
 fn an_english_word_the_glossary_translates_is_read_as_its_translation_on_german_pages() {
     // "framework" is "Rahmen", not a German compound of "frame" and "work".
     let rahmen = page(

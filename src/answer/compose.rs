@@ -216,6 +216,11 @@ const WEAK: f32 = 0.25;
 /// 1,700 most frequent words of English or German.
 const COMMON_MEANING: f32 = 2.5;
 
+/// What all the words a section holds of a question mean together below which they are weak
+/// evidence however many they are: less than one word beyond the 1,000 or so most frequent of
+/// its language ("Welcher Tag ist heute?" holds "Tag" and "heute" of a commentary).
+const GENERIC_MEANING: f32 = 2.0;
+
 /// What a word means in general language from which on it is rare there (beyond about the
 /// 7,000 most frequent words, or no common word at all: "interoperability", a name): alone, it
 /// asks for what the pages say about it.
@@ -233,7 +238,8 @@ const PAGE_SHARE: f32 = 0.9;
 ///   in general language, a word no page has counting against it ("weather", "Gedicht") — so a
 ///   question about another topic that shares a word or two with the pages is not answered.
 ///
-/// A question of one weak word is damped by [`WEAK`]; one whose only evidence is numbers ("1",
+/// A question of one weak word, or whose words found add up to less than one uncommon word
+/// ([`GENERIC_MEANING`]), is damped by [`WEAK`]; one whose only evidence is numbers ("1",
 /// "what is 1+1") is not answered at all.
 pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     let only_numbers = !coverage.matched.is_empty()
@@ -253,12 +259,13 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     };
     let sure = share.min(scope).clamp(0.0, 1.0);
     let single = question.search_words.len() <= 1 && coverage.matched.len() <= 1;
-    let weak = single
-        && (coverage.meaning_found < COMMON_MEANING
-            || (!coverage.in_heading
-                && !coverage.unique
-                && coverage.meaning_found < RARE_MEANING
-                && !coverage.matched.iter().any(|w| question.is_distinctive(w))));
+    let weak = coverage.meaning_found < GENERIC_MEANING
+        || single
+            && (coverage.meaning_found < COMMON_MEANING
+                || (!coverage.in_heading
+                    && !coverage.unique
+                    && coverage.meaning_found < RARE_MEANING
+                    && !coverage.matched.iter().any(|w| question.is_distinctive(w))));
     if weak {
         sure * WEAK
     } else {

@@ -23,6 +23,7 @@ use std::time::{Duration, SystemTime};
 use anyhow::{anyhow, Context, Result};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
+use super::acronym::Acronyms;
 use super::analyzer;
 use super::facts;
 use super::fingerprint::FINGERPRINT_FILE;
@@ -43,11 +44,12 @@ const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 /// Writes one document per section of `library` into `index` and commits.
 pub fn write_library(index: &Index, fields: &Fields, library: &Library) -> Result<()> {
     let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_BUDGET)?;
+    let acronyms = Acronyms::of(library);
     for (page, section) in library.sections() {
         if !is_indexed(section) {
             continue;
         }
-        writer.add_document(section_document(fields, page, section))?;
+        writer.add_document(section_document(fields, &acronyms, page, section))?;
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
@@ -67,7 +69,12 @@ fn is_indexed(section: &Section) -> bool {
     !section.text.trim().is_empty()
 }
 
-fn section_document(fields: &Fields, page: &Page, section: &Section) -> TantivyDocument {
+fn section_document(
+    fields: &Fields,
+    acronyms: &Acronyms,
+    page: &Page,
+    section: &Section,
+) -> TantivyDocument {
     let group = fields.group(&page.language);
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.language, &page.language);
@@ -83,17 +90,29 @@ fn section_document(fields: &Fields, page: &Page, section: &Section) -> TantivyD
 
     let context = context_text(page, section);
     let extra = extra_body_words(page, section);
+    // The acronyms of the names each place spells out, as words of that place.
+    let heading_acronyms = acronyms.in_text(&section.heading);
+    let text_acronyms = acronyms.in_text(&section.text);
+    let context_acronyms = acronyms.in_text(&context);
     doc.add_text(group.heading, &section.heading);
     let markers = facts::markers(&section.text);
     if !markers.is_empty() {
         doc.add_text(group.heading, &markers);
     }
+    if !heading_acronyms.is_empty() {
+        doc.add_text(group.heading, &heading_acronyms);
+    }
     doc.add_text(group.context, &context);
+    if !context_acronyms.is_empty() {
+        doc.add_text(group.context, &context_acronyms);
+    }
     for field in [group.all, group.raw] {
         doc.add_text(field, &section.heading);
         doc.add_text(field, &section.text);
-        if !extra.is_empty() {
-            doc.add_text(field, &extra);
+        for more in [&extra, &heading_acronyms, &text_acronyms] {
+            if !more.is_empty() {
+                doc.add_text(field, more);
+            }
         }
     }
     doc
