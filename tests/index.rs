@@ -1025,6 +1025,31 @@ fn an_acronym_the_content_defines_finds_a_section_that_spells_the_name_out() {
 }
 
 #[test]
+fn the_words_of_a_pages_file_name_it_does_not_say_find_it() {
+    // A press note that never says "interview"; its file name does.
+    let mut press = page(
+        "de",
+        "zeitung_mueller",
+        "Mehr Wettbewerb",
+        vec![section(0, &[], "Stadtzeitung 2/2025")],
+    );
+    press.path = PathBuf::from("de/press/2025-02-04-interview-stadtzeitung.md");
+    let news = page(
+        "de",
+        "news",
+        "Neuigkeiten",
+        vec![section(
+            2,
+            &["Stadtzeitung"],
+            "Die Stadtzeitung berichtet, die Stadtzeitung schreibt über das Forum.",
+        )],
+    );
+    let index = SearchIndex::build_in_ram(&library(vec![news, press])).unwrap();
+    let hits = index.search("Interview Stadtzeitung", "de", 5);
+    assert_eq!(hits[0].slug, "zeitung_mueller", "{hits:#?}");
+}
+
+#[test]
 fn an_english_word_the_glossary_translates_is_read_as_its_translation_on_german_pages() {
     // "framework" is "Rahmen", not a German compound of "frame" and "work".
     let rahmen = page(

@@ -45,11 +45,11 @@ const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 pub fn write_library(index: &Index, fields: &Fields, library: &Library) -> Result<()> {
     let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_BUDGET)?;
     let acronyms = Acronyms::of(library);
-    for (page, section) in library.sections() {
-        if !is_indexed(section) {
-            continue;
+    for page in &library.pages {
+        let file = file_words(page);
+        for section in page.sections.iter().filter(|s| is_indexed(s)) {
+            writer.add_document(section_document(fields, &acronyms, &file, page, section))?;
         }
-        writer.add_document(section_document(fields, &acronyms, page, section))?;
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
@@ -72,6 +72,7 @@ fn is_indexed(section: &Section) -> bool {
 fn section_document(
     fields: &Fields,
     acronyms: &Acronyms,
+    file: &str,
     page: &Page,
     section: &Section,
 ) -> TantivyDocument {
@@ -88,7 +89,7 @@ fn section_document(
     doc.add_text(fields.url, page.section_url(section));
     doc.add_text(fields.text, &section.text);
 
-    let context = context_text(page, section);
+    let context = context_text(page, section, file);
     let extra = extra_body_words(page, section);
     // The acronyms of the names each place spells out, as words of that place.
     let heading_acronyms = acronyms.in_text(&section.heading);
@@ -118,8 +119,9 @@ fn section_document(
     doc
 }
 
-/// The enclosing headings (outermost first) and the page title.
-fn context_text(page: &Page, section: &Section) -> String {
+/// The enclosing headings (outermost first), the page title and `file`, the words of the
+/// page's file name the page doesn't say (see [`file_words`]).
+fn context_text(page: &Page, section: &Section, file: &str) -> String {
     let mut parts: Vec<&str> = section.path.iter().map(String::as_str).collect();
     if parts.last() == Some(&section.heading.as_str()) {
         parts.pop();
@@ -127,7 +129,51 @@ fn context_text(page: &Page, section: &Section) -> String {
     if section.level != 0 {
         parts.push(&page.title);
     }
+    if !file.is_empty() {
+        parts.push(file);
+    }
     parts.join("\n")
+}
+
+/// The words of a page's file name that its title, headings and text don't have: its authors
+/// chose them to say what the page is. A press note titled "Mehr Wettbewerb, weniger Lock-in"
+/// is `2025-02-04-interview-behoerdenspiegel.md`: "interview". Dates, numbers and pieces
+/// shorter than three letters are left out; so are words the page has, which would only
+/// weigh its own words twice.
+fn file_words(page: &Page) -> String {
+    let stem = page
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    let candidates: Vec<&str> = stem
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if candidates.is_empty() {
+        return String::new();
+    }
+    let mut said: HashSet<String> = HashSet::new();
+    let texts = std::iter::once(page.title.as_str()).chain(
+        page.sections
+            .iter()
+            .flat_map(|s| [s.heading.as_str(), s.text.as_str()]),
+    );
+    for text in texts {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if !word.is_empty() {
+                said.insert(word.to_lowercase());
+            }
+        }
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for word in candidates {
+        if !said.contains(word) && !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out.join(" ")
 }
 
 /// Words a reader may use for what a section *holds* rather than what it says: the names in its
