@@ -39,3 +39,4 @@ run real_holdout "$site" tests/eval/real_holdout.toml
 run real_fresh "$site" tests/eval/real_fresh.toml
 run real_fresh2 "$site" tests/eval/real_fresh2.toml
 run real_fresh3 "$site" tests/eval/real_fresh3.toml
+run real_fresh4 "$site" tests/eval/real_fresh4.toml
