@@ -260,12 +260,12 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     let sure = share.min(scope).clamp(0.0, 1.0);
     let single = question.search_words.len() <= 1 && coverage.matched.len() <= 1;
     let weak = coverage.meaning_found < GENERIC_MEANING
-        || single
+        || (single
             && (coverage.meaning_found < COMMON_MEANING
                 || (!coverage.in_heading
                     && !coverage.unique
                     && coverage.meaning_found < RARE_MEANING
-                    && !coverage.matched.iter().any(|w| question.is_distinctive(w))));
+                    && !coverage.matched.iter().any(|w| question.is_distinctive(w)))));
     if weak {
         sure * WEAK
     } else {

@@ -16,10 +16,14 @@
 //! Invariant: a pure function of the library; a change to the rule needs a bump of
 //! [`super::SCHEMA_VERSION`].
 
+use std::collections::BTreeSet;
+
 use crate::content::Library;
 
 /// Most words a spelled-out name has.
 const MAX_NAME_WORDS: usize = 8;
+/// Most bytes before an acronym read for its name (eight long words).
+const MAX_NAME_BYTES: usize = 200;
 /// Shortest and longest acronym, in letters.
 const ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
 
@@ -28,20 +32,15 @@ const ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
 pub struct Acronyms(Vec<(String, String)>);
 
 impl Acronyms {
-    /// Every acronym defined in a section's heading or text, each name once.
+    /// Every acronym defined in a section's heading or text, each with each name once.
     pub fn of(library: &Library) -> Acronyms {
-        let mut found: Vec<(String, String)> = Vec::new();
+        let mut found: BTreeSet<(String, String)> = BTreeSet::new();
         for (_, section) in library.sections() {
             for text in [&section.heading, &section.text] {
-                for definition in definitions(text) {
-                    if !found.contains(&definition) {
-                        found.push(definition);
-                    }
-                }
+                found.extend(definitions(text));
             }
         }
-        found.sort();
-        Acronyms(found)
+        Acronyms(found.into_iter().collect())
     }
 
     /// The acronyms whose name `text` holds (as whole words, any case) and that it doesn't use
@@ -69,7 +68,7 @@ fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
     for word in text.split_whitespace() {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let word = word_of(word);
         if !word.is_empty() {
             out.push_str(&word.to_lowercase());
             out.push(' ');
@@ -90,11 +89,15 @@ fn holds_phrase(normalized: &str, name: &str) -> bool {
 fn definitions(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices('(') {
-        let after = &text[at + 1..];
-        let Some(close) = after.find(')') else {
-            break;
+        let after = &text.as_bytes()[at + 1..];
+        // An acronym is a few ASCII letters: look no further for its `)` (a page of
+        // parentheses is searched in linear time).
+        let window = &after[..after.len().min(ACRONYM_LETTERS.end() + 1)];
+        let Some(close) = window.iter().position(|&b| b == b')') else {
+            continue;
         };
-        let acronym = &after[..close];
+        // `(` and `)` are ASCII: both ends are character boundaries.
+        let acronym = &text[at + 1..at + 1 + close];
         let letters = acronym.chars().count();
         if !ACRONYM_LETTERS.contains(&letters) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
@@ -109,27 +112,48 @@ fn definitions(text: &str) -> Vec<(String, String)> {
 /// The shortest run of words at the end of `before` (within its sentence) that spells
 /// `acronym`: it starts with the acronym's first letter and holds its letters in order.
 fn name_before(before: &str, acronym: &str) -> Option<String> {
+    let mut from = before.len().saturating_sub(MAX_NAME_BYTES);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
     let sentence = before
         .rsplit(['.', ';', ':', '(', ')', '\n'])
         .next()
         .unwrap_or(before);
-    let words: Vec<&str> = sentence
+    let words: Vec<String> = sentence
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| word_of(w).to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
-    let first = acronym.chars().next()?.to_ascii_lowercase();
     let wanted: Vec<char> = acronym.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let last_initial = words.last()?.chars().next()?;
+    if !wanted.contains(&last_initial) {
+        // "same license (SA)": the letters are there, but the name ends in a word the
+        // acronym doesn't stand for.
+        return None;
+    }
     for start in (words.len().saturating_sub(MAX_NAME_WORDS)..words.len()).rev() {
-        let name = words[start..].join(" ").to_lowercase();
-        if !name.starts_with(first) {
+        let name = words[start..].join(" ");
+        if !name.starts_with(wanted[0]) {
             continue;
         }
-        if spells(&name, &wanted) && name.replace(' ', "") != acronym.to_lowercase() {
+        // One word and two letters is a language or country code ("Deutschland (DE)").
+        let too_short = start + 1 == words.len() && wanted.len() < 3;
+        if !too_short && spells(&name, &wanted) && name.replace(' ', "") != acronym.to_lowercase() {
             return Some(name);
         }
     }
     None
+}
+
+/// A word without the punctuation around it and without soft hyphens (a hint where to break a
+/// long word, invisible to a reader: "Zugriffs\u{ad}management").
+fn word_of(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .filter(|&c| c != '\u{ad}')
+        .collect()
 }
 
 /// Whether `name`'s letters hold `letters` in order, the first at its start.
@@ -181,6 +205,34 @@ mod tests {
         check("Federal Ministry for Economic Affairs (BMWK)", &[]);
         check("see the list (PDF)", &[]);
         check("a name (X) and (TOOLONGNAME)", &[]);
+        check("under the same license (SA)", &[]);
+        check("in Deutschland (DE) und English (EN)", &[]);
+    }
+
+    #[test]
+    fn soft_hyphens_are_no_part_of_a_name() {
+        check(
+            "Identity and Access Manage\u{ad}ment (IAM)",
+            &[("iam", "identity and access management")],
+        );
+        let acronyms = Acronyms(vec![(
+            "iam".into(),
+            "identity and access management".into(),
+        )]);
+        assert_eq!(acronyms.in_text("Identity and Access Management"), "iam");
+    }
+
+    #[test]
+    fn a_page_of_parentheses_is_read_in_linear_time() {
+        // Each `(` used to search the rest of the text for its `)`.
+        let text = "(AB ".repeat(300_000) + "Open Source Business Alliance (OSBA)";
+        assert_eq!(
+            definitions(&text),
+            vec![(
+                "osba".to_string(),
+                "open source business alliance".to_string()
+            )]
+        );
     }
 
     #[test]

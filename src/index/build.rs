@@ -93,7 +93,7 @@ fn section_document(
     let extra = extra_body_words(page, section);
     // The acronyms of the names each place spells out, as words of that place.
     let heading_acronyms = acronyms.in_text(&section.heading);
-    let text_acronyms = acronyms.in_text(&section.text);
+    let body_acronyms = acronyms.in_text(&format!("{}\n{}", section.heading, section.text));
     let context_acronyms = acronyms.in_text(&context);
     doc.add_text(group.heading, &section.heading);
     let markers = facts::markers(&section.text);
@@ -110,7 +110,7 @@ fn section_document(
     for field in [group.all, group.raw] {
         doc.add_text(field, &section.heading);
         doc.add_text(field, &section.text);
-        for more in [&extra, &heading_acronyms, &text_acronyms] {
+        for more in [&extra, &body_acronyms] {
             if !more.is_empty() {
                 doc.add_text(field, more);
             }

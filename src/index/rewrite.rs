@@ -275,14 +275,17 @@ const LINKS: [&str; 6] = ["es", "en", "s", "n", "e", ""];
 /// Endings that are words of their own but, at the end of a word, make a derivation, not a
 /// compound ("Partnerschaft" is not "Partner" + "Schaft").
 const NOT_TAILS: [&str; 2] = ["schaft", "schaften"];
-/// Endings that are words of their own (or look like them) but, after a verb stem, make a
-/// participle or an adjective: "anbietende" is "anbieten" + "-de", not "anbiet" + "Ende";
-/// "anwendbares" is no "anwend" + "bares".
-const NOT_TAILS_OF_STEMS: [&str; 22] = [
-    "ende", "enden", "endem", "ender", "endes", "bare", "baren", "barem", "barer", "bares", "lich",
-    "liche", "lichen", "licher", "liches", "isch", "ische", "ischen", "ischer", "isches", "igen",
-    "iges",
+/// Endings that are words of the word list but, right after a verb stem, make a participle or
+/// an adjective: "anbietende" is "anbieten" + "-de", not "anbiet" + "Ende"; "teilnehmende" is
+/// no "teil" + "nehm" + "Ende"; "anwendbares" is no "anwend" + "bares".
+const NOT_TAILS_OF_STEMS: [&str; 12] = [
+    "ende", "enden", "ender", "endes", "bare", "bares", "lich", "lichen", "isch", "igen", "iger",
+    "heit",
 ];
+/// Below this frequency rank a word is common enough for the word list's rank to be trusted:
+/// such a word splits only into more common words (see [`split_compound`]). Further down the
+/// list, ranks are close and noisy ("Rechenzentrum" is rarer than "rechen" there).
+const TRUSTED_RANK: u32 = 20_000;
 
 /// How common a word is, from its frequency rank in German (`u32::MAX` for a word the list
 /// lacks: a rare compound, a name).
@@ -307,17 +310,18 @@ fn is_head(head: &str) -> bool {
 /// when the word splits in two (of several ways, the longest last part wins: the head of a
 /// German compound is its last part), else three.
 ///
-/// A word that is itself a common word splits only into common words, each more common than
-/// it: "Arbeitsgruppe" is "Arbeit" + "Gruppe", but "kontaktieren" stays whole (its only split
-/// is "Kont" + "Akti" + "Eren") and so do "allgemein" ("Allg" + "mein") and "Alternative"
-/// ("alter" + "native": "native" is the rarer word). Its own entry in the word list says it is
-/// a word of its own; a split is only a guess.
+/// A word among the [`TRUSTED_RANK`] most common splits only into words that are each more
+/// common than it: "Arbeitsgruppe" is "Arbeit" + "Gruppe", but "kontaktieren" stays whole (its
+/// only split is "Kont" + "Akti" + "Eren") and so do "allgemein" ("Allg" + "mein") and
+/// "Alternative" ("alter" + "native": "native" is the rarer word). Its own entry in the word
+/// list says it is a word of its own; a split is only a guess.
 pub fn split_compound(word: &str) -> Option<Vec<String>> {
-    let whole = german_rank(word);
-    split_in_two(word, whole).or_else(|| {
-        for (head, tail) in splits(word, whole) {
+    let rank = german_rank(word);
+    let strict = (rank < TRUSTED_RANK).then_some(rank);
+    split_in_two(word, strict).or_else(|| {
+        for (head, tail) in splits(word, strict) {
             if let Some((middle, last)) =
-                split_in_two(tail, whole).map(|p| (p[0].clone(), p[1].clone()))
+                split_in_two(tail, strict).map(|p| (p[0].clone(), p[1].clone()))
             {
                 return Some(vec![head.to_string(), middle, last]);
             }
@@ -326,17 +330,29 @@ pub fn split_compound(word: &str) -> Option<Vec<String>> {
     })
 }
 
-fn split_in_two(word: &str, whole: u32) -> Option<Vec<String>> {
-    splits(word, whole)
-        .filter(|(_, tail)| german_rank(tail) < whole)
+fn split_in_two(word: &str, strict: Option<u32>) -> Option<Vec<String>> {
+    splits(word, strict)
+        .filter(|(_, tail)| match strict {
+            Some(rank) => german_rank(tail) < rank,
+            None => lexicon::is_german(tail),
+        })
         .max_by_key(|(head, tail)| (tail.len(), std::cmp::Reverse(head.len())))
         .map(|(head, tail)| vec![head.to_string(), tail.to_string()])
 }
 
+/// Whether `head` is the stem of a verb of the word list (`nehm` of `nehmen`, `förder` of
+/// `fördern`).
+fn is_verb_stem(head: &str) -> bool {
+    ["en", "n"]
+        .iter()
+        .any(|ending| lexicon::is_german(&format!("{head}{ending}")))
+}
+
 /// Every way to cut `word` into a first part that can start a compound and a rest (after a
-/// linking element) of at least [`MIN_PART`] letters. `whole` is the frequency rank of the word
-/// being split: when it is a common word, its first part must be a more common word (no stem).
-fn splits(word: &str, whole: u32) -> impl Iterator<Item = (&str, &str)> {
+/// linking element) of at least [`MIN_PART`] letters. `strict` is the frequency rank of the
+/// whole compound when it is a trusted common word: its first part must then be a more common
+/// word (no stem).
+fn splits(word: &str, strict: Option<u32>) -> impl Iterator<Item = (&str, &str)> {
     let long_enough = word.chars().count() >= MIN_COMPOUND;
     word.char_indices()
         .skip(MIN_PART)
@@ -344,22 +360,23 @@ fn splits(word: &str, whole: u32) -> impl Iterator<Item = (&str, &str)> {
         .map(|(cut, _)| word.split_at(cut))
         .filter(move |(head, rest)| {
             rest.chars().count() >= MIN_PART
-                && if whole == u32::MAX {
-                    is_head(head)
-                } else {
-                    german_rank(head) < whole
+                && match strict {
+                    Some(rank) => german_rank(head) < rank,
+                    None => is_head(head),
                 }
         })
         .flat_map(|(head, rest)| {
             LINKS
                 .iter()
-                .filter_map(move |link| rest.strip_prefix(link).map(|tail| (head, tail)))
+                .filter_map(move |link| rest.strip_prefix(link).map(|tail| (head, *link, tail)))
         })
-        .filter(|(head, tail)| {
+        .filter(|(head, link, tail)| {
             tail.chars().count() >= MIN_PART
                 && !NOT_TAILS.contains(tail)
-                && (lexicon::is_german(head) || !NOT_TAILS_OF_STEMS.contains(tail))
+                && !(NOT_TAILS_OF_STEMS.contains(tail)
+                    && (!lexicon::is_german(head) || (link.is_empty() && is_verb_stem(head))))
         })
+        .map(|(head, _, tail)| (head, tail))
 }
 
 /// Most words whose split is remembered per thread (a corpus has far fewer distinct words).
@@ -566,7 +583,13 @@ mod tests {
     #[test]
     fn a_participle_or_adjective_of_a_verb_stem_is_no_compound() {
         // "anbiet" + "Ende", "anwend" + "bares": derivations of "anbieten", "anwenden".
-        for word in ["anbietende", "betreibenden", "anwendbares"] {
+        for word in [
+            "anbietende",
+            "betreibenden",
+            "anwendbares",
+            "teilnehmende",
+            "überzeugende",
+        ] {
             check(german_compound, word, &[word]);
         }
     }
