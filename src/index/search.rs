@@ -823,23 +823,24 @@ fn analyse(
         // doesn't translate: "Schulungsmaterial" is training material. A word the glossary
         // does translate is translated, not split: "framework" asked of German pages is
         // "Rahmen", not "frame" + "work".
-        let translated = language != asked && super::in_glossary(&typed);
-        let parts: Vec<(String, String, Option<String>)> =
-            if !held && !translated && (group.analyzer == super::analyzer::DE || asked == "de") {
-                with_analyzers(|a| {
-                    rewrite::compound_parts(&typed)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|part| {
-                            let stem = Analyzers::term_of(a.stemmed(group.analyzer), &part);
-                            let raw = Analyzers::term_of(&mut a.raw, &part).unwrap_or(part.clone());
-                            (raw, part, stem)
-                        })
-                        .collect()
-                })
-            } else {
-                Vec::new()
-            };
+        let split = !held
+            && (group.analyzer == super::analyzer::DE || asked == "de")
+            && !(language != asked && super::in_glossary(&typed));
+        let parts: Vec<(String, String, Option<String>)> = if split {
+            with_analyzers(|a| {
+                rewrite::compound_parts(&typed)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|part| {
+                        let stem = Analyzers::term_of(a.stemmed(group.analyzer), &part);
+                        let raw = Analyzers::term_of(&mut a.raw, &part).unwrap_or(part.clone());
+                        (raw, part, stem)
+                    })
+                    .collect()
+            })
+        } else {
+            Vec::new()
+        };
         if !parts.is_empty() {
             for (part, typed_part, stem) in parts {
                 if query.words.len() < MAX_QUERY_WORDS && !query.words.iter().any(|w| w.raw == part)
