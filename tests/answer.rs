@@ -548,6 +548,28 @@ fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
 }
 
+#[test]
+fn a_question_plainly_in_the_other_language_than_the_locale_is_searched_in_its_own() {
+    let index = tempfile::tempdir().unwrap();
+    let mut config = Config::load(&root().join("config.toml")).unwrap();
+    config.content = root().join("tests/fixtures/scs_site");
+    config.index = index.path().to_path_buf();
+    let core = Core::open(config).unwrap();
+    for (question, locale, language) in [
+        ("what is the lunch break at the summit?", "de", "en"),
+        (
+            "wann ist die mittagspause beim summit und wo ist es?",
+            "en",
+            "de",
+        ),
+    ] {
+        let answer = core.answer(question, locale);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, "summit2025", "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].language, language, "{question}: {answer:#?}");
+    }
+}
+
 /// The first hit of each question over tests/fixtures/announcements, as `page#anchor`.
 fn check_announcements(cases: &[(&str, &str)]) {
     let index = tempfile::tempdir().unwrap();

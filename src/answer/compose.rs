@@ -452,6 +452,11 @@ fn search(
 ) -> Vec<SearchHit> {
     let words = &question.search_words;
     let hints = &question.hints;
+    // A question plainly written in another answered language than the asker's is searched
+    // in its own language first: its words are that language's.
+    let language =
+        super::question::plainly_written_in(&question.normalized, &src.config.languages, language)
+            .unwrap_or(language);
     let mut found = src
         .index
         .search_words(words, hints, language, limit, snippets);

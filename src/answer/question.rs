@@ -164,49 +164,76 @@ fn join_separable_verb(normalized: &str, search_words: &mut Vec<String>) {
     }
 }
 
+/// German words that show a question is German (and not English).
+const DE_FUNCTION_WORDS: &[&str] = &[
+    "wie",
+    "was",
+    "wer",
+    "wo",
+    "welche",
+    "welcher",
+    "ich",
+    "kann",
+    "können",
+    "man",
+    "der",
+    "die",
+    "das",
+    "und",
+    "ist",
+    "sind",
+    "ein",
+    "eine",
+    "gibt",
+    "es",
+    "mit",
+    "für",
+    "mitmachen",
+    "beitreten",
+    "nicht",
+    "wann",
+    "warum",
+];
+
+/// English words that show a question is English.
+const EN_FUNCTION_WORDS: &[&str] = &[
+    "how", "what", "who", "where", "which", "i", "can", "the", "and", "is", "are", "a", "an",
+    "there", "do", "does", "with", "for", "join", "not", "of", "when", "why",
+];
+
 /// The language `normalized` words (see [`normalize`]) are most likely written in, among
 /// `languages`: German when they hold more German than English function words (and German is
 /// answered in), else `default`. For inputs that carry no locale (chat mentions); reads no
 /// analyzer, so the gate can ask it of any line.
 pub fn language_hint<'a>(normalized: &str, languages: &'a [String], default: &'a str) -> &'a str {
-    const DE: &[&str] = &[
-        "wie",
-        "was",
-        "wer",
-        "wo",
-        "welche",
-        "welcher",
-        "ich",
-        "kann",
-        "können",
-        "man",
-        "der",
-        "die",
-        "das",
-        "und",
-        "ist",
-        "sind",
-        "ein",
-        "eine",
-        "gibt",
-        "es",
-        "mit",
-        "für",
-        "mitmachen",
-        "beitreten",
-        "nicht",
-        "wann",
-        "warum",
-    ];
-    const EN: &[&str] = &[
-        "how", "what", "who", "where", "which", "i", "can", "the", "and", "is", "are", "a", "an",
-        "there", "do", "does", "with", "for", "join", "not", "of", "when", "why",
-    ];
-    let count = |list: &[&str]| normalized.split(' ').filter(|w| list.contains(w)).count();
+    let (de, en) = function_words(normalized);
     match languages.iter().find(|l| *l == "de") {
-        Some(de) if count(DE) > count(EN) => de,
+        Some(de_answered) if de > en => de_answered,
         _ => default,
     }
+}
+
+/// How many German and English function words `normalized` holds.
+fn function_words(normalized: &str) -> (usize, usize) {
+    let count = |list: &[&str]| normalized.split(' ').filter(|w| list.contains(w)).count();
+    (count(DE_FUNCTION_WORDS), count(EN_FUNCTION_WORDS))
+}
+
+/// The language a question is plainly written in when that is another answered language than
+/// `language` (the asker's locale): at least two function words of it and none of `language`'s
+/// ("when's the lunch break at the summit?" asked with a German locale). `None` otherwise.
+pub fn plainly_written_in<'a>(
+    normalized: &str,
+    languages: &'a [String],
+    language: &str,
+) -> Option<&'a str> {
+    let (de, en) = function_words(normalized);
+    let other = match language {
+        "en" if de >= 2 && en == 0 => "de",
+        "de" if en >= 2 && de == 0 => "en",
+        _ => return None,
+    };
+    languages.iter().find(|l| *l == other).map(String::as_str)
 }
 
 /// Characters that show nothing but split words for the index: zero-width spaces and joiners,
@@ -393,5 +420,23 @@ mod tests {
             Question::new("how do I join?").language_hint(&languages, "en"),
             "en"
         );
+    }
+
+    #[test]
+    fn a_question_is_plainly_in_another_language_only_without_a_word_of_the_locales() {
+        let languages = vec!["en".to_string(), "de".to_string()];
+        let check = |text: &str, locale: &str| {
+            plainly_written_in(&normalize(text), &languages, locale).map(str::to_string)
+        };
+        assert_eq!(
+            check("when is the lunch break at the summit?", "de"),
+            Some("en".into())
+        );
+        assert_eq!(check("wann ist die Mittagspause?", "en"), Some("de".into()));
+        assert_eq!(check("wann ist die Mittagspause?", "de"), None);
+        // A function word of the locale's language among the others, or a single one, is no
+        // sign.
+        assert_eq!(check("what is die Mittagspause beim summit", "de"), None);
+        assert_eq!(check("Was heißt SCS-4?", "en"), None);
     }
 }
