@@ -261,6 +261,16 @@ const GROUPS: &[&[&str]] = &[
         "aufzeichnung",
         "aufzeichnungen",
     ],
+    &[
+        "program",
+        "programme",
+        "agenda",
+        "schedule",
+        "programm",
+        "zeitplan",
+        "ablauf",
+        "tagesordnung",
+    ],
     &["report", "recap", "review", "bericht", "rückblick"],
     &["language", "languages", "sprache", "sprachen"],
     &["english", "englisch"],
@@ -476,6 +486,7 @@ mod tests {
         assert!(alternatives_of("move").contains(&"switch"));
         assert!(alternatives_of("subsidies").contains(&"funding"));
         assert!(alternatives_of("auslassen").contains(&"überspringen"));
+        assert!(alternatives_of("agenda").contains(&"programm"));
     }
 
     #[test]
