@@ -512,14 +512,20 @@ fn greetings_and_thanks_get_a_short_reply_that_points_to_help() {
     }
 }
 
-#[test]
-fn a_single_weak_word_is_not_answered_with_an_unrelated_section() {
-    // On a whole site, where such words stand in many sections.
+/// The site-shaped fixture (tests/fixtures/scs_site), indexed in a temporary folder.
+fn site_fixture() -> (tempfile::TempDir, Core) {
     let index = tempfile::tempdir().unwrap();
     let mut config = Config::load(&root().join("config.toml")).unwrap();
     config.content = root().join("tests/fixtures/scs_site");
     config.index = index.path().to_path_buf();
     let core = Core::open(config).unwrap();
+    (index, core)
+}
+
+#[test]
+fn a_single_weak_word_is_not_answered_with_an_unrelated_section() {
+    // On a whole site, where such words stand in many sections.
+    let (_index, core) = site_fixture();
     for (word, lang) in [("time", "en"), ("what time is it?", "en")] {
         let answer = core.answer(word, lang);
         assert_eq!(answer.outcome, Outcome::NotFound, "{word}: {answer:#?}");
@@ -532,11 +538,7 @@ fn a_single_weak_word_is_not_answered_with_an_unrelated_section() {
 
 #[test]
 fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they_are() {
-    let index = tempfile::tempdir().unwrap();
-    let mut config = Config::load(&root().join("config.toml")).unwrap();
-    config.content = root().join("tests/fixtures/scs_site");
-    config.index = index.path().to_path_buf();
-    let core = Core::open(config).unwrap();
+    let (_index, core) = site_fixture();
     for (question, lang) in [
         ("what day is it today?", "en"),
         ("Welcher Tag ist heute?", "de"),
@@ -550,11 +552,7 @@ fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they
 
 #[test]
 fn a_question_plainly_in_the_other_language_than_the_locale_is_searched_in_its_own() {
-    let index = tempfile::tempdir().unwrap();
-    let mut config = Config::load(&root().join("config.toml")).unwrap();
-    config.content = root().join("tests/fixtures/scs_site");
-    config.index = index.path().to_path_buf();
-    let core = Core::open(config).unwrap();
+    let (_index, core) = site_fixture();
     for (question, locale, language) in [
         ("what is the lunch break at the summit?", "de", "en"),
         (
