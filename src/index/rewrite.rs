@@ -11,7 +11,8 @@
 //!   `projekt`), found with the German word list of [`super::lexicon`]: each part is a common
 //!   word (a first part may also be a verb stem: `förder` of "fördern"), joined directly or by a
 //!   linking `s`, `es`, `n`, `en` or `e`. A question's compound thereby finds pages that use
-//!   its parts apart, and the other way round.
+//!   its parts apart, and the other way round. A word that is common itself splits only into
+//!   more common words ("kontaktieren" stays whole, see [`split_compound`]).
 //! - [`american`]: British spellings become American ones before English stemming, which
 //!   treats them apart ("organisations" → `organis`, "organizations" → `organ`):
 //!   `-isation` → `-ization` always; `-ise` (`-ised`, `-ising`, …) → `-ize` after the endings of
