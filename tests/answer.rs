@@ -512,14 +512,20 @@ fn greetings_and_thanks_get_a_short_reply_that_points_to_help() {
     }
 }
 
-/// The site-shaped fixture (tests/fixtures/scs_site), indexed in a temporary folder.
-fn site_fixture() -> (tempfile::TempDir, Core) {
+/// The shipped configuration over a fixture folder (`tests/fixtures/<name>`), indexed in a
+/// temporary folder that lives as long as the returned guard.
+fn fixture(name: &str) -> (tempfile::TempDir, Core) {
     let index = tempfile::tempdir().unwrap();
     let mut config = Config::load(&root().join("config.toml")).unwrap();
-    config.content = root().join("tests/fixtures/scs_site");
+    config.content = root().join("tests/fixtures").join(name);
     config.index = index.path().to_path_buf();
     let core = Core::open(config).unwrap();
     (index, core)
+}
+
+/// The site-shaped fixture (tests/fixtures/scs_site).
+fn site_fixture() -> (tempfile::TempDir, Core) {
+    fixture("scs_site")
 }
 
 #[test]
@@ -570,11 +576,7 @@ fn a_question_plainly_in_the_other_language_than_the_locale_is_searched_in_its_o
 
 /// The first hit of each question over tests/fixtures/announcements, as `page#anchor`.
 fn check_announcements(cases: &[(&str, &str)]) {
-    let index = tempfile::tempdir().unwrap();
-    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
-    config.content = root().join("tests/fixtures/announcements");
-    config.index = index.path().to_path_buf();
-    let core = Core::open(config).unwrap();
+    let (_index, core) = fixture("announcements");
     for (question, expect) in cases {
         let answer = core.answer(question, "en");
         let first = answer
@@ -610,12 +612,7 @@ fn a_question_about_the_release_as_a_whole_finds_the_announcements_lead() {
 /// A core over tests/fixtures/short_questions: a club's page (titled "Club") and a news page
 /// that mentions the club in passing.
 fn short_questions() -> (tempfile::TempDir, Core) {
-    let index = tempfile::tempdir().unwrap();
-    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
-    config.content = root().join("tests/fixtures/short_questions");
-    config.index = index.path().to_path_buf();
-    let core = Core::open(config).unwrap();
-    (index, core)
+    fixture("short_questions")
 }
 
 #[test]
