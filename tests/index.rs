@@ -1025,6 +1025,65 @@ fn an_acronym_the_content_defines_finds_a_section_that_spells_the_name_out() {
 }
 
 #[test]
+fn a_section_naming_the_whole_person_beats_a_heading_with_their_first_name() {
+    // A contact card headed by another Lisa, short, against a long programme that names the
+    // person asked for in passing: the programme holds all of the question.
+    let contact = page(
+        "en",
+        "contact",
+        "Contact",
+        vec![
+            section(2, &["Lisa Seifert"], "Press enquiries, events, the newsletter and social media of the forum. Phone +49 30 1234567."),
+            section(2, &["Felix Kronlage"], "Standards and the forum. Phone +49 30 7654321."),
+        ],
+    );
+    let mut talks: Vec<String> = (0..8)
+        .map(|i| {
+            format!(
+                "{}:00 Talk number {i} on open clouds and standards, Speaker {i}",
+                9 + i / 4
+            )
+        })
+        .collect();
+    talks.insert(
+        4,
+        "14:15 A journey toward sovereignty at scale, Lisa Meindl (Yorizon)".into(),
+    );
+    let summit = page(
+        "en",
+        "summit2025",
+        "SCS Summit 2025",
+        vec![
+            section(2, &["Program"], &talks.join("\n")),
+            section(2, &["Where"], "The summit takes place in Berlin."),
+        ],
+    );
+    // The rest of a site: names are rare words on it.
+    let news = page(
+        "en",
+        "news",
+        "News",
+        (0..60)
+            .map(|i| {
+                let heading = format!("Note {i}");
+                section(
+                    2,
+                    &[heading.as_str()],
+                    "The network grows and the clouds are certified.",
+                )
+            })
+            .collect(),
+    );
+    let index = SearchIndex::build_in_ram(&library(vec![contact, summit, news])).unwrap();
+    let hits = index.search("who is lisa meindl", "en", 5);
+    assert_eq!(
+        (hits[0].slug.as_str(), hits[0].anchor.as_str()),
+        ("summit2025", "program"),
+        "{hits:#?}"
+    );
+}
+
+#[test]
 fn the_words_of_a_pages_file_name_it_does_not_say_find_it() {
     // A press note that never says "interview"; its file name does.
     let mut press = page(

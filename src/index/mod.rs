@@ -588,6 +588,7 @@ impl SearchIndex {
             }
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        prefer_fuller(&mut hits);
         hits.truncate(limit);
         hits
     }
@@ -622,11 +623,116 @@ impl SearchIndex {
     }
 }
 
+/// How close to the best hit's score a hit that holds more of the question must be to take
+/// its place (see [`prefer_fuller`]).
+const FULLER_WITHIN: f32 = 0.85;
+
+/// A hit close behind the best one that holds every word the best one holds, and more,
+/// answers more of the question: it comes first. "who is Lisa Meindl" is the programme line
+/// that names her, not the contact card headed by another Lisa; "how many companies founded
+/// the forum" is the announcement of the founding, not the network page's summary of the
+/// forum. Only words beyond the most common count ([`Coverage::held`]): holding "new" or a
+/// number as well says nothing. Scores are left as they are; only the first place changes.
+fn prefer_fuller(hits: &mut Vec<SearchHit>) {
+    let Some(top) = hits.first() else {
+        return;
+    };
+    let held = &top.coverage.held;
+    // A best hit that holds nothing beyond common words is no measure to hold others to.
+    if held.is_empty() {
+        return;
+    }
+    let fuller = hits.iter().skip(1).position(|hit| {
+        hit.score >= FULLER_WITHIN * top.score
+            && hit.coverage.held.len() > held.len()
+            && held.iter().all(|w| hit.coverage.held.contains(w))
+    });
+    if let Some(at) = fuller {
+        let hit = hits.remove(at + 1);
+        hits.insert(0, hit);
+    }
+}
+
 impl fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SearchIndex")
             .field("location", &self.location)
             .field("sections", &self.num_sections())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(anchor: &str, score: f32, held: &[&str]) -> SearchHit {
+        SearchHit {
+            coverage: Coverage {
+                held: held.iter().map(|w| w.to_string()).collect(),
+                ..Coverage::default()
+            },
+            language: "en".into(),
+            slug: "page".into(),
+            anchor: anchor.into(),
+            title: String::new(),
+            heading: String::new(),
+            path: Vec::new(),
+            url: String::new(),
+            score,
+            snippet: String::new(),
+            fragment: String::new(),
+            highlights: Vec::new(),
+        }
+    }
+
+    /// `hits` ranked by score, after [`prefer_fuller`], must come in the order `expect`.
+    fn check(hits: Vec<SearchHit>, expect: &[&str]) {
+        let mut hits = hits;
+        prefer_fuller(&mut hits);
+        let order: Vec<&str> = hits.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(order, expect);
+    }
+
+    #[test]
+    fn a_close_hit_that_holds_more_of_the_question_comes_first() {
+        check(
+            vec![
+                hit("card", 10.0, &["lisa"]),
+                hit("other", 9.5, &["seifert"]),
+                hit("programme", 9.0, &["lisa", "meindl"]),
+            ],
+            &["programme", "card", "other"],
+        );
+    }
+
+    #[test]
+    fn a_hit_holding_other_words_than_the_best_one_stays_behind() {
+        check(
+            vec![
+                hit("card", 10.0, &["lisa", "phone"]),
+                hit("programme", 9.5, &["lisa", "meindl"]),
+            ],
+            &["card", "programme"],
+        );
+    }
+
+    #[test]
+    fn a_fuller_hit_far_behind_stays_behind() {
+        check(
+            vec![
+                hit("card", 10.0, &["lisa"]),
+                hit("programme", 5.0, &["lisa", "meindl"]),
+            ],
+            &["card", "programme"],
+        );
+    }
+
+    #[test]
+    fn a_best_hit_holding_only_common_words_keeps_its_place() {
+        check(
+            vec![hit("when", 10.0, &[]), hit("berlin", 9.9, &["berlin"])],
+            &["when", "berlin"],
+        );
     }
 }

@@ -172,6 +172,11 @@ pub struct Coverage {
     pub meaning_foreign: f32,
     /// The highest [`domain`] of a word the section holds.
     pub domain: f32,
+    /// The question words (raw) beyond the most common of their language ([`meaning`] at
+    /// least [`COMMON_WORD_MEANING`]) that the section holds in its text or headings, its
+    /// enclosing headings or its page title: what it is about of the question. Two hits are
+    /// compared by it (see `SearchIndex::search_words`).
+    pub held: Vec<String>,
 }
 
 /// How a question word stands for itself in the content.
@@ -1573,6 +1578,17 @@ pub fn search(
                     .filter(|(i, _)| found & (1 << i) != 0)
                     .map(|(_, w)| w.domain)
                     .fold(f32::NEG_INFINITY, f32::max),
+                held: query
+                    .words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, w)| {
+                        (found | sums.in_context) & (1 << i) != 0
+                            && w.hint == Hint::No
+                            && w.meaning >= COMMON_WORD_MEANING
+                    })
+                    .map(|(_, w)| w.raw.clone())
+                    .collect(),
                 unique: query.words.iter().enumerate().any(|(i, w)| {
                     found & (1 << i) != 0 && w.known == Known::Typed && w.sections == 1
                 }),
