@@ -574,6 +574,44 @@ fn a_question_plainly_in_the_other_language_than_the_locale_is_searched_in_its_o
     }
 }
 
+#[test]
+fn contractions_and_chat_fillers_are_not_taken_for_what_a_question_is_about() {
+    // "isn't" leaves "isn", "i'm" leaves "m"; "gonna", "kinda", "fürs" are no topic. Taken
+    // for words no page has, they made each of these look out of scope.
+    let (_index, core) = site_fixture();
+    for (question, lang, expect) in [
+        (
+            "isn't the summit ticket free? gonna ask anyway",
+            "en",
+            "summit2025#secure-your-free-ticket",
+        ),
+        (
+            "where's the summit, i'm kinda lost",
+            "en",
+            "summit2025#where",
+        ),
+        (
+            "Was kostet fürs Summit ein Ticket?",
+            "de",
+            "summit2025#hier-sichern-sie-sich-ihr-kostenloses-ticket",
+        ),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        let first = format!("{}#{}", answer.hits[0].page, answer.hits[0].anchor);
+        assert_eq!(first, expect, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn a_join_trigger_beside_something_no_page_is_about_is_not_the_join_command() {
+    let (_index, core) = site_fixture();
+    let choir = core.answer("mitmachen beim Chor", "de");
+    assert_eq!(choir.outcome, Outcome::NotFound, "{choir:#?}");
+    let forum = core.answer("wie kann ich beim forum mitmachen?", "de");
+    assert_eq!(forum.command, "join", "{forum:#?}");
+}
+
 /// The first hit of each question over tests/fixtures/announcements, as `page#anchor`.
 fn check_announcements(cases: &[(&str, &str)]) {
     let (_index, core) = fixture("announcements");

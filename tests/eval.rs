@@ -222,6 +222,7 @@ fn questions_about_other_topics_and_lone_common_words_are_not_answered() {
         ("involved", "en"),
         ("Wie wird das Wetter morgen?", "de"),
         ("Schreib mir ein Gedicht über Katzen", "de"),
+        ("mitmachen beim Chor", "de"),
     ] {
         assert_eq!(first(&core, question, language), None, "{question}");
     }

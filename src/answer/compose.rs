@@ -59,7 +59,11 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         // a partner's city) is about something else.
         if routed.by != RoutedBy::OnlyTriggers {
             if let Some(top) = found.first() {
-                sure = sure.min(1.0 - FOREIGN_AGAINST_COMMAND * foreign_share(&top.coverage));
+                let against = match routed.by {
+                    RoutedBy::Trigger => FOREIGN_AGAINST_TRIGGER,
+                    _ => FOREIGN_AGAINST_COMMAND,
+                };
+                sure = sure.min(1.0 - against * foreign_share(&top.coverage));
             }
         }
         if sure < min {
@@ -329,8 +333,12 @@ fn more_specific_elsewhere(
 }
 
 /// How much the share of a question's meaning that no page has counts against a command its
-/// other words name.
+/// other words name (a partner's name: "url von plusserver" asks the list for a partner's
+/// link, though no page says "url").
 const FOREIGN_AGAINST_COMMAND: f32 = 1.5;
+/// The same against a command a trigger phrase names: "mitmachen beim Chor" uses the join
+/// command's word for joining something no page is about.
+const FOREIGN_AGAINST_TRIGGER: f32 = 2.0;
 
 /// The share of what the question means (see `index::Coverage::meaning`) that no page has.
 fn foreign_share(coverage: &Coverage) -> f32 {
