@@ -40,3 +40,4 @@ run real_fresh "$site" tests/eval/real_fresh.toml
 run real_fresh2 "$site" tests/eval/real_fresh2.toml
 run real_fresh3 "$site" tests/eval/real_fresh3.toml
 run real_fresh4 "$site" tests/eval/real_fresh4.toml
+run real_fresh5 "$site" tests/eval/real_fresh5.toml
