@@ -612,6 +612,24 @@ fn a_join_trigger_beside_something_no_page_is_about_is_not_the_join_command() {
     assert_eq!(forum.command, "join", "{forum:#?}");
 }
 
+#[test]
+fn the_head_of_a_heading_with_a_subtitle_names_that_section() {
+    // "Lernen durch Tun" leaves one common word ("lernen") to search, which the news page
+    // uses too; as the head of "Lernen durch Tun: eine Cloud im Koffer" it is a title.
+    let (_index, core) = fixture("subtitles");
+    for question in ["Lernen durch Tun", "lernen durch tun?"] {
+        let answer = core.answer(question, "de");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(
+            answer.hits[0].anchor, "lernen-durch-tun-eine-cloud-im-koffer",
+            "{question}: {answer:#?}"
+        );
+    }
+    // The one word alone names no heading.
+    let alone = core.answer("lernen", "de");
+    assert_eq!(alone.outcome, Outcome::NotFound, "{alone:#?}");
+}
+
 /// The first hit of each question over tests/fixtures/announcements, as `page#anchor`.
 fn check_announcements(cases: &[(&str, &str)]) {
     let (_index, core) = fixture("announcements");

@@ -442,6 +442,27 @@ impl Titles {
                         .or_insert(at(section));
                 }
             }
+            // A heading with a subtitle is named by its head too: "Lernen durch Tun" is
+            // "Lernen durch Tun: Cloud-in-a-Box als lokale Trainingsumgebung". A head of two
+            // words at least: "SCS: …" names no one section.
+            let heads = page
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.heading.as_str(), i))
+                .chain([(page.title.as_str(), 0)]);
+            for (heading, section) in heads {
+                let Some((head, _)) = heading.split_once(": ") else {
+                    continue;
+                };
+                let words = crate::index::question_words(head);
+                if !words.is_empty() && head.split_whitespace().count() >= 2 {
+                    titles
+                        .exact
+                        .entry((page.language.clone(), words.join(" ")))
+                        .or_insert(at(section));
+                }
+            }
             for (words, section) in [(&title, 0)].into_iter().chain(named) {
                 let mut words = words.clone();
                 words.sort();

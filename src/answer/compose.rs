@@ -155,8 +155,8 @@ fn titled(
     if !question.hints.is_empty() {
         return (!found.is_empty()).then_some((found, Title::NotAsked));
     }
-    // One common word is a title only when it is the whole heading or page title
-    // ("Veranstaltungen", "who's in the network?" of a page titled "Network"), not when the
+    // One common word is a title only when it is the whole heading or page title, or its
+    // head ("Veranstaltungen", "who's in the network?" of a page titled "Network"), not when the
     // heading has more words the search drops ("involved" is not "Get Involved"). The
     // question's own filler ("who's in the", "what is this … about") doesn't matter: only the
     // heading's does.
@@ -167,8 +167,12 @@ fn titled(
         let (page, section) = at.get(src.library);
         !crate::index::is_frequent_word(word)
             || [&section.heading, &page.title].iter().any(|h| {
-                let heading = super::question::normalize(h);
-                heading == question.normalized || heading == *word
+                // Its head, when it has a subtitle ("Lernen durch Tun: Cloud-in-a-Box …").
+                let head = h.split_once(": ").map_or(h.as_str(), |(head, _)| head);
+                [h.as_str(), head].iter().any(|h| {
+                    let heading = super::question::normalize(h);
+                    heading == question.normalized || heading == *word
+                })
             })
     });
     let Some(at) = titled else {
