@@ -628,6 +628,10 @@ fn the_head_of_a_heading_with_a_subtitle_names_that_section() {
     // The one word alone names no heading.
     let alone = core.answer("lernen", "de");
     assert_eq!(alone.outcome, Outcome::NotFound, "{alone:#?}");
+    // A page titled with the words is theirs, though a heading's head on a page read before
+    // it says them too ("Sichere Clouds: eine Notiz des Teams").
+    let titled = core.answer("Sichere Clouds", "de");
+    assert_eq!(titled.hits[0].page, "sicherheit", "{titled:#?}");
 }
 
 /// The first hit of each question over tests/fixtures/announcements, as `page#anchor`.

@@ -260,11 +260,9 @@ impl Catalog {
             return None;
         }
         let titles = self.titles.get_or_init(|| Titles::compile(library));
-        let exact = titles
-            .exact
-            .get(&(language.to_string(), words.join(" ")))
-            .copied();
-        exact.or_else(|| titles.nearly(language, words))
+        let key = (language.to_string(), words.join(" "));
+        let exact = titles.exact.get(&key).or_else(|| titles.heads.get(&key));
+        exact.copied().or_else(|| titles.nearly(language, words))
     }
 
     /// Whether a partner command answers from this section.
@@ -398,6 +396,11 @@ struct Titles {
     /// a question that is a title goes there. A page's title names its first section, a
     /// heading its own; the first of equal ones wins (headings before titles, page by page).
     exact: HashMap<(String, String), SectionRef>,
+    /// The same for the heads of headings and titles with a subtitle ("Lernen durch Tun" of
+    /// "Lernen durch Tun: Cloud-in-a-Box …"), asked only when no title or heading is the
+    /// question: a page titled "Sichere Clouds" stays the page for "Sichere Clouds" whatever
+    /// heading elsewhere starts with "Sichere Clouds: …".
+    heads: HashMap<(String, String), SectionRef>,
     /// Per language and search word, the titles and headings of two or more words holding it:
     /// indexes into `list`, for near matches.
     by_word: HashMap<(String, String), Vec<usize>>,
@@ -444,7 +447,9 @@ impl Titles {
             }
             // A heading with a subtitle is named by its head too: "Lernen durch Tun" is
             // "Lernen durch Tun: Cloud-in-a-Box als lokale Trainingsumgebung". A head of two
-            // words at least: "SCS: …" names no one section.
+            // words at least ("SCS: …" names no one section); one search word of it only when
+            // it is a common word, which `compose::titled` takes for a title only as typed
+            // ("About SCS: …" must not take every question that is "SCS").
             let heads = page
                 .sections
                 .iter()
@@ -456,9 +461,14 @@ impl Titles {
                     continue;
                 };
                 let words = crate::index::question_words(head);
-                if !words.is_empty() && head.split_whitespace().count() >= 2 {
+                let named = match words.as_slice() {
+                    [] => false,
+                    [word] => crate::index::is_frequent_word(word),
+                    _ => true,
+                };
+                if named && head.split_whitespace().count() >= 2 {
                     titles
-                        .exact
+                        .heads
                         .entry((page.language.clone(), words.join(" ")))
                         .or_insert(at(section));
                 }

@@ -61,7 +61,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             if let Some(top) = found.first() {
                 let against = match routed.by {
                     RoutedBy::Trigger => FOREIGN_AGAINST_TRIGGER,
-                    _ => FOREIGN_AGAINST_COMMAND,
+                    RoutedBy::Partner | RoutedBy::OnlyTriggers => FOREIGN_AGAINST_PARTNER,
                 };
                 sure = sure.min(1.0 - against * foreign_share(&top.coverage));
             }
@@ -336,10 +336,10 @@ fn more_specific_elsewhere(
     top.coverage.share >= of_command + MORE_SPECIFIC
 }
 
-/// How much the share of a question's meaning that no page has counts against a command its
-/// other words name (a partner's name: "url von plusserver" asks the list for a partner's
-/// link, though no page says "url").
-const FOREIGN_AGAINST_COMMAND: f32 = 1.5;
+/// How much the share of a question's meaning that no page has counts against the partner
+/// list when the question names a partner ("url von plusserver" asks the list for a
+/// partner's link, though no page says "url").
+const FOREIGN_AGAINST_PARTNER: f32 = 1.5;
 /// The same against a command a trigger phrase names: "mitmachen beim Chor" uses the join
 /// command's word for joining something no page is about.
 const FOREIGN_AGAINST_TRIGGER: f32 = 2.0;

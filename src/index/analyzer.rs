@@ -205,7 +205,6 @@ const QUESTION_WORDS: &[&str] = &[
     "aren",
     "wasn",
     "weren",
-    "haven",
     "hasn",
     "hadn",
     "didn",
@@ -280,6 +279,8 @@ const QUESTION_WORDS: &[&str] = &[
     "irgendeinen",
     "irgendwelche",
     "schon",
+    // "nichts" as spoken; the Nix tool, were a page about it, would still be found by
+    // "nixos" or "nixpkgs".
     "nix",
     "ja",
     "nee",

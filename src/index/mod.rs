@@ -643,9 +643,13 @@ fn prefer_fuller(hits: &mut Vec<SearchHit>) {
         return;
     }
     let fuller = hits.iter().skip(1).position(|hit| {
+        let more = &hit.coverage.held;
         hit.score >= FULLER_WITHIN * top.score
-            && hit.coverage.held.len() > held.len()
-            && held.iter().all(|w| hit.coverage.held.contains(w))
+            && held.iter().all(|w| more.contains(w))
+            && more.iter().any(|w| !held.contains(w))
+            // Another language's analysis reads the question otherwise (compounds split,
+            // untranslatable words counted for less): its hit must hold more of it as well.
+            && (hit.language == top.language || hit.coverage.share > top.coverage.share)
     });
     if let Some(at) = fuller {
         let hit = hits.remove(at + 1);
@@ -725,6 +729,27 @@ mod tests {
                 hit("programme", 5.0, &["lisa", "meindl"]),
             ],
             &["card", "programme"],
+        );
+    }
+
+    #[test]
+    fn a_translation_holding_more_words_but_less_of_the_question_stays_behind() {
+        let mut translation = hit("translation", 9.5, &["lisa", "meindl"]);
+        translation.language = "de".into();
+        let mut card = hit("card", 10.0, &["lisa"]);
+        card.coverage.share = 0.8;
+        translation.coverage.share = 0.6;
+        check(vec![card, translation], &["card", "translation"]);
+    }
+
+    #[test]
+    fn a_word_held_twice_is_no_more_of_the_question() {
+        check(
+            vec![
+                hit("card", 10.0, &["cloud", "anbieter"]),
+                hit("other", 9.5, &["cloud", "anbieter", "cloud"]),
+            ],
+            &["card", "other"],
         );
     }
 

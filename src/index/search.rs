@@ -175,7 +175,7 @@ pub struct Coverage {
     /// The question words (raw) beyond the most common of their language ([`meaning`] at
     /// least [`COMMON_WORD_MEANING`]) that the section holds in its text or headings, its
     /// enclosing headings or its page title: what it is about of the question. Two hits are
-    /// compared by it (see `SearchIndex::search_words`).
+    /// compared by it (see `prefer_fuller` in this module's parent).
     pub held: Vec<String>,
 }
 
