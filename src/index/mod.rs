@@ -629,10 +629,10 @@ const FULLER_WITHIN: f32 = 0.85;
 
 /// A hit close behind the best one that holds every word the best one holds, and more,
 /// answers more of the question: it comes first. "who is Lisa Meindl" is the programme line
-/// that names her, not the contact card headed by another Lisa; "how many companies founded
-/// the forum" is the announcement of the founding, not the network page's summary of the
-/// forum. Only words beyond the most common count ([`Coverage::held`]): holding "new" or a
-/// number as well says nothing. Scores are left as they are; only the first place changes.
+/// that names her, not the contact card headed by another Lisa (the heading bonus for "Lisa"
+/// outweighed "Meindl" in a long section). Only words beyond the most common count
+/// ([`Coverage::held`]): holding "new" or a number as well says nothing. Scores are left as
+/// they are; only the first place changes.
 fn prefer_fuller(hits: &mut Vec<SearchHit>) {
     let Some(top) = hits.first() else {
         return;
