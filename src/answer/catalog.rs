@@ -389,6 +389,12 @@ pub fn with_text(library: &Library, at: SectionRef) -> SectionRef {
         })
 }
 
+/// The head of a heading (or page title) with a subtitle: "Lernen durch Tun" of "Lernen durch
+/// Tun: Cloud-in-a-Box als lokale Trainingsumgebung". `None` for a heading without one.
+pub fn head_of(heading: &str) -> Option<&str> {
+    heading.split_once(": ").map(|(head, _)| head)
+}
+
 /// The page titles and headings by their search words.
 #[derive(Debug, Clone, Default)]
 struct Titles {
@@ -457,7 +463,7 @@ impl Titles {
                 .map(|(i, s)| (s.heading.as_str(), i))
                 .chain([(page.title.as_str(), 0)]);
             for (heading, section) in heads {
-                let Some((head, _)) = heading.split_once(": ") else {
+                let Some(head) = head_of(heading) else {
                     continue;
                 };
                 let words = crate::index::question_words(head);

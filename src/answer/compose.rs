@@ -167,12 +167,13 @@ fn titled(
         let (page, section) = at.get(src.library);
         !crate::index::is_frequent_word(word)
             || [&section.heading, &page.title].iter().any(|h| {
-                // Its head, when it has a subtitle ("Lernen durch Tun: Cloud-in-a-Box …").
-                let head = h.split_once(": ").map_or(h.as_str(), |(head, _)| head);
-                [h.as_str(), head].iter().any(|h| {
-                    let heading = super::question::normalize(h);
-                    heading == question.normalized || heading == *word
-                })
+                // Or its head, when it has a subtitle ("Lernen durch Tun: Cloud-in-a-Box …").
+                std::iter::once(h.as_str())
+                    .chain(super::catalog::head_of(h))
+                    .any(|h| {
+                        let heading = super::question::normalize(h);
+                        heading == question.normalized || heading == *word
+                    })
             })
     });
     let Some(at) = titled else {
