@@ -333,6 +333,17 @@ fn builtin(name: &str) -> CommandConfig {
                 "part of the network",
                 "teil des forums",
                 "teil des netzwerks",
+                // Who takes part: the list ("who's in the network?", "wer macht mit?"), where
+                // "how do I take part" asks to join.
+                "who is in the network",
+                "who s in the network",
+                "who participates",
+                "who takes part",
+                "who is involved",
+                "wer macht mit",
+                "wer ist dabei",
+                "wer ist beteiligt",
+                "wer beteiligt sich",
             ]),
         },
         "join" => CommandConfig {

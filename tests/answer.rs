@@ -252,6 +252,23 @@ fn asking_whether_someone_is_part_of_the_forum_lists_the_partners() {
 }
 
 #[test]
+fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() {
+    for (question, lang, command) in [
+        ("who's in the network?", "en", "partners"),
+        ("who takes part?", "en", "partners"),
+        // German splits the verb: "wer macht mit" is "mitmachen" asked with "wer".
+        ("wer macht mit?", "de", "partners"),
+        ("Wer ist dabei?", "de", "partners"),
+        // "mache" is a verb the search drops by itself; joined with "mit" it asks to join.
+        ("wie mache ich mit?", "de", "join"),
+        ("wie kann ich mitmachen?", "de", "join"),
+    ] {
+        let answer = ask(question, lang);
+        assert_eq!(answer.command, command, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn question_naming_a_partner_gives_that_partner() {
     let answer = ask("is wavecon a partner?", "en");
     assert_eq!(answer.command, "partners");

@@ -142,13 +142,7 @@ fn join_separable_verb(normalized: &str, search_words: &mut Vec<String>) {
         if word == particle {
             return None;
         }
-        let stem = word
-            .strip_suffix("en")
-            .or_else(|| word.strip_suffix("st"))
-            .or_else(|| word.strip_suffix('t'))
-            .or_else(|| word.strip_suffix('e'))
-            .unwrap_or(word);
-        [format!("{particle}{word}"), format!("{particle}{stem}en")]
+        verb_forms(particle, word)
             .into_iter()
             .find(|verb| index::in_glossary(verb) || index::is_light_verb(verb))
             .map(|verb| (i, verb))
@@ -161,7 +155,50 @@ fn join_separable_verb(normalized: &str, search_words: &mut Vec<String>) {
             search_words[i] = verb;
         }
         search_words.retain(|w| w != particle);
+        return;
     }
+    // The verb may be one the search drops by itself ("wie *mache* ich beim Forum *mit*?":
+    // "mache" is a light verb); joined, it asks for something.
+    let words: Vec<&str> = normalized.split(' ').collect();
+    let dropped = words[..words.len() - 1]
+        .iter()
+        .filter(|w| !search_words.iter().any(|s| s == *w))
+        .find_map(|word| {
+            verb_forms(particle, word)
+                .into_iter()
+                .find(|verb| index::in_glossary(verb))
+        });
+    if let Some(verb) = dropped {
+        search_words.retain(|w| w != particle);
+        search_words.push(verb);
+    }
+}
+
+/// The verbs `particle` and the conjugated `word` may make, the infinitive first: "mit" +
+/// "macht" → `mitmachen`, `mitmacht`.
+fn verb_forms(particle: &str, word: &str) -> [String; 2] {
+    let stem = word
+        .strip_suffix("en")
+        .or_else(|| word.strip_suffix("st"))
+        .or_else(|| word.strip_suffix('t'))
+        .or_else(|| word.strip_suffix('e'))
+        .unwrap_or(word);
+    [format!("{particle}{stem}en"), format!("{particle}{word}")]
+}
+
+/// The verbs a phrase ending in a separable particle stands for ("wer macht mit" →
+/// `mitmachen`, …): a question searched as that verb (see `join_separable_verb`) still
+/// says only the phrase.
+pub fn joined_verbs(phrase: &str) -> Vec<String> {
+    let Some((rest, particle)) = phrase.rsplit_once(' ') else {
+        return Vec::new();
+    };
+    if !SEPARABLE_PARTICLES.contains(&particle) {
+        return Vec::new();
+    }
+    rest.split(' ')
+        .flat_map(|word| verb_forms(particle, word))
+        .collect()
 }
 
 /// German words that show a question is German (and not English).
@@ -357,6 +394,13 @@ mod tests {
     #[test]
     fn a_german_verb_split_to_the_end_of_the_question_is_searched_whole() {
         check("wer macht mit?", "wer macht mit", &["mitmachen"], &[]);
+        // A verb the search drops by itself ("mache") still makes one with its particle.
+        check(
+            "wie mache ich beim Forum mit?",
+            "wie mache ich beim forum mit",
+            &["forum", "mitmachen"],
+            &[],
+        );
         check(
             "Welche Firmen setzen SCS ein?",
             "welche firmen setzen scs ein",

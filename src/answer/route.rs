@@ -57,8 +57,12 @@ pub fn route<'c>(
         .filter_map(crate::index::compound_parts)
         .flatten()
         .collect();
+    // And by the verb a German separable verb makes ("wie mache ich mit?" names "mitmachen").
     let names = |phrase: &str| {
-        question.has_phrase(phrase) || (!phrase.contains(' ') && parts.iter().any(|p| p == phrase))
+        question.has_phrase(phrase)
+            || (!phrase.contains(' ')
+                && (parts.iter().any(|p| p == phrase)
+                    || question.search_words.iter().any(|w| w == phrase)))
     };
     let longest = |command: &Command| {
         command
@@ -132,10 +136,15 @@ fn to_partner<'c>(src: &Sources<'c>, question: &Question, language: &str) -> Opt
 /// some other page happens to match its one word ("joining forces" for "how do I join?").
 /// `also` are words that ask for the command too (a list command's [`LISTING`]).
 fn only_trigger_words(question: &Question, phrases: &[&str], also: &[&str]) -> bool {
+    let joined: Vec<String> = phrases
+        .iter()
+        .flat_map(|p| super::question::joined_verbs(p))
+        .collect();
     let covered: HashSet<&str> = phrases
         .iter()
         .flat_map(|p| p.split(' '))
         .chain(also.iter().copied())
+        .chain(joined.iter().map(String::as_str))
         .collect();
     !question.search_words.is_empty()
         && question.search_words.iter().all(|w| {
