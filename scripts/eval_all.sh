@@ -33,6 +33,7 @@ PY
 run seed content tests/eval/questions.toml
 run seed_discord content tests/eval/seed_discord.toml
 run seed_holdout content tests/eval/seed_holdout.toml
+run seed_discord2 content tests/eval/seed_discord2.toml
 run site tests/fixtures/scs_site tests/eval/site.toml
 run real_dev "$site" tests/eval/real_site.toml
 run real_holdout "$site" tests/eval/real_holdout.toml
@@ -41,3 +42,4 @@ run real_fresh2 "$site" tests/eval/real_fresh2.toml
 run real_fresh3 "$site" tests/eval/real_fresh3.toml
 run real_fresh4 "$site" tests/eval/real_fresh4.toml
 run real_fresh5 "$site" tests/eval/real_fresh5.toml
+run real_fresh6 "$site" tests/eval/real_fresh6.toml

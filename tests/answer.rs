@@ -574,6 +574,27 @@ fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they
 }
 
 #[test]
+fn a_kind_of_fact_the_content_never_states_is_not_answered_from_the_names_it_holds() {
+    // The contact card names the person, but no page states anyone's age.
+    let (_index, core) = site_fixture();
+    for (question, lang) in [
+        ("how old is Miriam Okafor?", "en"),
+        ("Wie alt ist Miriam Okafor?", "de"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+    let sure = core.answer("what is Miriam Okafor's phone number?", "en");
+    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
+    // The seed page names no amount of money: what joining costs is not on it.
+    let (_seed_index, seed) = fixture("content/seed");
+    let answer = seed.answer("how much does it cost to join the forum?", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound, "{answer:#?}");
+    let sure = seed.answer("how do I join the forum?", "en");
+    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
+}
+
+#[test]
 fn a_question_plainly_in_the_other_language_than_the_locale_is_searched_in_its_own() {
     let (_index, core) = site_fixture();
     for (question, locale, language) in [

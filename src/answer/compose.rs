@@ -247,6 +247,9 @@ const PAGE_SHARE: f32 = 0.9;
 ///   in general language, a word no page has counting against it ("weather", "Gedicht") — so a
 ///   question about another topic that shares a word or two with the pages is not answered.
 ///
+/// A question asking for a kind of fact no section states (an age, an amount: see
+/// `index::facts`) is damped by [`WEAK`] whatever it holds.
+///
 /// A question of one weak word, or whose words found add up to less than one uncommon word
 /// ([`GENERIC_MEANING`]), is damped by [`WEAK`]; one whose only evidence is numbers ("1",
 /// "what is 1+1") is not answered at all.
@@ -258,6 +261,15 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
             .all(|w| w.chars().all(|c| c.is_ascii_digit()));
     if only_numbers {
         return 0.0;
+    }
+    // Asked for a kind of fact the content never states: whatever section holds the
+    // question's names, it does not hold the answer.
+    if coverage.fact_missing {
+        return WEAK
+            * coverage
+                .share
+                .max(PAGE_SHARE * coverage.page_share)
+                .min(1.0);
     }
     let share = coverage.share.max(PAGE_SHARE * coverage.page_share);
     let asked = coverage.meaning + coverage.meaning_foreign;

@@ -1,4 +1,4 @@
-//! What kind of fact a section states: an amount of money, a date, an address.
+//! What kind of fact a section states: an amount of money, a date, an address, an age.
 //!
 //! "How much funding did the project get?" is answered by the section that states the figure
 //! ("€14.9 million"), not by the one whose heading says "Funding"; "when did the forum start?"
@@ -9,7 +9,10 @@
 //! little ([`super::search::W_HINT`], in units of the marker's IDF: a date, stated in half of an
 //! announcement's sections, lifts less than an amount, stated in a few). An amount or a date
 //! is also part of what the question means ([`is_answer_type`]): a page that states none
-//! answers it less surely.
+//! answers it less surely. A kind asked for that no section of the content states at all
+//! ("how old is <a person on the contact page>" — no page states an age; "what does joining
+//! cost" of pages that name no amount) cannot be answered, whatever section holds the
+//! question's names (`search::Coverage::fact_missing`).
 //!
 //! Hand-written rather than with a date or money parsing crate: only *whether* a section states
 //! one is needed, in English and German, and the words that say so fit in a few short lists.
@@ -22,6 +25,9 @@ pub const AMOUNT: &str = "zzamount";
 /// Marker of a section that states a date: a month, a year, a weekday, a day ("20.11.2025").
 pub const DATE: &str = "zzdate";
 
+/// Marker of a section that states someone's age ("42 years old", "35 Jahre alt").
+pub const AGE: &str = "zzage";
+
 /// Marker of a section that states an address ("10179 Berlin", "Palisadenstraße 48").
 pub const PLACE: &str = "zzplace";
 
@@ -29,7 +35,7 @@ pub const PLACE: &str = "zzplace";
 /// it means ([`AMOUNT`], [`DATE`]). An address only lifts: "where" also asks where to find a
 /// document or a link.
 pub fn is_answer_type(word: &str) -> bool {
-    word == AMOUNT || word == DATE
+    word == AMOUNT || word == DATE || word == AGE
 }
 
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
@@ -114,7 +120,7 @@ const WEEKDAYS: &[&str] = &[
 
 /// The markers of what `text` states, each at most once, space-separated ("" for none).
 pub fn markers(text: &str) -> String {
-    let (mut amount, mut date, mut place) = (false, false, false);
+    let (mut amount, mut date, mut place, mut age) = (false, false, false, false);
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '[' | ']' | '/'))
         .filter(|w| !w.is_empty())
@@ -144,6 +150,16 @@ pub fn markers(text: &str) -> String {
                 && (number_near(-1) || number_near(1) || lower.len() > 4);
             date = month || WEEKDAYS.contains(&lower.as_str()) || is_year(word) || is_day(word);
         }
+        if !age {
+            // "42 years old", "35 Jahre alt", "aged 42".
+            let lower_near = |offset: isize| near(offset).map(|w| w.to_lowercase());
+            let years = matches!(lower.as_str(), "years" | "year" | "jahre" | "jahren");
+            let old = lower_near(1).is_some_and(|w| w.starts_with("old") || w.starts_with("alt"));
+            age = years && old && number_near(-1)
+                || lower == "aged" && number_near(1)
+                || lower.ends_with("-year-old") && word.starts_with(|c: char| c.is_ascii_digit())
+                || lower.ends_with("jährige") && word.starts_with(|c: char| c.is_ascii_digit());
+        }
         if !place {
             // "10179 Berlin", "Palisadenstraße 48", "12 Main Street".
             let postcode = (4..=5).contains(&word.len())
@@ -155,7 +171,7 @@ pub fn markers(text: &str) -> String {
             place = postcode || street;
         }
     }
-    [(amount, AMOUNT), (date, DATE), (place, PLACE)]
+    [(amount, AMOUNT), (date, DATE), (place, PLACE), (age, AGE)]
         .iter()
         .filter(|(stated, _)| *stated)
         .map(|(_, marker)| *marker)
@@ -246,6 +262,16 @@ mod tests {
         assert!(asks("release date of the eighth release", DATE));
         assert!(asks("datum des summits", DATE));
         assert!(!asks("what is scs", AMOUNT) && !asks("what is scs", DATE));
+    }
+
+    #[test]
+    fn an_age_is_a_number_of_years_old() {
+        check("She is 42 years old.", AGE);
+        check("der 35 Jahre alte Gründer", AGE);
+        check("aged 61, he", AGE);
+        check("a 42-year-old engineer", AGE);
+        check("the project is three years old", "");
+        check("for 4 years the old platform ran", "");
     }
 
     #[test]

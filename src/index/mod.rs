@@ -122,6 +122,11 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             ],
             &[facts::AMOUNT],
         ),
+        // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
+        (
+            &["how old", "wie alt", "age of", "alter von", "what age"],
+            &[facts::AGE],
+        ),
         (
             &["where", "wo", "wohin"],
             &[
@@ -208,7 +213,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -588,6 +593,10 @@ impl SearchIndex {
             }
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        prefer_named_release(
+            &mut hits,
+            &release_numbers(words.iter().map(String::as_str)),
+        );
         prefer_fuller(&mut hits);
         hits.truncate(limit);
         hits
@@ -621,6 +630,61 @@ impl SearchIndex {
     pub fn tantivy_index(&self) -> &Index {
         &self.index
     }
+}
+
+/// The release numbers `words` name: a number beside "release" ("R9" and "ninth release" are
+/// analysed as `release` `9` by [`rewrite::numbers`]).
+fn release_numbers<'w>(words: impl IntoIterator<Item = &'w str>) -> Vec<u64> {
+    let words: Vec<&str> = words.into_iter().collect();
+    let is_release = |w: &str| matches!(w, "release" | "releases");
+    let mut numbers = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let beside = (i > 0 && is_release(words[i - 1]))
+            || words.get(i + 1).is_some_and(|next| is_release(next));
+        if let Some(n) = w.parse::<u64>().ok().filter(|_| beside && w.len() <= 3) {
+            if !numbers.contains(&n) {
+                numbers.push(n);
+            }
+        }
+    }
+    numbers
+}
+
+/// The release numbers a page's `title` names ("Sovereign Cloud Stack R9 released").
+fn title_release_numbers(title: &str) -> Vec<u64> {
+    analyzer::with_analyzers(|a| {
+        let mut words = Vec::new();
+        let mut stream = a.words.token_stream(title);
+        while words.len() < 32 && stream.advance() {
+            words.push(std::mem::take(&mut stream.token_mut().text));
+        }
+        release_numbers(words.iter().map(String::as_str))
+    })
+}
+
+/// A question naming a release ("which OpenStack does R9 ship with?") is about that release:
+/// a hit on the announcement of another release (its title names another number) ranks below
+/// every other hit, when a page whose title names one asked for is among the hits. The
+/// number alone is a weak word of the question, met by any "9" in any text ("CentOS Stream
+/// 9"), so "shipped" in the R7 announcement outranked the R9 one. The order is otherwise kept.
+fn prefer_named_release(hits: &mut [SearchHit], asked: &[u64]) {
+    if asked.is_empty() {
+        return;
+    }
+    let named: Vec<Vec<u64>> = hits
+        .iter()
+        .map(|h| title_release_numbers(&h.title))
+        .collect();
+    let answers = |n: &Vec<u64>| n.iter().any(|x| asked.contains(x));
+    if !named.iter().any(answers) {
+        return;
+    }
+    let other = |n: &Vec<u64>| !n.is_empty() && !answers(n);
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    // Stable: each hit naming another release goes behind every hit naming an asked one.
+    order.sort_by_key(|&i| other(&named[i]));
+    let sorted: Vec<SearchHit> = order.iter().map(|&i| hits[i].clone()).collect();
+    hits.clone_from_slice(&sorted);
 }
 
 /// How close to the best hit's score a hit that holds more of the question must be to take
@@ -696,6 +760,45 @@ mod tests {
         prefer_fuller(&mut hits);
         let order: Vec<&str> = hits.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(order, expect);
+    }
+
+    #[test]
+    fn release_numbers_are_numbers_beside_release_however_written() {
+        let of = |text: &str| title_release_numbers(text);
+        assert_eq!(of("Sovereign Cloud Stack R9 released"), [9]);
+        assert_eq!(of("SCS Release 6 published"), [6]);
+        assert_eq!(
+            of("Sovereign Cloud Stack Release 9 (R9) veröffentlicht"),
+            [9]
+        );
+        assert_eq!(of("what changed between the eighth release and R9"), [8, 9]);
+        assert_eq!(of("neuntes Release"), [9]);
+        assert!(of("SCS Summit 2025").is_empty());
+        assert!(of("Hackathon in Leipzig: 2 days, 38 people").is_empty());
+    }
+
+    #[test]
+    fn hits_on_another_release_go_behind_the_release_asked_for() {
+        let titled = |anchor: &str, score: f32, title: &str| SearchHit {
+            title: title.into(),
+            ..hit(anchor, score, &[])
+        };
+        let mut hits = vec![
+            titled("r7", 10.0, "Sovereign Cloud Stack R7 released"),
+            titled("events", 9.0, "Events"),
+            titled("r9", 8.0, "Sovereign Cloud Stack R9 released"),
+        ];
+        prefer_named_release(&mut hits, &[9]);
+        let order: Vec<&str> = hits.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(order, ["events", "r9", "r7"]);
+        // No page of the release asked for among the hits: the order stays.
+        let mut hits = vec![
+            titled("r7", 10.0, "Sovereign Cloud Stack R7 released"),
+            titled("r8", 9.0, "Sovereign Cloud Stack R8 released"),
+        ];
+        prefer_named_release(&mut hits, &[10]);
+        let order: Vec<&str> = hits.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(order, ["r7", "r8"]);
     }
 
     #[test]

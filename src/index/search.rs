@@ -164,6 +164,10 @@ pub struct Coverage {
     pub unique: bool,
     /// The question holds a common word that no page has (nor a synonym of it).
     pub foreign: bool,
+    /// The question asks for a kind of fact ([`super::facts`]: an age, an amount, a date) that
+    /// no section of the hit's language states: the content cannot answer it ("how old is
+    /// <a person on the contact page>").
+    pub fact_missing: bool,
     /// What the question's words mean in general language (see [`meaning`]): in all, found in
     /// the section, found on its page, and of the words foreign to the content.
     pub meaning: f32,
@@ -1074,7 +1078,27 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
             .words
             .iter()
             .any(|w| w.readings.iter().any(|(s, _)| *s == stem));
-        if asked || doc_freq(searcher, group.heading, &stem) == 0 || query.words.len() >= 31 {
+        if asked || query.words.len() >= 31 {
+            continue;
+        }
+        if doc_freq(searcher, group.heading, &stem) == 0 {
+            // A kind of fact no section states ("how old is …", "how much does … cost" of
+            // pages that name no amount) is asked of the wrong content: see
+            // `Coverage::fact_missing`.
+            if kind == Hint::AnswerType {
+                query.words.push(Word {
+                    raw: stem.clone(),
+                    typed: stem.clone(),
+                    readings: Vec::new(),
+                    weight: 0.0,
+                    known: Known::Foreign,
+                    sections: 0,
+                    meaning: 0.0,
+                    domain: 0.0,
+                    exact: None,
+                    hint: kind,
+                });
+            }
             continue;
         }
         query.words.push(Word {
@@ -1531,6 +1555,10 @@ pub fn search(
             ranked.truncate(keep);
         }
         let foreign = query.words.iter().any(|w| w.known == Known::Foreign);
+        let fact_missing = query
+            .words
+            .iter()
+            .any(|w| w.hint == Hint::AnswerType && w.known == Known::Foreign);
         let total_meaning: f32 = query.words.iter().map(|w| w.meaning).sum();
         let mut hits = Vec::with_capacity(ranked.len());
         for (score, doc) in ranked {
@@ -1593,6 +1621,7 @@ pub fn search(
                     found & (1 << i) != 0 && w.known == Known::Typed && w.sections == 1
                 }),
                 foreign,
+                fact_missing,
             };
             let snippet = if hits.len() < snippets {
                 let terms = Terms {
