@@ -344,6 +344,14 @@ fn builtin(name: &str) -> CommandConfig {
                 "wer ist dabei",
                 "wer ist beteiligt",
                 "wer beteiligt sich",
+                // Whether a company is in it ("is ovh in the network too?").
+                "in the forum",
+                "in the network",
+                "im forum",
+                "im netzwerk",
+                "belong to the forum",
+                "belongs to the forum",
+                "gehört zum forum",
             ]),
         },
         "join" => CommandConfig {

@@ -258,6 +258,9 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
         ("who takes part?", "en", "partners"),
         // German splits the verb: "wer macht mit" is "mitmachen" asked with "wer".
         ("wer macht mit?", "de", "partners"),
+        // Whether some company is in it: the list answers (no: it isn't there).
+        ("is ovh in the network too", "en", "partners"),
+        ("ist ovh auch im netzwerk?", "de", "partners"),
         ("Wer ist dabei?", "de", "partners"),
         // "mache" is a verb the search drops by itself; joined with "mit" it asks to join.
         ("wie mache ich mit?", "de", "join"),
@@ -633,6 +636,10 @@ fn contractions_and_chat_fillers_are_not_taken_for_what_a_question_is_about() {
             "de",
             "summit2025#hier-sichern-sie-sich-ihr-kostenloses-ticket",
         ),
+        // Chat shorthand: "yo", "info?", "rn", "ppl", "thx", "moin", "gibt's 'ne".
+        ("yo summit venue info?", "en", "summit2025#where"),
+        ("where's the summit rn, ppl? thx", "en", "summit2025#where"),
+        ("moin, gibts ne info zum summit-ort?", "de", "summit2025#wo"),
     ] {
         let answer = core.answer(question, lang);
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");

@@ -262,6 +262,20 @@ const QUESTION_WORDS: &[&str] = &[
     "yet",
     "else",
     "hmm",
+    // Chat shorthand: "tl;dr", "thx", "w/", "rn" (right now), "ppl", "nah", "yo", "info?"
+    "tl",
+    "dr",
+    "tldr",
+    "thx",
+    "ty",
+    "w",
+    "rn",
+    "ppl",
+    "nah",
+    "yo",
+    "folks",
+    "info",
+    "infos",
     // German contractions of a preposition and an article the Snowball list lacks, and
     // more chat fillers
     "beim",
@@ -289,6 +303,11 @@ const QUESTION_WORDS: &[&str] = &[
     "wirklich",
     "sowas",
     "bisschen",
+    // Spoken German: "gibt's", "'ne", "'nen", "moin"
+    "gibts",
+    "ne",
+    "nen",
+    "moin",
     // German auxiliaries the Snowball list lacks ("wann wurde Release 9 veröffentlicht?")
     "wurde",
     "wurden",
@@ -634,6 +653,9 @@ mod tests {
                 "beim",
                 "fürs",
                 "irgendwas",
+                "tldr",
+                "info",
+                "gibts",
             ] {
                 assert!(a.is_query_stopword(word), "{word}");
             }
