@@ -261,6 +261,7 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
         // Whether some company is in it: the list answers (no: it isn't there).
         ("is ovh in the network too", "en", "partners"),
         ("ist ovh auch im netzwerk?", "de", "partners"),
+        ("does stackit belong to the forum?", "en", "partners"),
         ("Wer ist dabei?", "de", "partners"),
         // "mache" is a verb the search drops by itself; joined with "mit" it asks to join.
         ("wie mache ich mit?", "de", "join"),
@@ -560,6 +561,37 @@ fn a_single_weak_word_is_not_answered_with_an_unrelated_section() {
     let sure = core.answer("what is kata containers?", "en");
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
     assert!(sure.confidence >= 0.3, "{sure:#?}");
+}
+
+#[test]
+fn on_one_page_a_word_it_lacks_says_little_but_a_question_about_another_topic_is_still_unanswered()
+{
+    // One page holds a few percent of even the most common words: "achieve" found, "short
+    // version" not, is still a question about the forum's goals.
+    let (_index, seed) = fixture("content/seed");
+    for (question, expect) in [
+        (
+            "what is the forum trying to achieve, short version pls",
+            "goals-of-the-forum",
+        ),
+        (
+            "any useful links for getting started w scs?",
+            "further-links",
+        ),
+    ] {
+        let answer = seed.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, expect, "{question}: {answer:#?}");
+    }
+    for question in [
+        "what's the weather in berlin tomorrow?",
+        "write me a poem about cats",
+        "how do I install python on windows?",
+        "who is the best formula 1 driver?",
+    ] {
+        let answer = seed.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
 }
 
 #[test]

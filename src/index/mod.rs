@@ -235,6 +235,9 @@ pub struct SearchIndex {
     /// What hits show of every document, read at the first search (a command needs none), and
     /// whether it came from the folder's snapshot; `None` when it could not be read at all.
     layout: OnceLock<Option<(search::Layout, bool)>>,
+    /// How much a word no page has counts against a question (see [`foreign_evidence`]),
+    /// found at the first question that has such a word.
+    foreign_evidence: OnceLock<f32>,
     /// The folder the index lives in; `None` in memory.
     location: Option<PathBuf>,
 }
@@ -425,6 +428,7 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(SearchIndex {
+            foreign_evidence: OnceLock::new(),
             index,
             reader,
             fields,
@@ -550,6 +554,11 @@ impl SearchIndex {
             hints,
             languages: &languages,
             written: &written,
+            foreign_evidence: &|| {
+                *self
+                    .foreign_evidence
+                    .get_or_init(|| foreign_evidence(&searcher, &self.fields, &written))
+            },
         };
         let asked = analysis.asked();
         let mut hits = self.search_one(&searcher, layout, &asked, limit, snippets);
@@ -630,6 +639,48 @@ impl SearchIndex {
     pub fn tantivy_index(&self) -> &Index {
         &self.index
     }
+}
+
+/// How many of the most frequent words of a language ([`COMMON_SAMPLE`]) content must hold for
+/// a word it lacks to count fully against a question: about what a whole website holds.
+const FULL_COVERAGE: f32 = 0.3;
+
+/// The words of general language sampled to measure how much of it content holds.
+const COMMON_SAMPLE: u32 = 3_000;
+
+/// How much a word no page has counts against a question, from 0 to 1: the share of the most
+/// frequent words of its languages the content holds, relative to a whole website's
+/// ([`FULL_COVERAGE`]). A word missing from a website says the question is about something
+/// else; a word missing from one page says little ("drop", "useful", "values"): one page holds
+/// a few percent of even the most common words, whatever its topic.
+fn foreign_evidence(
+    searcher: &tantivy::Searcher,
+    fields: &schema::Fields,
+    written: &[&str],
+) -> f32 {
+    let held = |language: &str| {
+        let group = fields.group(language);
+        let words = lexicon::most_frequent(language, COMMON_SAMPLE);
+        if words.is_empty() {
+            return 0.0;
+        }
+        let found = analyzer::with_analyzers(|a| {
+            words
+                .iter()
+                .filter_map(|w| analyzer::Analyzers::term_of(a.stemmed(group.analyzer), w))
+                .filter(|stem| {
+                    searcher
+                        .doc_freq(&tantivy::Term::from_field_text(group.all, stem))
+                        .unwrap_or(0)
+                        > 0
+                })
+                .count()
+        });
+        found as f32 / words.len() as f32
+    };
+    let coverage = written.iter().map(|l| held(l)).fold(0.0f32, f32::max);
+    tracing::debug!(coverage, "common words the content holds");
+    (coverage / FULL_COVERAGE).min(1.0)
 }
 
 /// The release numbers `words` name: a number beside "release" ("R9" and "ninth release" are

@@ -13,7 +13,9 @@
 //!   [`FUZZY_2`]), transpositions counting one, or starting with it ([`PREFIX`]). A common word
 //!   the content lacks ("weather", "Wetter") is never "corrected": it says the question is about
 //!   something the pages don't cover, and weighs heavily against answering
-//!   ([`UNKNOWN_REAL_WEIGHT`]).
+//!   ([`UNKNOWN_REAL_WEIGHT`]) — as heavily as the content can be expected to hold such a word:
+//!   fully on a whole website, a fifth of it on one page, which lacks most common words
+//!   whatever its topic (`Analysis::foreign_evidence`).
 //!
 //! Scoring reads the postings of each reading straight from Tantivy's inverted index, over the
 //! sections of one language, and adds per section and question word the best reading's
@@ -900,6 +902,9 @@ pub struct Analysis<'a> {
     pub hints: &'a [String],
     pub languages: &'a [&'a str],
     pub written: &'a [&'a str],
+    /// How much a word no page has counts (see `foreign_evidence` in the parent module):
+    /// asked only when the question has such a word.
+    pub foreign_evidence: &'a dyn Fn() -> f32,
 }
 
 impl Analysis<'_> {
@@ -930,7 +935,14 @@ impl Analysis<'_> {
                 covered.extend(self.analyse(language, Reading::Only(&lacking)).covered);
             }
         }
-        classify(self.searcher, &mut query, &covered, asked, self.written);
+        classify(
+            self.searcher,
+            &mut query,
+            &covered,
+            asked,
+            self.written,
+            self.foreign_evidence,
+        );
         query
     }
 
@@ -954,6 +966,7 @@ impl Analysis<'_> {
                 &covered,
                 &asked.language,
                 self.written,
+                self.foreign_evidence,
             );
         }
         queries
@@ -977,6 +990,7 @@ fn classify(
     covered: &[String],
     asked: &str,
     written: &[&str],
+    foreign_evidence: &dyn Fn() -> f32,
 ) {
     for word in &mut query.words {
         if word.known != Known::Unknown {
@@ -992,11 +1006,12 @@ fn classify(
             .min();
         if let Some(rank) = rank {
             word.known = Known::Foreign;
-            word.weight = if rank < lexicon::GENERIC_RANK {
-                GENERIC_WEIGHT
-            } else {
-                UNKNOWN_REAL_WEIGHT
-            };
+            word.weight = foreign_evidence()
+                * if rank < lexicon::GENERIC_RANK {
+                    GENERIC_WEIGHT
+                } else {
+                    UNKNOWN_REAL_WEIGHT
+                };
         } else if is_year(&word.raw) {
             // A year no page names ("the summit 2027") is a time the content doesn't cover.
             word.known = Known::Foreign;
@@ -1015,6 +1030,9 @@ fn classify(
         } else {
             meaning(rank, is_number(&word.raw))
         };
+        if word.known == Known::Foreign {
+            word.meaning *= foreign_evidence();
+        }
         if word.known == Known::Typed {
             word.domain = domain(word.sections, docs, rank);
         }

@@ -75,6 +75,21 @@ pub fn rank(language: &str, word: &str) -> Option<u32> {
     }
 }
 
+/// The words of `language` ranked below `below` (the most frequent ones), in no order.
+pub fn most_frequent(language: &str, below: u32) -> Vec<&'static str> {
+    let list = match language {
+        "en" => english(),
+        "de" => german(),
+        _ => return Vec::new(),
+    };
+    list.words
+        .iter()
+        .zip(&list.ranks)
+        .filter(|(_, rank)| **rank < below)
+        .map(|(word, _)| *word)
+        .collect()
+}
+
 /// Whether `word` (lower case) is a common English word.
 pub fn is_english(word: &str) -> bool {
     find(english(), word).is_some()
