@@ -645,14 +645,19 @@ impl SearchIndex {
 /// a word it lacks to count fully against a question: about what a whole website holds.
 const FULL_COVERAGE: f32 = 0.3;
 
+/// The least a word no page has counts, however little content there is: "weather" asked of
+/// one page that names a partner in Hamburg is still about the weather.
+const LEAST_FOREIGN_EVIDENCE: f32 = 0.5;
+
 /// The words of general language sampled to measure how much of it content holds.
 const COMMON_SAMPLE: u32 = 3_000;
 
 /// How much a word no page has counts against a question, from 0 to 1: the share of the most
 /// frequent words of its languages the content holds, relative to a whole website's
-/// ([`FULL_COVERAGE`]). A word missing from a website says the question is about something
-/// else; a word missing from one page says little ("drop", "useful", "values"): one page holds
-/// a few percent of even the most common words, whatever its topic.
+/// ([`FULL_COVERAGE`]), and at least [`LEAST_FOREIGN_EVIDENCE`]. A word missing from a
+/// website says the question is about something else; a word missing from one page says less
+/// ("drop", "useful", "values"): one page holds a few percent of even the most common words,
+/// whatever its topic.
 fn foreign_evidence(
     searcher: &tantivy::Searcher,
     fields: &schema::Fields,
@@ -680,7 +685,7 @@ fn foreign_evidence(
     };
     let coverage = written.iter().map(|l| held(l)).fold(0.0f32, f32::max);
     tracing::debug!(coverage, "common words the content holds");
-    (coverage / FULL_COVERAGE).min(1.0)
+    (coverage / FULL_COVERAGE).clamp(LEAST_FOREIGN_EVIDENCE, 1.0)
 }
 
 /// The release numbers `words` name: a number beside "release" ("R9" and "ninth release" are

@@ -14,7 +14,7 @@
 //!   the content lacks ("weather", "Wetter") is never "corrected": it says the question is about
 //!   something the pages don't cover, and weighs heavily against answering
 //!   ([`UNKNOWN_REAL_WEIGHT`]) — as heavily as the content can be expected to hold such a word:
-//!   fully on a whole website, a fifth of it on one page, which lacks most common words
+//!   fully on a whole website, half of it on one page, which lacks most common words
 //!   whatever its topic (`Analysis::foreign_evidence`).
 //!
 //! Scoring reads the postings of each reading straight from Tantivy's inverted index, over the
