@@ -621,6 +621,11 @@ fn a_kind_of_fact_the_content_never_states_is_not_answered_from_the_names_it_hol
     }
     let sure = core.answer("what is Miriam Okafor's phone number?", "en");
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
+    // The board page names him, but no phone number: the contact page has others' numbers.
+    let answer = core.answer("what is Felipe Moreau's phone number?", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound, "{answer:#?}");
+    let sure = core.answer("who is Felipe Moreau?", "en");
+    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
     // The seed page names no amount of money: what joining costs is not on it.
     let (_seed_index, seed) = fixture("content/seed");
     let answer = seed.answer("how much does it cost to join the forum?", "en");

@@ -1,4 +1,5 @@
-//! What kind of fact a section states: an amount of money, a date, an address, an age.
+//! What kind of fact a section states: an amount of money, a date, an address, an age, a phone
+//! number.
 //!
 //! "How much funding did the project get?" is answered by the section that states the figure
 //! ("€14.9 million"), not by the one whose heading says "Funding"; "when did the forum start?"
@@ -12,7 +13,9 @@
 //! answers it less surely. A kind asked for that no section of the content states at all
 //! ("how old is <a person on the contact page>" — no page states an age; "what does joining
 //! cost" of pages that name no amount) cannot be answered, whatever section holds the
-//! question's names (`search::Coverage::fact_missing`).
+//! question's names (`search::Coverage::fact_missing`). A fact about a person (a phone number,
+//! an age) is held to the page: "what's <someone>'s phone number" is not answered by a page
+//! that names them but states no number ([`is_personal`]).
 //!
 //! Hand-written rather than with a date or money parsing crate: only *whether* a section states
 //! one is needed, in English and German, and the words that say so fit in a few short lists.
@@ -25,6 +28,9 @@ pub const AMOUNT: &str = "zzamount";
 /// Marker of a section that states a date: a month, a year, a weekday, a day ("20.11.2025").
 pub const DATE: &str = "zzdate";
 
+/// Marker of a section that states a phone number ("+49 30 2045 1180", "Tel. 030 123456").
+pub const PHONE: &str = "zzphone";
+
 /// Marker of a section that states someone's age ("42 years old", "35 Jahre alt").
 pub const AGE: &str = "zzage";
 
@@ -35,7 +41,14 @@ pub const PLACE: &str = "zzplace";
 /// it means ([`AMOUNT`], [`DATE`]). An address only lifts: "where" also asks where to find a
 /// document or a link.
 pub fn is_answer_type(word: &str) -> bool {
-    word == AMOUNT || word == DATE || word == AGE
+    word == AMOUNT || word == DATE || word == AGE || word == PHONE
+}
+
+/// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact about a
+/// person (a phone number, an age): asked of a page that states none, the page cannot answer
+/// it, however well it names the person.
+pub fn is_personal(stem: &str) -> bool {
+    stem.len() >= 4 && (PHONE.starts_with(stem) || AGE.starts_with(stem))
 }
 
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
@@ -120,7 +133,7 @@ const WEEKDAYS: &[&str] = &[
 
 /// The markers of what `text` states, each at most once, space-separated ("" for none).
 pub fn markers(text: &str) -> String {
-    let (mut amount, mut date, mut place, mut age) = (false, false, false, false);
+    let (mut amount, mut date, mut place, mut age, mut phone) = (false, false, false, false, false);
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '[' | ']' | '/'))
         .filter(|w| !w.is_empty())
@@ -160,6 +173,20 @@ pub fn markers(text: &str) -> String {
                 || lower.ends_with("-year-old") && word.starts_with(|c: char| c.is_ascii_digit())
                 || lower.ends_with("jährige") && word.starts_with(|c: char| c.is_ascii_digit());
         }
+        if !phone {
+            // "+49-30-206539-205", "+49 151 70594623", "Telefon: 030 2045 1180".
+            let digits = |w: &str| w.chars().filter(char::is_ascii_digit).count();
+            let international =
+                word.starts_with('+') && word[1..].starts_with(|c: char| c.is_ascii_digit());
+            let named = matches!(
+                lower.trim_end_matches('.'),
+                "tel" | "telefon" | "phone" | "telephone" | "fon" | "mobil" | "mobile"
+            ) && near(1).is_some_and(|w| {
+                digits(w) >= 3
+                    && w.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(')
+            });
+            phone = international && digits(word) >= 2 || named;
+        }
         if !place {
             // "10179 Berlin", "Palisadenstraße 48", "12 Main Street".
             let postcode = (4..=5).contains(&word.len())
@@ -171,12 +198,18 @@ pub fn markers(text: &str) -> String {
             place = postcode || street;
         }
     }
-    [(amount, AMOUNT), (date, DATE), (place, PLACE), (age, AGE)]
-        .iter()
-        .filter(|(stated, _)| *stated)
-        .map(|(_, marker)| *marker)
-        .collect::<Vec<_>>()
-        .join(" ")
+    [
+        (amount, AMOUNT),
+        (date, DATE),
+        (place, PLACE),
+        (age, AGE),
+        (phone, PHONE),
+    ]
+    .iter()
+    .filter(|(stated, _)| *stated)
+    .map(|(_, marker)| *marker)
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 /// 1990–2039 alone ("2024"), not part of a longer number or a version.
@@ -272,6 +305,16 @@ mod tests {
         check("a 42-year-old engineer", AGE);
         check("the project is three years old", "");
         check("for 4 years the old platform ran", "");
+    }
+
+    #[test]
+    fn a_phone_number_is_international_or_named_as_one() {
+        check("Telefon: +49-30-206539-205", PHONE);
+        check("call +49 151 70594623", PHONE);
+        check("Tel. 030 2045 1180", PHONE);
+        check("Telephone: (030) 2045 1180", PHONE);
+        check("the phone rang 3 times", "");
+        check("a +1 from me", "");
     }
 
     #[test]

@@ -122,6 +122,19 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             ],
             &[facts::AMOUNT],
         ),
+        // "phone number of …": a phone number, which the pages may not state at all.
+        (
+            &[
+                "phone",
+                "telephone",
+                "phone number",
+                "telefon",
+                "telefonnummer",
+                "handynummer",
+                "anrufen",
+            ],
+            &[facts::PHONE],
+        ),
         // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
         (
             &["how old", "wie alt", "age of", "alter von", "what age"],
@@ -213,7 +226,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;

@@ -1639,7 +1639,13 @@ pub fn search(
                     found & (1 << i) != 0 && w.known == Known::Typed && w.sections == 1
                 }),
                 foreign,
-                fact_missing,
+                fact_missing: fact_missing
+                    || (query.words.iter().enumerate().any(|(i, w)| {
+                        w.hint == Hint::AnswerType
+                            && w.known != Known::Foreign
+                            && facts::is_personal(&w.raw)
+                            && page_sums.found & (1 << i) == 0
+                    })),
             };
             let snippet = if hits.len() < snippets {
                 let terms = Terms {
