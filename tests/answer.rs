@@ -595,6 +595,21 @@ fn on_one_page_a_word_it_lacks_says_little_but_a_question_about_another_topic_is
 }
 
 #[test]
+fn german_words_for_what_an_english_page_says_find_it_through_the_glossary() {
+    // The seed page is English only: "Ansprechperson" is its contact, "Bundesprojekt" the
+    // federal project it was.
+    let (_index, seed) = fixture("content/seed");
+    for (question, expect) in [
+        ("gibt es eine ansprechperson?", "get-involved"),
+        ("ist SCS ein Bundesprojekt?", "osba-forum-scs-standards"),
+    ] {
+        let answer = seed.answer(question, "de");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, expect, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they_are() {
     let (_index, core) = site_fixture();
     for (question, lang) in [

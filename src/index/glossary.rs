@@ -58,6 +58,7 @@ const GROUPS: &[&[&str]] = &[
         "kontakt",
         "kontaktieren",
         "ansprechpartner",
+        "ansprechperson",
     ],
     &["email", "mail", "address", "adresse"],
     // purpose
@@ -352,6 +353,23 @@ const GROUPS: &[&[&str]] = &[
         "ausschreibungen",
         "vergabe",
     ],
+    // what a project stands for, and how it keeps it
+    &["quality", "qualität", "qualitätssicherung"],
+    &["values", "principles", "werte", "prinzipien", "grundsätze"],
+    &["quote", "quotation", "zitat", "zitiert"],
+    &["read", "reading", "lesen", "nachlesen", "lektüre"],
+    &["federal", "bund", "bundes"],
+    &["project", "projekt", "vorhaben"],
+    &["security", "secure", "sicherheit"],
+    &[
+        "municipal",
+        "municipalities",
+        "kommunal",
+        "kommunaler",
+        "kommunen",
+    ],
+    &["seal", "badge", "siegel", "gütesiegel"],
+    &["meeting", "meetings", "treffen", "sitzung"],
 ];
 
 /// Key → indexes into [`GROUPS`].
