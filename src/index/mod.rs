@@ -736,7 +736,7 @@ fn title_release_numbers(title: &str) -> Vec<u64> {
 /// every other hit, when a page whose title names one asked for is among the hits. The
 /// number alone is a weak word of the question, met by any "9" in any text ("CentOS Stream
 /// 9"), so "shipped" in the R7 announcement outranked the R9 one. The order is otherwise kept.
-fn prefer_named_release(hits: &mut [SearchHit], asked: &[u64]) {
+fn prefer_named_release(hits: &mut Vec<SearchHit>, asked: &[u64]) {
     if asked.is_empty() {
         return;
     }
@@ -749,11 +749,10 @@ fn prefer_named_release(hits: &mut [SearchHit], asked: &[u64]) {
         return;
     }
     let other = |n: &Vec<u64>| !n.is_empty() && !answers(n);
-    let mut order: Vec<usize> = (0..hits.len()).collect();
-    // Stable: each hit naming another release goes behind every hit naming an asked one.
-    order.sort_by_key(|&i| other(&named[i]));
-    let sorted: Vec<SearchHit> = order.iter().map(|&i| hits[i].clone()).collect();
-    hits.clone_from_slice(&sorted);
+    let mut keyed: Vec<(bool, SearchHit)> = named.iter().map(other).zip(hits.drain(..)).collect();
+    // Stable: each hit naming another release goes behind the others, in their order.
+    keyed.sort_by_key(|(other, _)| *other);
+    hits.extend(keyed.into_iter().map(|(_, hit)| hit));
 }
 
 /// How close to the best hit's score a hit that holds more of the question must be to take
