@@ -262,16 +262,12 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     if only_numbers {
         return 0.0;
     }
+    let share = coverage.share.max(PAGE_SHARE * coverage.page_share);
     // Asked for a kind of fact the content never states: whatever section holds the
     // question's names, it does not hold the answer.
     if coverage.fact_missing {
-        return WEAK
-            * coverage
-                .share
-                .max(PAGE_SHARE * coverage.page_share)
-                .min(1.0);
+        return WEAK * share.min(1.0);
     }
-    let share = coverage.share.max(PAGE_SHARE * coverage.page_share);
     let asked = coverage.meaning + coverage.meaning_foreign;
     let scope = if asked > 0.0 {
         coverage.page_meaning_found / asked

@@ -127,7 +127,6 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             &[
                 "phone",
                 "telephone",
-                "phone number",
                 "telefon",
                 "telefonnummer",
                 "handynummer",

@@ -166,9 +166,10 @@ pub struct Coverage {
     pub unique: bool,
     /// The question holds a common word that no page has (nor a synonym of it).
     pub foreign: bool,
-    /// The question asks for a kind of fact ([`super::facts`]: an age, an amount, a date) that
-    /// no section of the hit's language states: the content cannot answer it ("how old is
-    /// <a person on the contact page>").
+    /// The question asks for a kind of fact ([`super::facts`]: an age, a phone number, an
+    /// amount, a date) that no section of the hit's language states, or a fact about a person
+    /// the hit's page doesn't state: it cannot answer it ("how old is <a person on the contact
+    /// page>", "<someone thanked on a page>'s phone number").
     pub fact_missing: bool,
     /// What the question's words mean in general language (see [`meaning`]): in all, found in
     /// the section, found on its page, and of the words foreign to the content.
@@ -1099,34 +1100,25 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
         if asked || query.words.len() >= 31 {
             continue;
         }
-        if doc_freq(searcher, group.heading, &stem) == 0 {
-            // A kind of fact no section states ("how old is …", "how much does … cost" of
-            // pages that name no amount) is asked of the wrong content: see
-            // `Coverage::fact_missing`.
-            if kind == Hint::AnswerType {
-                query.words.push(Word {
-                    raw: stem.clone(),
-                    typed: stem.clone(),
-                    readings: Vec::new(),
-                    weight: 0.0,
-                    known: Known::Foreign,
-                    sections: 0,
-                    meaning: 0.0,
-                    domain: 0.0,
-                    exact: None,
-                    hint: kind,
-                });
-            }
+        // A kind of fact no section states ("how old is …", "how much does … cost" of pages
+        // that name no amount) is asked of the wrong content: it stays, as a word no page
+        // has, for `Coverage::fact_missing`. Other hints no heading has lift nothing.
+        let stated = doc_freq(searcher, group.heading, &stem) > 0;
+        if !stated && kind != Hint::AnswerType {
             continue;
         }
         query.words.push(Word {
             raw: stem.clone(),
             typed: stem.clone(),
-            readings: vec![(stem, 1.0)],
+            readings: if stated {
+                vec![(stem, 1.0)]
+            } else {
+                Vec::new()
+            },
             weight: 0.0,
-            known: Known::Typed,
+            known: if stated { Known::Typed } else { Known::Foreign },
             sections: 0,
-            meaning: if kind == Hint::AnswerType {
+            meaning: if stated && kind == Hint::AnswerType {
                 ANSWER_TYPE_MEANING
             } else {
                 0.0
@@ -1577,6 +1569,18 @@ pub fn search(
             .words
             .iter()
             .any(|w| w.hint == Hint::AnswerType && w.known == Known::Foreign);
+        // The facts about a person asked for that some section states: a page answering
+        // must state them too.
+        let personal: u32 = query
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| {
+                w.hint == Hint::AnswerType
+                    && w.known != Known::Foreign
+                    && facts::is_personal(&w.raw)
+            })
+            .fold(0, |bits, (i, _)| bits | 1 << i);
         let total_meaning: f32 = query.words.iter().map(|w| w.meaning).sum();
         let mut hits = Vec::with_capacity(ranked.len());
         for (score, doc) in ranked {
@@ -1639,13 +1643,7 @@ pub fn search(
                     found & (1 << i) != 0 && w.known == Known::Typed && w.sections == 1
                 }),
                 foreign,
-                fact_missing: fact_missing
-                    || (query.words.iter().enumerate().any(|(i, w)| {
-                        w.hint == Hint::AnswerType
-                            && w.known != Known::Foreign
-                            && facts::is_personal(&w.raw)
-                            && page_sums.found & (1 << i) == 0
-                    })),
+                fact_missing: fact_missing || personal & !page_sums.found != 0,
             };
             let snippet = if hits.len() < snippets {
                 let terms = Terms {
