@@ -766,6 +766,21 @@ fn a_question_about_the_release_as_a_whole_finds_the_announcements_lead() {
     ]);
 }
 
+#[test]
+fn a_release_no_page_names_is_not_answered_from_the_releases_the_pages_name() {
+    let (_index, core) = fixture("announcements");
+    for question in [
+        "what does release 7 change in networking?",
+        "which storage comes with the tenth release?",
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+    // R2 has no announcement, but a page's text names it.
+    let named = core.answer("what did R2 bring for networking?", "en");
+    assert_eq!(named.outcome, Outcome::Answered, "{named:#?}");
+}
+
 /// A core over tests/fixtures/short_questions: a club's page (titled "Club") and a news page
 /// that mentions the club in passing.
 fn short_questions() -> (tempfile::TempDir, Core) {

@@ -250,6 +250,9 @@ pub struct SearchIndex {
     /// How much a word no page has counts against a question (see [`foreign_evidence`]),
     /// found at the first question that has such a word.
     foreign_evidence: OnceLock<f32>,
+    /// The release numbers the content names anywhere (see [`named_releases`]), found at the
+    /// first question that names a release.
+    named_releases: OnceLock<Vec<u64>>,
     /// The folder the index lives in; `None` in memory.
     location: Option<PathBuf>,
 }
@@ -441,6 +444,7 @@ impl SearchIndex {
             .try_into()?;
         Ok(SearchIndex {
             foreign_evidence: OnceLock::new(),
+            named_releases: OnceLock::new(),
             index,
             reader,
             fields,
@@ -614,10 +618,18 @@ impl SearchIndex {
             }
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        prefer_named_release(
-            &mut hits,
-            &release_numbers(words.iter().map(String::as_str)),
-        );
+        let releases = release_numbers(words.iter().map(String::as_str));
+        // A release no page names ("R10" before it is out) is one the content knows nothing
+        // of: whatever else of the question a section holds, it doesn't answer it.
+        if !releases.is_empty() {
+            let named = self.named_releases.get_or_init(|| named_releases(layout));
+            if !releases.iter().any(|n| named.contains(n)) {
+                for hit in &mut hits {
+                    hit.coverage.fact_missing = true;
+                }
+            }
+        }
+        prefer_named_release(&mut hits, &releases);
         prefer_fuller(&mut hits);
         hits.truncate(limit);
         hits
@@ -698,6 +710,28 @@ fn foreign_evidence(
     let coverage = written.iter().map(|l| held(l)).fold(0.0f32, f32::max);
     tracing::debug!(coverage, "common words the content holds");
     (coverage / FULL_COVERAGE).clamp(LEAST_FOREIGN_EVIDENCE, 1.0)
+}
+
+/// The release numbers the content names anywhere: in a page title, a heading or a text.
+fn named_releases(layout: &search::Layout) -> Vec<u64> {
+    let mut named: Vec<u64> = analyzer::with_analyzers(|a| {
+        let mut words = Vec::new();
+        layout
+            .texts()
+            .flat_map(|text| {
+                words.clear();
+                let mut stream = a.words.token_stream(text);
+                while stream.advance() {
+                    words.push(std::mem::take(&mut stream.token_mut().text));
+                }
+                release_numbers(words.iter().map(String::as_str))
+            })
+            .collect()
+    });
+    named.sort_unstable();
+    named.dedup();
+    tracing::debug!(?named, "releases the content names");
+    named
 }
 
 /// The release numbers `words` name: a number beside "release" ("R9" and "ninth release" are

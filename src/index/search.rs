@@ -169,7 +169,9 @@ pub struct Coverage {
     /// The question asks for a kind of fact ([`super::facts`]: an age, a phone number, an
     /// amount, a date) that no section of the hit's language states, or a fact about a person
     /// the hit's page doesn't state: it cannot answer it ("how old is <a person on the contact
-    /// page>", "<someone thanked on a page>'s phone number").
+    /// page>", "<someone thanked on a page>'s phone number"). Also set for every hit when the
+    /// question names a release no page names ("R10" before it is out: see the parent
+    /// module's `named_releases`).
     pub fact_missing: bool,
     /// What the question's words mean in general language (see [`meaning`]): in all, found in
     /// the section, found on its page, and of the words foreign to the content.
@@ -319,6 +321,18 @@ impl Shown {
 }
 
 impl Layout {
+    /// The texts a reader sees of every section: its page title (once per page), its
+    /// heading and its text.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.shown.iter().enumerate().flat_map(|(d, s)| {
+            let first_of_page = d == 0 || self.page_of[d - 1] != self.page_of[d];
+            first_of_page
+                .then_some(s.title.as_str())
+                .into_iter()
+                .chain([s.heading.as_str(), s.text.as_str()])
+        })
+    }
+
     /// A layout read back from a snapshot, checked against the index it is for (`max_docs`:
     /// each segment's number of documents) and with the analyzers set again; `None` when it
     /// doesn't fit, so that no number in it can point past what it holds.

@@ -66,6 +66,11 @@ impl Text {
         Text { flat, words }
     }
 
+    /// The text as one line.
+    pub fn as_str(&self) -> &str {
+        &self.flat
+    }
+
     /// Whether every word range lies within the text, on character boundaries (a text read
     /// back from a snapshot is checked before it is sliced).
     pub fn is_sound(&self) -> bool {
