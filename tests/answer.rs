@@ -597,11 +597,16 @@ fn on_one_page_a_word_it_lacks_says_little_but_a_question_about_another_topic_is
 #[test]
 fn german_words_for_what_an_english_page_says_find_it_through_the_glossary() {
     // The seed page is English only: "Ansprechperson" is its contact, "Bundesprojekt" the
-    // federal project it was.
+    // federal project it was, "Nachhaltigkeit" its sustainability.
     let (_index, seed) = fixture("content/seed");
     for (question, expect) in [
         ("gibt es eine ansprechperson?", "get-involved"),
         ("ist SCS ein Bundesprojekt?", "osba-forum-scs-standards"),
+        // "sustainable" in the introduction; "dass" is no topic
+        (
+            "Stimmt es, dass es bei SCS auch um Nachhaltigkeit geht?",
+            "the-network-behind-the-sovereign-cloud-stack-scs",
+        ),
     ] {
         let answer = seed.answer(question, "de");
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
