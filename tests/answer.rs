@@ -629,6 +629,22 @@ fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they
 }
 
 #[test]
+fn the_time_now_is_not_answered_from_a_page_about_the_place_asked_of() {
+    // The summit page is in Berlin and states its times of day; none states the time now.
+    let (_index, core) = site_fixture();
+    for (question, lang) in [
+        ("what time is it in Berlin right now?", "en"),
+        ("Wie spät ist es in Berlin?", "de"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+    let sure = core.answer("Um wie viel Uhr beginnt der Summit?", "de");
+    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
+    assert_eq!(sure.hits[0].page, "summit2025", "{sure:#?}");
+}
+
+#[test]
 fn a_kind_of_fact_the_content_never_states_is_not_answered_from_the_names_it_holds() {
     // The contact card names the person, but no page states anyone's age.
     let (_index, core) = site_fixture();

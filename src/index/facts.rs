@@ -15,7 +15,8 @@
 //! cost" of pages that name no amount) cannot be answered, whatever section holds the
 //! question's names (`search::Coverage::fact_missing`). A fact about a person (a phone number,
 //! an age) is held to the page: "what's <someone>'s phone number" is not answered by a page
-//! that names them but states no number ([`is_personal`]).
+//! that names them but states no number ([`is_personal`]). The present moment ("what time is
+//! it in Nairobi?") is a kind of fact no page states ([`NOW`]).
 //!
 //! Hand-written rather than with a date or money parsing crate: only *whether* a section states
 //! one is needed, in English and German, and the words that say so fit in a few short lists.
@@ -34,6 +35,10 @@ pub const PHONE: &str = "zzphone";
 /// Marker of a section that states someone's age ("42 years old", "35 Jahre alt").
 pub const AGE: &str = "zzage";
 
+/// What a question asking for the present moment ("what time is it?") asks for: no section
+/// states it, whatever times of day it names, so no section is given this marker.
+pub const NOW: &str = "zznow";
+
 /// Marker of a section that states an address ("10179 Berlin", "Palisadenstraße 48").
 pub const PLACE: &str = "zzplace";
 
@@ -41,7 +46,7 @@ pub const PLACE: &str = "zzplace";
 /// it means ([`AMOUNT`], [`DATE`]). An address only lifts: "where" also asks where to find a
 /// document or a link.
 pub fn is_answer_type(word: &str) -> bool {
-    word == AMOUNT || word == DATE || word == AGE || word == PHONE
+    word == AMOUNT || word == DATE || word == AGE || word == PHONE || word == NOW
 }
 
 /// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact about a

@@ -134,6 +134,21 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             ],
             &[facts::PHONE],
         ),
+        // "what time is it (in …)": the present moment, which no page states.
+        (
+            &[
+                "time is it",
+                "the time now",
+                "current time",
+                "time right now",
+                "wie spät ist es",
+                "wie spät es ist",
+                "uhrzeit ist es",
+                "aktuelle uhrzeit",
+                "uhrzeit jetzt",
+            ],
+            &[facts::NOW],
+        ),
         // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
         (
             &["how old", "wie alt", "age of", "alter von", "what age"],
