@@ -726,6 +726,9 @@ fn a_join_trigger_beside_something_no_page_is_about_is_not_the_join_command() {
     let (_index, core) = site_fixture();
     let choir = core.answer("mitmachen beim Chor", "de");
     assert_eq!(choir.outcome, Outcome::NotFound, "{choir:#?}");
+    // A compound of common words ("Fußball" + "Verein") is a word of the language too.
+    let club = core.answer("Wie kann ich beim Fußballverein mitmachen?", "de");
+    assert_eq!(club.outcome, Outcome::NotFound, "{club:#?}");
     let forum = core.answer("wie kann ich beim forum mitmachen?", "de");
     assert_eq!(forum.command, "join", "{forum:#?}");
 }

@@ -1017,7 +1017,7 @@ fn classify(
         }
         let rank = written
             .iter()
-            .filter_map(|l| lexicon::rank(l, &word.typed))
+            .filter_map(|l| common_rank(l, &word.typed))
             .min();
         if let Some(rank) = rank {
             word.known = Known::Foreign;
@@ -1066,7 +1066,26 @@ fn classify(
 /// A word's frequency rank in general language: in the language asked in, else in any language
 /// pages are written in; `None` for a word that is no common word (a name, a code, jargon).
 fn general_rank(raw: &str, asked: &str, written: &[&str]) -> Option<u32> {
-    lexicon::rank(asked, raw).or_else(|| written.iter().filter_map(|l| lexicon::rank(l, raw)).min())
+    common_rank(asked, raw).or_else(|| written.iter().filter_map(|l| common_rank(l, raw)).min())
+}
+
+/// A word's frequency rank in `language`: its own, or for a German compound of common words
+/// ("Fußballverein") the rank of its rarest part: it is as common a word as that part is.
+fn common_rank(language: &str, word: &str) -> Option<u32> {
+    lexicon::rank(language, word).or_else(|| {
+        if language != "de" {
+            return None;
+        }
+        // The word list spells "ss" for "ß" in some words ("fussball").
+        let parts = super::rewrite::compound_parts(word)
+            .or_else(|| super::rewrite::compound_parts(&word.replace('ß', "ss")))?;
+        parts
+            .iter()
+            .map(|p| lexicon::rank(language, p))
+            .collect::<Option<Vec<u32>>>()?
+            .into_iter()
+            .max()
+    })
 }
 
 /// How specific a word is in general language, from 0.3 ("time", "new") to 3 (rare words,
