@@ -190,13 +190,18 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             ],
         ),
     ];
+    // "how much time", "um wie viel Uhr": a time, no amount of money.
+    const NOT_AMOUNTS: &[&str] = &["time", "zeit", "uhr"];
     let mut out: Vec<String> = Vec::new();
     for (asked, hints) in HINTS {
+        let amount = hints.contains(&facts::AMOUNT);
         let stands = |phrase: &str| {
             normalized.match_indices(phrase).any(|(at, _)| {
                 let end = at + phrase.len();
+                let next = normalized[end..].split(' ').find(|w| !w.is_empty());
                 (at == 0 || normalized.as_bytes()[at - 1] == b' ')
                     && (end == normalized.len() || normalized.as_bytes()[end] == b' ')
+                    && !(amount && next.is_some_and(|w| NOT_AMOUNTS.contains(&w)))
             })
         };
         if asked.iter().any(|a| stands(a)) {
@@ -876,6 +881,18 @@ mod tests {
         prefer_fuller(&mut hits);
         let order: Vec<&str> = hits.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(order, expect);
+    }
+
+    #[test]
+    fn how_much_asks_for_an_amount_unless_it_asks_for_a_time() {
+        let amount = |q: &str| question_hints(q).iter().any(|h| h == facts::AMOUNT);
+        assert!(amount("how much does the ticket cost"));
+        assert!(amount("wie viel kostet das ticket"));
+        assert!(!amount("how much time does the training take"));
+        assert!(!amount("um wie viel uhr beginnt der vortrag"));
+        assert!(question_hints("um wie viel uhr beginnt der vortrag")
+            .iter()
+            .any(|h| h == facts::DATE));
     }
 
     #[test]
