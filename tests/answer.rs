@@ -262,6 +262,8 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
         ("is ovh in the network too", "en", "partners"),
         ("ist ovh auch im netzwerk?", "de", "partners"),
         ("does stackit belong to the forum?", "en", "partners"),
+        // A name beside a trigger phrase the search drops ("in there") asks the list too.
+        ("hetzner in there?", "en", "partners"),
         ("Wer ist dabei?", "de", "partners"),
         // "mache" is a verb the search drops by itself; joined with "mit" it asks to join.
         ("wie mache ich mit?", "de", "join"),
@@ -269,6 +271,14 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
     ] {
         let answer = ask(question, lang);
         assert_eq!(answer.command, command, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn a_trigger_phrase_of_small_words_beside_a_topic_word_is_not_the_command() {
+    for question in ["what's the weather in there?", "any good pizza in there?"] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
     }
 }
 

@@ -382,7 +382,7 @@ fn routed_confidence(
     if words.is_empty() {
         return 1.0;
     }
-    let triggered = words
+    let in_trigger = words
         .iter()
         .filter(|w| {
             command
@@ -390,8 +390,16 @@ fn routed_confidence(
                 .iter()
                 .any(|t| t.split(' ').any(|part| part == w.as_str()))
         })
-        .count() as f32
-        / words.len() as f32;
+        .count();
+    // A trigger phrase of words the search drops counts as one word of its own beside names
+    // ("gridscale in there?" asks whether that company is a partner; "what's the weather in
+    // there?" asks nothing of the list).
+    let of_stopwords = usize::from(
+        in_trigger == 0
+            && words.iter().all(|w| !crate::index::is_common_word(w))
+            && command.triggers.iter().any(|t| question.has_phrase(t)),
+    );
+    let triggered = (in_trigger + of_stopwords) as f32 / (words.len() + of_stopwords) as f32;
     let Some(at) = command.section(language) else {
         return triggered;
     };
