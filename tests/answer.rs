@@ -612,6 +612,11 @@ fn german_words_for_what_an_english_page_says_find_it_through_the_glossary() {
     for (question, expect) in [
         ("gibt es eine ansprechperson?", "get-involved"),
         ("ist SCS ein Bundesprojekt?", "osba-forum-scs-standards"),
+        // No translation is known for "Hersteller" nor "gebunden": that says little of the topic.
+        (
+            "Ist SCS an einen Hersteller gebunden?",
+            "the-network-behind-the-sovereign-cloud-stack-scs",
+        ),
         // "sustainable" in the introduction; "dass" is no topic
         (
             "Stimmt es, dass es bei SCS auch um Nachhaltigkeit geht?",
