@@ -644,6 +644,22 @@ fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they
 }
 
 #[test]
+fn a_comparison_no_page_makes_is_not_answered_from_the_page_naming_both() {
+    // The partner list names both companies; no page compares them.
+    let (_index, core) = site_fixture();
+    for (question, lang) in [
+        ("is artcodix cheaper than b1 systems?", "en"),
+        ("which is better, artcodix or b1 systems?", "en"),
+        ("Ist artcodix günstiger als B1 Systems?", "de"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+    let sure = core.answer("is artcodix a partner?", "en");
+    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
+}
+
+#[test]
 fn the_time_now_is_not_answered_from_a_page_about_the_place_asked_of() {
     // The summit page is in Berlin and states its times of day; none states the time now.
     let (_index, core) = site_fixture();

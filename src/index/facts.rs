@@ -1,5 +1,5 @@
 //! What kind of fact a section states: an amount of money, a date, an address, an age, a phone
-//! number.
+//! number, a comparison.
 //!
 //! "How much funding did the project get?" is answered by the section that states the figure
 //! ("€14.9 million"), not by the one whose heading says "Funding"; "when did the forum start?"
@@ -15,7 +15,8 @@
 //! cost" of pages that name no amount) cannot be answered, whatever section holds the
 //! question's names (`search::Coverage::fact_missing`). A fact about a person (a phone number,
 //! an age) is held to the page: "what's <someone>'s phone number" is not answered by a page
-//! that names them but states no number ([`is_personal`]). The present moment ("what time is
+//! that names them but states no number, and so is a comparison ("is A cheaper than B?" of the
+//! partner list that names both: [`is_held_to_page`]). The present moment ("what time is
 //! it in Nairobi?") is a kind of fact no page states ([`NOW`]).
 //!
 //! Hand-written rather than with a date or money parsing crate: only *whether* a section states
@@ -35,6 +36,10 @@ pub const PHONE: &str = "zzphone";
 /// Marker of a section that states someone's age ("42 years old", "35 Jahre alt").
 pub const AGE: &str = "zzage";
 
+/// Marker of a section that compares two things ("faster than", "günstiger als"): only a page
+/// that compares can say whether one thing is better than another.
+pub const COMPARISON: &str = "zzcompare";
+
 /// What a question asking for the present moment ("what time is it?") asks for: no section
 /// states it, whatever times of day it names, so no section is given this marker.
 pub const NOW: &str = "zznow";
@@ -46,14 +51,87 @@ pub const PLACE: &str = "zzplace";
 /// it means ([`AMOUNT`], [`DATE`]). An address only lifts: "where" also asks where to find a
 /// document or a link.
 pub fn is_answer_type(word: &str) -> bool {
-    word == AMOUNT || word == DATE || word == AGE || word == PHONE || word == NOW
+    word == AMOUNT
+        || word == DATE
+        || word == AGE
+        || word == PHONE
+        || word == NOW
+        || word == COMPARISON
 }
 
-/// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact about a
-/// person (a phone number, an age): asked of a page that states none, the page cannot answer
-/// it, however well it names the person.
-pub fn is_personal(stem: &str) -> bool {
-    stem.len() >= 4 && (PHONE.starts_with(stem) || AGE.starts_with(stem))
+/// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact held
+/// to the page: a fact about a person (a phone number, an age), or a comparison. Asked of a
+/// page that states none, the page cannot answer it, however well it names the person or the
+/// things compared ("is plusserver cheaper than syseleven?" of the partner list).
+pub fn is_held_to_page(stem: &str) -> bool {
+    stem.len() >= 4
+        && (PHONE.starts_with(stem) || AGE.starts_with(stem) || COMPARISON.starts_with(stem))
+}
+
+/// Comparatives that ask which of two things is better in some way ("more"/"mehr" alone
+/// compares amounts: "more than 20 people").
+const COMPARATIVES: &[&str] = &[
+    "better",
+    "worse",
+    "cheaper",
+    "pricier",
+    "faster",
+    "slower",
+    "safer",
+    "easier",
+    "harder",
+    "bigger",
+    "smaller",
+    "stronger",
+    "weaker",
+    "nicer",
+    "besser",
+    "schlechter",
+    "günstiger",
+    "billiger",
+    "teurer",
+    "schneller",
+    "langsamer",
+    "sicherer",
+    "einfacher",
+    "leichter",
+    "größer",
+    "kleiner",
+    "stärker",
+    "schwächer",
+    "stabiler",
+    "zuverlässiger",
+    "beliebter",
+    "effizienter",
+    "souveräner",
+];
+
+/// Whether `words` (lower case, in order) compare two things: a comparative (or "more"/"mehr"
+/// and an adjective) followed by "than"/"als". "mehr ist als" says what something is, no
+/// comparison of two things.
+fn compares(words: &[&str]) -> bool {
+    words.windows(2).enumerate().any(|(i, pair)| {
+        matches!(pair[1], "than" | "als")
+            && (COMPARATIVES.contains(&pair[0].trim_end_matches(['e', 'n', 's']))
+                || COMPARATIVES.contains(&pair[0])
+                || i > 0
+                    && matches!(words[i - 1], "more" | "less" | "mehr" | "weniger")
+                    && !matches!(pair[0], "is" | "are" | "ist" | "sind" | "was" | "war"))
+    })
+}
+
+/// Whether a question (normalised: lower case, words apart) asks to compare two things: "is
+/// plusserver better than syseleven", "which is cheaper, a or b", "ist a günstiger als b".
+pub fn asks_comparison(normalized: &str) -> bool {
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    let comparative = |w: &&str| {
+        COMPARATIVES.contains(w) || COMPARATIVES.contains(&w.trim_end_matches(['e', 'n', 's']))
+    };
+    compares(&words)
+        || words.iter().any(comparative)
+            && words
+                .iter()
+                .any(|w| matches!(*w, "or" | "oder" | "vs" | "versus" | "compared"))
 }
 
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
@@ -139,6 +217,7 @@ const WEEKDAYS: &[&str] = &[
 /// The markers of what `text` states, each at most once, space-separated ("" for none).
 pub fn markers(text: &str) -> String {
     let (mut amount, mut date, mut place, mut age, mut phone) = (false, false, false, false, false);
+    let mut comparison = false;
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '[' | ']' | '/'))
         .filter(|w| !w.is_empty())
@@ -192,6 +271,21 @@ pub fn markers(text: &str) -> String {
             });
             phone = international && digits(word) >= 2 || named;
         }
+        if !comparison {
+            let next = near(1).map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let before = near(-1).map(|w| w.to_lowercase());
+            if let Some(next) = next {
+                let pair = [
+                    before.as_deref().unwrap_or(""),
+                    lower.as_str(),
+                    next.as_str(),
+                ];
+                comparison = compares(&pair);
+            }
+        }
         if !place {
             // "10179 Berlin", "Palisadenstraße 48", "12 Main Street".
             let postcode = (4..=5).contains(&word.len())
@@ -209,6 +303,7 @@ pub fn markers(text: &str) -> String {
         (place, PLACE),
         (age, AGE),
         (phone, PHONE),
+        (comparison, COMPARISON),
     ]
     .iter()
     .filter(|(stated, _)| *stated)
@@ -248,6 +343,30 @@ mod tests {
 
     fn check(text: &str, expect: &str) {
         assert_eq!(markers(text), expect, "{text}");
+    }
+
+    #[test]
+    fn a_comparison_is_a_comparative_before_than() {
+        check("SCS clouds are faster than before.", COMPARISON);
+        check("Das ist günstiger als ein Hyperscaler.", COMPARISON);
+        check("more secure than a proprietary stack", COMPARISON);
+        check("more than 20 people came", "");
+        check("Anbieter als Partner", "");
+    }
+
+    #[test]
+    fn a_question_comparing_two_things_asks_for_a_comparison() {
+        assert!(asks_comparison("is openstack better than vmware"));
+        assert!(asks_comparison("which is cheaper syseleven or plusserver"));
+        assert!(asks_comparison("ist plusserver besser als syseleven"));
+        assert!(asks_comparison(
+            "ist der betrieb günstiger als eine vmware umgebung"
+        ));
+        assert!(!asks_comparison("wird das mit der neuen serie besser"));
+        assert!(!asks_comparison("were more than 20 people there"));
+        assert!(!asks_comparison(
+            "warum souveränität mehr ist als konformität"
+        ));
     }
 
     #[test]

@@ -208,6 +208,9 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             out.extend(hints.iter().map(|h| h.to_string()));
         }
     }
+    if facts::asks_comparison(normalized) {
+        out.push(facts::COMPARISON.to_string());
+    }
     out
 }
 
@@ -245,7 +248,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 14;
+pub const SCHEMA_VERSION: u32 = 15;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;

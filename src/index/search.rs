@@ -1614,7 +1614,7 @@ pub fn search(
             .filter(|(_, w)| {
                 w.hint == Hint::AnswerType
                     && w.known != Known::Foreign
-                    && facts::is_personal(&w.raw)
+                    && facts::is_held_to_page(&w.raw)
             })
             .fold(0, |bits, (i, _)| bits | 1 << i);
         let total_meaning: f32 = query.words.iter().map(|w| w.meaning).sum();
