@@ -682,6 +682,9 @@ fn a_kind_of_fact_the_content_never_states_is_not_answered_from_the_names_it_hol
     for (question, lang) in [
         ("how old is Miriam Okafor?", "en"),
         ("Wie alt ist Miriam Okafor?", "de"),
+        // Someone's private life is on no project's page.
+        ("what does Miriam Okafor earn?", "en"),
+        ("Ist Miriam Okafor verheiratet?", "de"),
     ] {
         let answer = core.answer(question, lang);
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");

@@ -17,7 +17,8 @@
 //! an age) is held to the page: "what's <someone>'s phone number" is not answered by a page
 //! that names them but states no number, and so is a comparison ("is A cheaper than B?" of the
 //! partner list that names both: [`is_held_to_page`]). The present moment ("what time is
-//! it in Nairobi?") is a kind of fact no page states ([`NOW`]).
+//! it in Nairobi?") is a kind of fact no page states ([`NOW`]), and so is someone's private
+//! life ("what does <someone> earn?", [`PRIVATE`]).
 //!
 //! Hand-written rather than with a date or money parsing crate: only *whether* a section states
 //! one is needed, in English and German, and the words that say so fit in a few short lists.
@@ -44,6 +45,10 @@ pub const COMPARISON: &str = "zzcompare";
 /// states it, whatever times of day it names, so no section is given this marker.
 pub const NOW: &str = "zznow";
 
+/// What a question about someone's private life asks for (a salary, a marriage, a home
+/// address): a project's pages don't state it, so no section is given this marker.
+pub const PRIVATE: &str = "zzprivate";
+
 /// Marker of a section that states an address ("10179 Berlin", "Palisadenstraße 48").
 pub const PLACE: &str = "zzplace";
 
@@ -56,6 +61,7 @@ pub fn is_answer_type(word: &str) -> bool {
         || word == AGE
         || word == PHONE
         || word == NOW
+        || word == PRIVATE
         || word == COMPARISON
 }
 

@@ -149,6 +149,30 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             ],
             &[facts::NOW],
         ),
+        // "what does … earn", "ist … verheiratet": someone's private life, which no page states.
+        (
+            &[
+                "salary",
+                "salaries",
+                "earn",
+                "earns",
+                "gehalt",
+                "verdient",
+                "verdienen",
+                "married",
+                "verheiratet",
+                "home address",
+                "privatadresse",
+                "wohnadresse",
+                "wife",
+                "husband",
+                "girlfriend",
+                "boyfriend",
+                "ehefrau",
+                "ehemann",
+            ],
+            &[facts::PRIVATE],
+        ),
         // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
         (
             &["how old", "wie alt", "age of", "alter von", "what age"],
