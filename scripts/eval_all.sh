@@ -35,6 +35,7 @@ run seed_discord content tests/eval/seed_discord.toml
 run seed_holdout content tests/eval/seed_holdout.toml
 run seed_discord2 content tests/eval/seed_discord2.toml
 run seed_discord3 content tests/eval/seed_discord3.toml
+run seed_discord4 content tests/eval/seed_discord4.toml
 run site tests/fixtures/scs_site tests/eval/site.toml
 run real_dev "$site" tests/eval/real_site.toml
 run real_holdout "$site" tests/eval/real_holdout.toml

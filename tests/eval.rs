@@ -88,7 +88,7 @@ fn site() -> (tempfile::TempDir, Core) {
 
 /// The site-shaped fixture (tests/fixtures/scs_site) and its question set, through the whole
 /// answer path, against the plain BM25 baseline in the same run. The floors are today's
-/// figures (page P@1 0.87, section P@1 0.81, abstention 0.95, wrong answers 0.05), so a change
+/// figures (page P@1 0.89, section P@1 0.83, abstention 0.97, wrong answers 0.03), so a change
 /// that loses ground fails here. The whole-website issue's bars (P@1 ≥ 0.95, abstention
 /// ≥ 0.95, wrong answers ≤ 2 %) are not reached on this set yet; the held-out development
 /// sets (`scripts/eval_all.sh`) show where the misses are.
@@ -102,10 +102,10 @@ fn the_fixture_site_beats_the_baseline_and_abstains_on_out_of_scope_questions() 
         .unwrap()
         .evaluate(&questions, "en");
     let table = scs_bot::eval::side_by_side(&report, &baseline);
-    assert!(report.page_p_at_1 >= 0.865, "{table}");
-    assert!(report.p_at_1 >= 0.80, "{table}");
-    assert!(report.abstention >= 0.95, "{table}");
-    assert!(report.wrong_answers <= 0.05, "{table}");
+    assert!(report.page_p_at_1 >= 0.89, "{table}");
+    assert!(report.p_at_1 >= 0.83, "{table}");
+    assert!(report.abstention >= 0.965, "{table}");
+    assert!(report.wrong_answers <= 0.035, "{table}");
     assert!(report.page_p_at_1 > baseline.page_p_at_1 + 0.1, "{table}");
     assert!(report.mrr_at_5 > baseline.mrr_at_5, "{table}");
     let smalltalk = &report.by_category["smalltalk"];
