@@ -354,6 +354,12 @@ const QUESTION_WORDS: &[&str] = &[
     "nämlich",
     "ganz",
     "immer",
+    // "laut der Seite" (according to), "ist … in R5 drin" (in it)
+    "laut",
+    "drin",
+    // past forms of "give", a question word
+    "gave",
+    "given",
 ];
 
 /// The analyzers of one thread: building a [`TextAnalyzer`] allocates, so they are built once.
@@ -698,6 +704,10 @@ mod tests {
                 "tldr",
                 "info",
                 "gibts",
+                "dass",
+                "könnten",
+                "laut",
+                "drin",
             ] {
                 assert!(a.is_query_stopword(word), "{word}");
             }

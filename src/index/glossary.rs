@@ -325,7 +325,7 @@ const GROUPS: &[&[&str]] = &[
     &["version", "versions", "fassung"],
     &["operating", "betriebssystem", "betriebssysteme"],
     // running an organisation or a project
-    &["run", "manage", "betreiben", "verwalten"],
+    &["run", "ran", "manage", "betreiben", "verwalten"],
     &[
         "university",
         "universities",
