@@ -46,3 +46,4 @@ run real_fresh4 "$site" tests/eval/real_fresh4.toml
 run real_fresh5 "$site" tests/eval/real_fresh5.toml
 run real_fresh6 "$site" tests/eval/real_fresh6.toml
 run real_fresh7 "$site" tests/eval/real_fresh7.toml
+run real_fresh8 "$site" tests/eval/real_fresh8.toml

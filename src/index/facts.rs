@@ -127,7 +127,8 @@ fn compares(words: &[&str]) -> bool {
 }
 
 /// Whether a question (normalised: lower case, words apart) asks to compare two things: "is
-/// plusserver better than syseleven", "which is cheaper, a or b", "ist a günstiger als b".
+/// plusserver better than syseleven", "which is cheaper, a or b", "ist a günstiger als b",
+/// "ist a besser geeignet als b".
 pub fn asks_comparison(normalized: &str) -> bool {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     let comparative = |w: &&str| {
@@ -135,9 +136,12 @@ pub fn asks_comparison(normalized: &str) -> bool {
     };
     compares(&words)
         || words.iter().any(comparative)
-            && words
-                .iter()
-                .any(|w| matches!(*w, "or" | "oder" | "vs" | "versus" | "compared"))
+            && words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "than" | "als" | "or" | "oder" | "vs" | "versus" | "compared"
+                )
+            })
 }
 
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
