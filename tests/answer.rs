@@ -629,16 +629,24 @@ fn german_words_for_what_an_english_page_says_find_it_through_the_glossary() {
     }
 }
 
-#[test]
-fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they_are() {
-    let (_index, core) = site_fixture();
-    for (question, lang) in [
-        ("what day is it today?", "en"),
-        ("Welcher Tag ist heute?", "de"),
-    ] {
+/// Asserts that each `(question, language)` gets "not found" from `core`.
+fn check_not_found(core: &Core, cases: &[(&str, &str)]) {
+    for (question, lang) in cases {
         let answer = core.answer(question, lang);
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
     }
+}
+
+#[test]
+fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they_are() {
+    let (_index, core) = site_fixture();
+    check_not_found(
+        &core,
+        &[
+            ("what day is it today?", "en"),
+            ("Welcher Tag ist heute?", "de"),
+        ],
+    );
     let sure = core.answer("what is the day of the summit?", "en");
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
 }
@@ -647,14 +655,14 @@ fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they
 fn a_comparison_no_page_makes_is_not_answered_from_the_page_naming_both() {
     // The partner list names both companies; no page compares them.
     let (_index, core) = site_fixture();
-    for (question, lang) in [
-        ("is artcodix cheaper than b1 systems?", "en"),
-        ("which is better, artcodix or b1 systems?", "en"),
-        ("Ist artcodix günstiger als B1 Systems?", "de"),
-    ] {
-        let answer = core.answer(question, lang);
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    check_not_found(
+        &core,
+        &[
+            ("is artcodix cheaper than b1 systems?", "en"),
+            ("which is better, artcodix or b1 systems?", "en"),
+            ("Ist artcodix günstiger als B1 Systems?", "de"),
+        ],
+    );
     let sure = core.answer("is artcodix a partner?", "en");
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
 }
@@ -663,13 +671,13 @@ fn a_comparison_no_page_makes_is_not_answered_from_the_page_naming_both() {
 fn the_time_now_is_not_answered_from_a_page_about_the_place_asked_of() {
     // The summit page is in Berlin and states its times of day; none states the time now.
     let (_index, core) = site_fixture();
-    for (question, lang) in [
-        ("what time is it in Berlin right now?", "en"),
-        ("Wie spät ist es in Berlin?", "de"),
-    ] {
-        let answer = core.answer(question, lang);
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    check_not_found(
+        &core,
+        &[
+            ("what time is it in Berlin right now?", "en"),
+            ("Wie spät ist es in Berlin?", "de"),
+        ],
+    );
     let sure = core.answer("Um wie viel Uhr beginnt der Summit?", "de");
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
     assert_eq!(sure.hits[0].page, "summit2025", "{sure:#?}");
@@ -679,16 +687,16 @@ fn the_time_now_is_not_answered_from_a_page_about_the_place_asked_of() {
 fn a_kind_of_fact_the_content_never_states_is_not_answered_from_the_names_it_holds() {
     // The contact card names the person, but no page states anyone's age.
     let (_index, core) = site_fixture();
-    for (question, lang) in [
-        ("how old is Miriam Okafor?", "en"),
-        ("Wie alt ist Miriam Okafor?", "de"),
-        // Someone's private life is on no project's page.
-        ("what does Miriam Okafor earn?", "en"),
-        ("Ist Miriam Okafor verheiratet?", "de"),
-    ] {
-        let answer = core.answer(question, lang);
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    check_not_found(
+        &core,
+        &[
+            ("how old is Miriam Okafor?", "en"),
+            ("Wie alt ist Miriam Okafor?", "de"),
+            // Someone's private life is on no project's page.
+            ("what does Miriam Okafor earn?", "en"),
+            ("Ist Miriam Okafor verheiratet?", "de"),
+        ],
+    );
     let sure = core.answer("what is Miriam Okafor's phone number?", "en");
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
     // The board page names him, but no phone number: the contact page has others' numbers.
