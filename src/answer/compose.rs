@@ -368,9 +368,10 @@ const MORE_SPECIFIC: f32 = 0.25;
 
 /// How sure an answer routed by a trigger phrase among other words, or by a partner's name,
 /// is: the better of the command section's confidence (when the search found it) and the
-/// share of the question's words that its trigger phrases hold; a named partner is as sure as
-/// its name when the question asks nothing the list lacks. (A question of nothing but the
-/// command's words is sure: see `question`.)
+/// share of the question's words that its trigger phrases hold (a trigger phrase of words the
+/// search drops, beside nothing but names, counting as one word of its own); a named partner
+/// is as sure as its name when the question asks nothing the list lacks. (A question of
+/// nothing but the command's words is sure: see `question`.)
 fn routed_confidence(
     src: &Sources,
     question: &Question,
@@ -394,12 +395,13 @@ fn routed_confidence(
     // A trigger phrase of words the search drops counts as one word of its own beside names
     // ("gridscale in there?" asks whether that company is a partner; "what's the weather in
     // there?" asks nothing of the list).
-    let of_stopwords = usize::from(
+    let stopword_trigger = usize::from(
         in_trigger == 0
             && words.iter().all(|w| !crate::index::is_common_word(w))
             && command.triggers.iter().any(|t| question.has_phrase(t)),
     );
-    let triggered = (in_trigger + of_stopwords) as f32 / (words.len() + of_stopwords) as f32;
+    let triggered =
+        (in_trigger + stopword_trigger) as f32 / (words.len() + stopword_trigger) as f32;
     let Some(at) = command.section(language) else {
         return triggered;
     };

@@ -75,7 +75,8 @@ pub fn is_held_to_page(stem: &str) -> bool {
 }
 
 /// Comparatives that ask which of two things is better in some way ("more"/"mehr" alone
-/// compares amounts: "more than 20 people").
+/// compares amounts: "more than 20 people"). German ones are also found inflected
+/// ("günstigere", "besseren") and spelled without umlauts or ß ("guenstiger", "grösser").
 const COMPARATIVES: &[&str] = &[
     "better",
     "worse",
@@ -94,6 +95,7 @@ const COMPARATIVES: &[&str] = &[
     "besser",
     "schlechter",
     "günstiger",
+    "guenstiger",
     "billiger",
     "teurer",
     "schneller",
@@ -102,46 +104,86 @@ const COMPARATIVES: &[&str] = &[
     "einfacher",
     "leichter",
     "größer",
+    "grösser",
+    "groesser",
     "kleiner",
     "stärker",
+    "staerker",
     "schwächer",
+    "schwaecher",
     "stabiler",
     "zuverlässiger",
+    "zuverlaessiger",
     "beliebter",
     "effizienter",
     "souveräner",
+    "souveraener",
 ];
 
-/// Whether `words` (lower case, in order) compare two things: a comparative (or "more"/"mehr"
-/// and an adjective) followed by "than"/"als". "mehr ist als" says what something is, no
-/// comparison of two things.
+/// Words that set what follows against a comparative a few words before them ("better than",
+/// "besser geeignet als").
+const THAN: &[&str] = &["than", "als"];
+
+/// How many words after a comparative "than" may come ("smaller long-time players more than
+/// them"): "than" compares wherever it stands.
+const THAN_WITHIN: usize = 6;
+
+/// How many words after a comparative "als" may come ("besser geeignet als"): "als" also
+/// says what something is ("als Partner").
+const ALS_WITHIN: usize = 3;
+
+/// Words that put two things side by side, before or after a comparative ("which is cheaper,
+/// A or B", "ist A oder B besser").
+const EITHER: &[&str] = &["or", "oder", "vs", "versus", "compared"];
+
+/// Words after which a German "-er" form describes a noun and compares nothing ("ein kleiner
+/// Anbieter", "als souveräner Cloud Stack").
+const ATTRIBUTIVE_AFTER: &[&str] = &[
+    "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "dies", "jeder", "als",
+];
+
+/// How many words from a comparative "or"/"oder" may stand, before or after it.
+const EITHER_WITHIN: usize = 4;
+
+/// Whether the word at `i` of `words` (lower case, in order) is a comparative: one of
+/// [`COMPARATIVES`], not after a word that makes it an adjective ([`ATTRIBUTIVE_AFTER`]).
+fn is_comparative(words: &[&str], i: usize) -> bool {
+    let word = words[i];
+    let listed = COMPARATIVES.contains(&word)
+        || COMPARATIVES.contains(&word.trim_end_matches(['e', 'n', 's']));
+    listed && !(i > 0 && ATTRIBUTIVE_AFTER.contains(&words[i - 1]))
+}
+
+/// Whether `words` (lower case, in order) compare two things: a comparative with "than" at
+/// most [`THAN_WITHIN`] words after it or "als" at most [`ALS_WITHIN`], or "more"/"mehr" and an adjective right before
+/// "than"/"als". "mehr ist als" says what something is, no comparison of two things; "als
+/// kleiner Anbieter" has its "als" before the adjective.
 fn compares(words: &[&str]) -> bool {
-    words.windows(2).enumerate().any(|(i, pair)| {
-        matches!(pair[1], "than" | "als")
-            && (COMPARATIVES.contains(&pair[0].trim_end_matches(['e', 'n', 's']))
-                || COMPARATIVES.contains(&pair[0])
-                || i > 0
-                    && matches!(words[i - 1], "more" | "less" | "mehr" | "weniger")
-                    && !matches!(pair[0], "is" | "are" | "ist" | "sind" | "was" | "war"))
-    })
+    let than_after = |i: usize| {
+        let within = |word: &str, n: usize| words.iter().skip(i + 1).take(n).any(|w| *w == word);
+        within("than", THAN_WITHIN) || within("als", ALS_WITHIN)
+    };
+    let more_than = |i: usize| {
+        i > 0
+            && matches!(words[i - 1], "more" | "less" | "mehr" | "weniger")
+            && !matches!(words[i], "is" | "are" | "ist" | "sind" | "was" | "war")
+            && words.get(i + 1).is_some_and(|w| THAN.contains(w))
+    };
+    (0..words.len()).any(|i| is_comparative(words, i) && than_after(i) || more_than(i))
 }
 
 /// Whether a question (normalised: lower case, words apart) asks to compare two things: "is
-/// plusserver better than syseleven", "which is cheaper, a or b", "ist a günstiger als b",
-/// "ist a besser geeignet als b".
+/// plusserver better than syseleven", "which is cheaper syseleven or plusserver", "ist a
+/// günstiger als b", "ist a besser geeignet als b": [`compares`], or a comparative with
+/// "or"/"oder"/"vs" at most [`EITHER_WITHIN`] words before or after it.
 pub fn asks_comparison(normalized: &str) -> bool {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
-    let comparative = |w: &&str| {
-        COMPARATIVES.contains(w) || COMPARATIVES.contains(&w.trim_end_matches(['e', 'n', 's']))
+    let either_near = |i: usize| {
+        let from = i.saturating_sub(EITHER_WITHIN);
+        let to = (i + EITHER_WITHIN + 1).min(words.len());
+        words[from..to].iter().any(|w| EITHER.contains(w))
     };
-    compares(&words)
-        || words.iter().any(comparative)
-            && words.iter().any(|w| {
-                matches!(
-                    *w,
-                    "than" | "als" | "or" | "oder" | "vs" | "versus" | "compared"
-                )
-            })
+    compares(&words) || (0..words.len()).any(|i| is_comparative(&words, i) && either_near(i))
 }
 
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
@@ -227,11 +269,18 @@ const WEEKDAYS: &[&str] = &[
 /// The markers of what `text` states, each at most once, space-separated ("" for none).
 pub fn markers(text: &str) -> String {
     let (mut amount, mut date, mut place, mut age, mut phone) = (false, false, false, false, false);
-    let mut comparison = false;
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '[' | ']' | '/'))
         .filter(|w| !w.is_empty())
         .collect();
+    let lowered: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let comparison = compares(&lowered.iter().map(String::as_str).collect::<Vec<_>>());
     for (i, raw) in words.iter().enumerate() {
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '"' | '.'));
         let lower = word.to_lowercase();
@@ -280,21 +329,6 @@ pub fn markers(text: &str) -> String {
                     && w.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(')
             });
             phone = international && digits(word) >= 2 || named;
-        }
-        if !comparison {
-            let next = near(1).map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            });
-            let before = near(-1).map(|w| w.to_lowercase());
-            if let Some(next) = next {
-                let pair = [
-                    before.as_deref().unwrap_or(""),
-                    lower.as_str(),
-                    next.as_str(),
-                ];
-                comparison = compares(&pair);
-            }
         }
         if !place {
             // "10179 Berlin", "Palisadenstraße 48", "12 Main Street".
@@ -362,6 +396,11 @@ mod tests {
         check("more secure than a proprietary stack", COMPARISON);
         check("more than 20 people came", "");
         check("Anbieter als Partner", "");
+        check(
+            "Der Betrieb ist besser geeignet als ein eigenes Rechenzentrum.",
+            COMPARISON,
+        );
+        check("Wir sind ein kleiner Anbieter als Teil des Netzwerks.", "");
     }
 
     #[test]
@@ -376,6 +415,22 @@ mod tests {
         assert!(!asks_comparison("were more than 20 people there"));
         assert!(!asks_comparison(
             "warum souveränität mehr ist als konformität"
+        ));
+    }
+
+    #[test]
+    fn a_comparative_far_from_than_or_after_an_article_compares_nothing() {
+        assert!(asks_comparison("ist gridscale oder plusserver besser"));
+        assert!(asks_comparison("ist scs guenstiger als vmware"));
+        assert!(asks_comparison("ist scs besser geeignet als proxmox"));
+        assert!(!asks_comparison(
+            "kann ich als kleiner anbieter partner werden oder mitglied"
+        ));
+        assert!(!asks_comparison(
+            "was bedeutet scs als souveräner cloud stack für die verwaltung"
+        ));
+        assert!(!asks_comparison(
+            "how does scs make clouds better for the people and companies that run them"
         ));
     }
 

@@ -5,7 +5,8 @@
 //! asked against English pages ("mitmachen"), an English word against German pages, or a
 //! paraphrase ("repo", "objective"). Each other word of its group that the index does contain
 //! then stands in for it, damped (see `search::SYNONYM`). Words are matched by their unstemmed
-//! form and by their English and German stems, so inflections are covered.
+//! form and by their English and German stems, so inflections are covered; a word as listed
+//! stands for its own groups only (stems of two meanings may meet: "daten", "date").
 //!
 //! Invariant: groups hold words of one meaning only, in general vocabulary — never names from
 //! the content, never words chosen to steer a particular question.
@@ -490,24 +491,40 @@ const GROUPS: &[&[&str]] = &[
     &["digital", "digitale", "digitalen", "digitaler"],
 ];
 
-/// Key → indexes into [`GROUPS`].
-fn index() -> &'static HashMap<String, Vec<usize>> {
-    static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
+/// Indexes into [`GROUPS`] by the forms a word is looked up by.
+struct Keys {
+    /// A word as listed (folded) → the groups that list it.
+    listed: HashMap<String, Vec<usize>>,
+    /// Any of a listed word's keys ([`keys`]) → the groups of the words that have it.
+    any: HashMap<String, Vec<usize>>,
+}
+
+fn index() -> &'static Keys {
+    static INDEX: OnceLock<Keys> = OnceLock::new();
     INDEX.get_or_init(|| {
         // Own analyzers: this may run inside `with_analyzers`.
         let mut a = Analyzers::new();
-        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut keys_of = Keys {
+            listed: HashMap::new(),
+            any: HashMap::new(),
+        };
+        let add = |map: &mut HashMap<String, Vec<usize>>, key: String, group: usize| {
+            let groups = map.entry(key).or_default();
+            if !groups.contains(&group) {
+                groups.push(group);
+            }
+        };
         for (group, words) in GROUPS.iter().enumerate() {
             for word in *words {
+                if let Some(listed) = Analyzers::term_of(&mut a.raw, word) {
+                    add(&mut keys_of.listed, listed, group);
+                }
                 for key in keys(&mut a, word) {
-                    let groups = map.entry(key).or_default();
-                    if !groups.contains(&group) {
-                        groups.push(group);
-                    }
+                    add(&mut keys_of.any, key, group);
                 }
             }
         }
-        map
+        keys_of
     })
 }
 
@@ -554,14 +571,24 @@ pub fn alternatives(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
     found
 }
 
+/// The other words of the groups that list `word` as it is, or else of every group one of
+/// whose words shares a stem with it: two groups may share a stem ("daten" and "date" both
+/// stem to "dat" in German, "engagement" and "engage" to "engag"), the word as listed says
+/// which one is meant.
 fn lookup(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
     let index = index();
     let keys = keys(a, word);
+    let listed = Analyzers::term_of(&mut a.raw, word).and_then(|raw| index.listed.get(&raw));
     let mut groups: Vec<usize> = Vec::new();
-    for key in &keys {
-        for g in index.get(key).into_iter().flatten() {
-            if !groups.contains(g) {
-                groups.push(*g);
+    match listed {
+        Some(listed) => groups.clone_from(listed),
+        None => {
+            for key in &keys {
+                for g in index.any.get(key).into_iter().flatten() {
+                    if !groups.contains(g) {
+                        groups.push(*g);
+                    }
+                }
             }
         }
     }
@@ -623,6 +650,30 @@ mod tests {
         assert!(alternatives_of("subsidies").contains(&"funding"));
         assert!(alternatives_of("auslassen").contains(&"überspringen"));
         assert!(alternatives_of("agenda").contains(&"programm"));
+    }
+
+    #[test]
+    fn a_listed_word_stands_only_for_the_groups_that_list_it() {
+        // "daten" and "date" both stem to "dat" in German, "engagement" and "engage" to "engag".
+        assert!(alternatives_of("daten").contains(&"data"));
+        assert!(!alternatives_of("daten").contains(&"date"));
+        assert!(!alternatives_of("engagement").contains(&"join"));
+        assert!(!alternatives_of("engage").contains(&"commitment"));
+        for words in GROUPS {
+            for word in *words {
+                let listing: Vec<&[&str]> = GROUPS
+                    .iter()
+                    .copied()
+                    .filter(|g| g.contains(word))
+                    .collect();
+                for alternative in alternatives_of(word) {
+                    assert!(
+                        listing.iter().any(|g| g.contains(&alternative)),
+                        "{word} -> {alternative}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -73,165 +73,263 @@ pub fn question_words(text: &str) -> Vec<String> {
     })
 }
 
+/// One thing a question may ask for: the phrases that say so and the hints they give.
+struct Asks {
+    /// Said by any of these standing as whole words in the question.
+    phrases: &'static [&'static str],
+    /// The words (and markers, [`facts`]) a heading answering it may have.
+    hints: &'static [&'static str],
+    /// A word right before the phrase that makes it mean something else ("how *much* time is it").
+    not_after: &'static [&'static str],
+    /// A word right after the phrase that makes it mean something else ("how much *time*").
+    not_before: &'static [&'static str],
+    /// Phrases one of which must stand in the question too ("earn" asks about a salary beside
+    /// "how much", not in "how do I earn the certificate"); empty: none is needed.
+    beside: &'static [&'static str],
+}
+
+impl Asks {
+    const fn new(phrases: &'static [&'static str], hints: &'static [&'static str]) -> Asks {
+        Asks {
+            phrases,
+            hints,
+            not_after: &[],
+            not_before: &[],
+            beside: &[],
+        }
+    }
+
+    const fn not_after(self, words: &'static [&'static str]) -> Asks {
+        Asks {
+            not_after: words,
+            ..self
+        }
+    }
+
+    const fn not_before(self, words: &'static [&'static str]) -> Asks {
+        Asks {
+            not_before: words,
+            ..self
+        }
+    }
+
+    const fn beside(self, phrases: &'static [&'static str]) -> Asks {
+        Asks {
+            beside: phrases,
+            ..self
+        }
+    }
+
+    /// Whether `normalized` (lower case, words apart) asks for this.
+    fn asked_in(&self, normalized: &str) -> bool {
+        let asked = self.phrases.iter().any(|phrase| {
+            places(normalized, phrase).any(|(previous, next)| {
+                !previous.is_some_and(|w| self.not_after.contains(&w))
+                    && !next.is_some_and(|w| self.not_before.contains(&w))
+            })
+        });
+        asked
+            && (self.beside.is_empty()
+                || self
+                    .beside
+                    .iter()
+                    .any(|phrase| places(normalized, phrase).next().is_some()))
+    }
+}
+
+/// Where `phrase` stands as whole words in `normalized` (lower case, words apart): the word
+/// before it and the word after it, at each place.
+fn places<'a>(
+    normalized: &'a str,
+    phrase: &'a str,
+) -> impl Iterator<Item = (Option<&'a str>, Option<&'a str>)> + 'a {
+    normalized
+        .match_indices(phrase)
+        .filter(move |(at, _)| {
+            let end = at + phrase.len();
+            (*at == 0 || normalized.as_bytes()[at - 1] == b' ')
+                && (end == normalized.len() || normalized.as_bytes()[end] == b' ')
+        })
+        .map(move |(at, _)| {
+            let previous = normalized[..at].split(' ').rfind(|w| !w.is_empty());
+            let next = normalized[at + phrase.len()..]
+                .split(' ')
+                .find(|w| !w.is_empty());
+            (previous, next)
+        })
+}
+
+/// Words after "how much"/"wie viel" that ask for a time, no amount of money ("how much time",
+/// "um wie viel Uhr").
+const NOT_AMOUNTS: &[&str] = &[
+    "time", "zeit", "uhr", "hours", "minutes", "days", "weeks", "months", "longer", "stunden",
+    "minuten", "tage", "wochen", "monate", "länger",
+];
+
+/// What a question asks for, and the hints that gives ([`question_hints`]).
+const ASKS: &[Asks] = &[
+    Asks::new(
+        &[
+            "when",
+            "wann",
+            "since when",
+            "seit wann",
+            "what time",
+            "wie viel uhr",
+            "which day",
+            "what day",
+            "what date",
+            "which date",
+            "what year",
+            "which year",
+            "welchem tag",
+            "welcher tag",
+            "welches datum",
+            "welchem jahr",
+            "welchem monat",
+            "date",
+            "datum",
+        ],
+        &["when", "wann", "date", "dates", "datum", facts::DATE],
+    ),
+    // "certification cost", "Kosten der Zertifizierung": an amount, however asked.
+    Asks::new(
+        &[
+            "cost",
+            "costs",
+            "price",
+            "prices",
+            "pricing",
+            "fee",
+            "fees",
+            "kosten",
+            "kostet",
+            "preis",
+            "preise",
+            "gebühr",
+            "gebühren",
+        ],
+        &[facts::AMOUNT],
+    )
+    .not_before(NOT_AMOUNTS),
+    // "phone number of …": a phone number, which the pages may not state at all.
+    Asks::new(
+        &[
+            "phone",
+            "telephone",
+            "telefon",
+            "telefonnummer",
+            "handynummer",
+            "anrufen",
+        ],
+        &[facts::PHONE],
+    ),
+    // "what time is it (in …)": the present moment, which no page states; not "how much time
+    // is it going to take" or "the current time slot".
+    Asks::new(
+        &[
+            "time is it",
+            "the time now",
+            "current time",
+            "time right now",
+            "wie spät ist es",
+            "wie spät es ist",
+            "uhrzeit ist es",
+            "aktuelle uhrzeit",
+            "uhrzeit jetzt",
+        ],
+        &[facts::NOW],
+    )
+    .not_after(&["much", "viel", "long"])
+    .not_before(&[
+        "going", "gonna", "slot", "slots", "frame", "zone", "line", "table", "plan",
+    ]),
+    // "what does … earn", "ist … verheiratet": someone's private life, which no page states.
+    Asks::new(
+        &[
+            "salary",
+            "salaries",
+            "gehalt",
+            "married",
+            "verheiratet",
+            "home address",
+            "privatadresse",
+            "wohnadresse",
+            "wife",
+            "husband",
+            "girlfriend",
+            "boyfriend",
+            "ehefrau",
+            "ehemann",
+        ],
+        &[facts::PRIVATE],
+    ),
+    // Earning is private only as an amount: not "how do I earn the certificate", "hat sich um
+    // SCS verdient gemacht".
+    Asks::new(
+        &["earn", "earns", "verdient", "verdienen"],
+        &[facts::PRIVATE],
+    )
+    .beside(&[
+        "how much",
+        "wie viel",
+        "what does",
+        "was verdient",
+        "was verdienen",
+    ]),
+    // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
+    Asks::new(
+        &["how old", "wie alt", "age of", "alter von", "what age"],
+        &[facts::AGE],
+    ),
+    Asks::new(
+        &["where", "wo", "wohin"],
+        &[
+            "where",
+            "wo",
+            "location",
+            "venue",
+            "ort",
+            "veranstaltungsort",
+            facts::PLACE,
+        ],
+    ),
+    Asks::new(
+        &[
+            "how much",
+            "wie viel",
+            "wie hoch",
+            "was kostet",
+            "what does it cost",
+        ],
+        &[
+            "cost",
+            "costs",
+            "price",
+            "prices",
+            "fee",
+            "fees",
+            "kosten",
+            "preis",
+            "preise",
+            "gebühr",
+            "gebühren",
+            facts::AMOUNT,
+        ],
+    )
+    .not_before(NOT_AMOUNTS),
+];
+
 /// Words a section's heading may answer a question's question word with: "when" →
 /// "When", "Wann", "Date"; "where" → "Where", "Wo", "Venue"; "how much" → "Costs". They only
 /// lift a section whose heading has one ([`search::W_HINT`]), never count as evidence, and
 /// are what the question words the search otherwise drops still say.
 pub fn question_hints(normalized: &str) -> Vec<String> {
-    const HINTS: &[(&[&str], &[&str])] = &[
-        (
-            &[
-                "when",
-                "wann",
-                "since when",
-                "seit wann",
-                "what time",
-                "wie viel uhr",
-                "which day",
-                "what day",
-                "what date",
-                "which date",
-                "what year",
-                "which year",
-                "welchem tag",
-                "welcher tag",
-                "welches datum",
-                "welchem jahr",
-                "welchem monat",
-                "date",
-                "datum",
-            ],
-            &["when", "wann", "date", "dates", "datum", facts::DATE],
-        ),
-        // "certification cost", "Kosten der Zertifizierung": an amount, however asked.
-        (
-            &[
-                "cost",
-                "costs",
-                "price",
-                "prices",
-                "pricing",
-                "fee",
-                "fees",
-                "kosten",
-                "kostet",
-                "preis",
-                "preise",
-                "gebühr",
-                "gebühren",
-            ],
-            &[facts::AMOUNT],
-        ),
-        // "phone number of …": a phone number, which the pages may not state at all.
-        (
-            &[
-                "phone",
-                "telephone",
-                "telefon",
-                "telefonnummer",
-                "handynummer",
-                "anrufen",
-            ],
-            &[facts::PHONE],
-        ),
-        // "what time is it (in …)": the present moment, which no page states.
-        (
-            &[
-                "time is it",
-                "the time now",
-                "current time",
-                "time right now",
-                "wie spät ist es",
-                "wie spät es ist",
-                "uhrzeit ist es",
-                "aktuelle uhrzeit",
-                "uhrzeit jetzt",
-            ],
-            &[facts::NOW],
-        ),
-        // "what does … earn", "ist … verheiratet": someone's private life, which no page states.
-        (
-            &[
-                "salary",
-                "salaries",
-                "earn",
-                "earns",
-                "gehalt",
-                "verdient",
-                "verdienen",
-                "married",
-                "verheiratet",
-                "home address",
-                "privatadresse",
-                "wohnadresse",
-                "wife",
-                "husband",
-                "girlfriend",
-                "boyfriend",
-                "ehefrau",
-                "ehemann",
-            ],
-            &[facts::PRIVATE],
-        ),
-        // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
-        (
-            &["how old", "wie alt", "age of", "alter von", "what age"],
-            &[facts::AGE],
-        ),
-        (
-            &["where", "wo", "wohin"],
-            &[
-                "where",
-                "wo",
-                "location",
-                "venue",
-                "ort",
-                "veranstaltungsort",
-                facts::PLACE,
-            ],
-        ),
-        (
-            &[
-                "how much",
-                "wie viel",
-                "wie hoch",
-                "was kostet",
-                "what does it cost",
-            ],
-            &[
-                "cost",
-                "costs",
-                "price",
-                "prices",
-                "fee",
-                "fees",
-                "kosten",
-                "preis",
-                "preise",
-                "gebühr",
-                "gebühren",
-                facts::AMOUNT,
-            ],
-        ),
-    ];
-    // "how much time", "um wie viel Uhr": a time, no amount of money.
-    const NOT_AMOUNTS: &[&str] = &["time", "zeit", "uhr"];
-    let mut out: Vec<String> = Vec::new();
-    for (asked, hints) in HINTS {
-        let amount = hints.contains(&facts::AMOUNT);
-        let stands = |phrase: &str| {
-            normalized.match_indices(phrase).any(|(at, _)| {
-                let end = at + phrase.len();
-                let next = normalized[end..].split(' ').find(|w| !w.is_empty());
-                (at == 0 || normalized.as_bytes()[at - 1] == b' ')
-                    && (end == normalized.len() || normalized.as_bytes()[end] == b' ')
-                    && !(amount && next.is_some_and(|w| NOT_AMOUNTS.contains(&w)))
-            })
-        };
-        if asked.iter().any(|a| stands(a)) {
-            out.extend(hints.iter().map(|h| h.to_string()));
-        }
-    }
+    let mut out: Vec<String> = ASKS
+        .iter()
+        .filter(|asks| asks.asked_in(normalized))
+        .flat_map(|asks| asks.hints.iter().map(|h| h.to_string()))
+        .collect();
     if facts::asks_comparison(normalized) {
         out.push(facts::COMPARISON.to_string());
     }
@@ -272,7 +370,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 15;
+pub const SCHEMA_VERSION: u32 = 16;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -666,11 +764,13 @@ impl SearchIndex {
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         let releases = release_numbers(words.iter().map(String::as_str));
-        // A release no page names ("R10" before it is out) is one the content knows nothing
-        // of: whatever else of the question a section holds, it doesn't answer it.
+        // A release newer than any page names ("R10" before it is out) is one the content
+        // knows nothing of: whatever else of the question a section holds, it doesn't answer
+        // it. An older one ("the first release") may be told of in other words.
         if !releases.is_empty() {
             let named = self.named_releases.get_or_init(|| named_releases(layout));
-            if !releases.iter().any(|n| named.contains(n)) {
+            let newest = named.last().copied().unwrap_or(0);
+            if releases.iter().all(|n| *n > newest) {
                 for hit in &mut hits {
                     hit.coverage.fact_missing = true;
                 }
@@ -782,14 +882,14 @@ fn named_releases(layout: &search::Layout) -> Vec<u64> {
 }
 
 /// The release numbers `words` name: a number beside "release" ("R9" and "ninth release" are
-/// analysed as `release` `9` by [`rewrite::numbers`]).
+/// analysed as `release` `9` by [`rewrite::numbers`]). A number before "releases" counts
+/// them ("two releases a year") and names none.
 fn release_numbers<'w>(words: impl IntoIterator<Item = &'w str>) -> Vec<u64> {
     let words: Vec<&str> = words.into_iter().collect();
-    let is_release = |w: &str| matches!(w, "release" | "releases");
     let mut numbers = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let beside = (i > 0 && is_release(words[i - 1]))
-            || words.get(i + 1).is_some_and(|next| is_release(next));
+        let beside = (i > 0 && matches!(words[i - 1], "release" | "releases"))
+            || words.get(i + 1).is_some_and(|next| *next == "release");
         if let Some(n) = w.parse::<u64>().ok().filter(|_| beside && w.len() <= 3) {
             if !numbers.contains(&n) {
                 numbers.push(n);
@@ -920,6 +1020,29 @@ mod tests {
         assert!(question_hints("um wie viel uhr beginnt der vortrag")
             .iter()
             .any(|h| h == facts::DATE));
+        assert!(!amount("how much longer will the funding run"));
+        assert!(!amount("wie viel stunden dauert der workshop"));
+    }
+
+    #[test]
+    fn the_present_moment_and_private_life_are_asked_only_as_such() {
+        let asks = |q: &str, marker: &str| question_hints(q).iter().any(|h| h == marker);
+        assert!(asks("what time is it in nairobi", facts::NOW));
+        assert!(asks("wie spät ist es", facts::NOW));
+        assert!(!asks("how much time is it going to take", facts::NOW));
+        assert!(!asks("what time is it going to start", facts::NOW));
+        assert!(!asks(
+            "what is the current time slot of the summit talk",
+            facts::NOW
+        ));
+        assert!(asks("how much does kurt earn", facts::PRIVATE));
+        assert!(asks("was verdient ein geschäftsführer", facts::PRIVATE));
+        assert!(asks("is the ceo married", facts::PRIVATE));
+        assert!(!asks("how do i earn the certificate", facts::PRIVATE));
+        assert!(!asks(
+            "wer hat sich um scs verdient gemacht",
+            facts::PRIVATE
+        ));
     }
 
     #[test]
@@ -935,6 +1058,8 @@ mod tests {
         assert_eq!(of("neuntes Release"), [9]);
         assert!(of("SCS Summit 2025").is_empty());
         assert!(of("Hackathon in Leipzig: 2 days, 38 people").is_empty());
+        assert!(of("The project publishes two releases a year").is_empty());
+        assert_eq!(of("What came with releases 8 and 9?"), [8]);
     }
 
     #[test]

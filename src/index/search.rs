@@ -170,11 +170,13 @@ pub struct Coverage {
     /// The question holds a common word that no page has (nor a synonym of it).
     pub foreign: bool,
     /// The question asks for a kind of fact ([`super::facts`]: an age, a phone number, an
-    /// amount, a date) that no section of the hit's language states, or a fact about a person
-    /// the hit's page doesn't state: it cannot answer it ("how old is <a person on the contact
-    /// page>", "<someone thanked on a page>'s phone number"). Also set for every hit when the
-    /// question names a release no page names ("R10" before it is out: see the parent
-    /// module's `named_releases`).
+    /// amount, a date, the present moment, someone's private life) that no section of the
+    /// hit's language states, or a fact held to the page ([`super::facts::is_held_to_page`]:
+    /// about a person, a comparison) the hit's page doesn't state: it cannot answer it ("how
+    /// old is <a person on the contact page>", "<someone thanked on a page>'s phone number",
+    /// "is A cheaper than B?" of a list naming both). Also set for every hit when the question
+    /// names only releases newer than any the content names ("R10" before it is out: see the
+    /// parent module's `named_releases`).
     pub fact_missing: bool,
     /// What the question's words mean in general language (see [`meaning`]): in all, found in
     /// the section, found on its page, and of the words foreign to the content.
@@ -1069,11 +1071,14 @@ fn classify(
 /// A word's frequency rank in general language: in the language asked in, else in any language
 /// pages are written in; `None` for a word that is no common word (a name, a code, jargon).
 fn general_rank(raw: &str, asked: &str, written: &[&str]) -> Option<u32> {
-    common_rank(asked, raw).or_else(|| written.iter().filter_map(|l| common_rank(l, raw)).min())
+    lexicon::rank(asked, raw).or_else(|| written.iter().filter_map(|l| lexicon::rank(l, raw)).min())
 }
 
 /// A word's frequency rank in `language`: its own, or for a German compound of common words
 /// ("Fußballverein") the rank of its rarest part: it is as common a word as that part is.
+/// Only for a word no page has ([`classify`]): how specific a word the pages have is
+/// ([`general_rank`]) stays its own, so a name that splits into common words ("plusserver")
+/// keeps the weight of a name.
 fn common_rank(language: &str, word: &str) -> Option<u32> {
     lexicon::rank(language, word).or_else(|| {
         if language != "de" {
@@ -1605,9 +1610,9 @@ pub fn search(
             .words
             .iter()
             .any(|w| w.hint == Hint::AnswerType && w.known == Known::Foreign);
-        // The facts about a person asked for that some section states: a page answering
-        // must state them too.
-        let personal: u32 = query
+        // The facts held to the page (about a person, a comparison) asked for that some
+        // section states: a page answering must state them too.
+        let held_to_page: u32 = query
             .words
             .iter()
             .enumerate()
@@ -1679,7 +1684,7 @@ pub fn search(
                     found & (1 << i) != 0 && w.known == Known::Typed && w.sections == 1
                 }),
                 foreign,
-                fact_missing: fact_missing || personal & !page_sums.found != 0,
+                fact_missing: fact_missing || held_to_page & !page_sums.found != 0,
             };
             let snippet = if hits.len() < snippets {
                 let terms = Terms {
