@@ -265,6 +265,10 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
         // A name beside a trigger phrase the search drops ("in there") asks the list too.
         ("hetzner in there?", "en", "partners"),
         ("Wer ist dabei?", "de", "partners"),
+        // German chat says it "auch dabei", "mit im Boot", "gehört dazu".
+        ("ist hetzner auch dabei?", "de", "partners"),
+        ("hetzner auch mit im boot?", "de", "partners"),
+        ("und hetzner, gehören die auch dazu?", "de", "partners"),
         // "mache" is a verb the search drops by itself; joined with "mit" it asks to join.
         ("wie mache ich mit?", "de", "join"),
         ("wie kann ich mitmachen?", "de", "join"),
@@ -276,8 +280,12 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
 
 #[test]
 fn a_trigger_phrase_of_small_words_beside_a_topic_word_is_not_the_command() {
-    for question in ["what's the weather in there?", "any good pizza in there?"] {
-        let answer = ask(question, "en");
+    for (question, lang) in [
+        ("what's the weather in there?", "en"),
+        ("any good pizza in there?", "en"),
+        ("gibt es auch dazu eine pizza?", "de"),
+    ] {
+        let answer = ask(question, lang);
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
     }
 }
