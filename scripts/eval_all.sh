@@ -36,6 +36,7 @@ run seed_holdout content tests/eval/seed_holdout.toml
 run seed_discord2 content tests/eval/seed_discord2.toml
 run seed_discord3 content tests/eval/seed_discord3.toml
 run seed_discord4 content tests/eval/seed_discord4.toml
+run seed_discord5 content tests/eval/seed_discord5.toml
 run site tests/fixtures/scs_site tests/eval/site.toml
 run real_dev "$site" tests/eval/real_site.toml
 run real_holdout "$site" tests/eval/real_holdout.toml
@@ -47,3 +48,4 @@ run real_fresh5 "$site" tests/eval/real_fresh5.toml
 run real_fresh6 "$site" tests/eval/real_fresh6.toml
 run real_fresh7 "$site" tests/eval/real_fresh7.toml
 run real_fresh8 "$site" tests/eval/real_fresh8.toml
+run real_fresh9 "$site" tests/eval/real_fresh9.toml
