@@ -972,3 +972,26 @@ fn a_partner_named_by_the_start_of_its_name_words_is_that_partner() {
         "{answer:#?}"
     );
 }
+
+#[test]
+fn a_section_holding_a_name_its_translation_leaves_out_is_shown_beside_the_translation() {
+    // tests/fixtures/partial_translation: the German board section leaves out the deputy
+    // from Nordlichtwerk, a name both languages' pages use elsewhere.
+    let (_index, core) = fixture("partial_translation");
+    let shown = |question: &str| -> Vec<(String, String)> {
+        let answer = core.answer(question, "de");
+        answer
+            .hits
+            .iter()
+            .map(|h| (h.language.clone(), h.anchor.clone()))
+            .collect()
+    };
+    let left_out = shown("Ist Nordlichtwerk im Vorstand?");
+    assert!(
+        left_out.contains(&("en".into(), "the-board".into())),
+        "{left_out:?}"
+    );
+    // What the translation holds is answered from it alone.
+    let translated = shown("Wer hat den Vorsitz im Vorstand?");
+    assert_eq!(translated, [("de".to_string(), "der-vorstand".to_string())]);
+}

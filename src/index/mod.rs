@@ -687,8 +687,10 @@ impl SearchIndex {
     /// content that has no page in its language at all. Such a hit's score is damped by
     /// [`CROSS_LANGUAGE`], or by [`CROSS_LANGUAGE_NO_BETTER`] when it holds no more of the
     /// question than a hit in `language`; a page that also exists in `language` (the same
-    /// slug) is answered from there, never from its translation: when only the translation
-    /// holds the question, from the same place of the page ([`search::Layout::counterpart`]).
+    /// slug) is answered from there: when only the translation holds the question, from the
+    /// same place of the page ([`search::Layout::counterpart`]), unless that place leaves out
+    /// a name of the question the translation holds ([`search::Layout::translation_lacks`]):
+    /// then from the translation.
     pub fn search_words(
         &self,
         words: &[String],
@@ -730,6 +732,18 @@ impl SearchIndex {
         // full analysis.
         if asked_share < WHOLE_QUESTION && languages.len() > 1 {
             let others = analysis.others(&asked);
+            // The question's names, acronyms and numbers: words no word list has that pages
+            // of every language use ("ALASCA", a person's name; not "Logdateien", a German
+            // word): a translation must hold those its original holds.
+            let names: Vec<&str> = words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| {
+                    lexicon::rank("en", w).is_none()
+                        && lexicon::rank("de", w).is_none()
+                        && self.in_every_language(&searcher, &written, w)
+                })
+                .collect();
             let mut translated: Vec<SearchHit> = Vec::new();
             for query in &others {
                 for mut hit in self.search_one(&searcher, layout, query, limit, snippets) {
@@ -745,7 +759,9 @@ impl SearchIndex {
                     // translation holds the question ("Datenschutzerklärung" asked in
                     // English), from the same place of the asked language's page.
                     if layout.has_page(&language, &hit.slug) {
-                        if more && !hits.iter().any(|h| h.slug == hit.slug) {
+                        if more && layout.translation_lacks(&hit, &language, &names) {
+                            translated.push(hit);
+                        } else if more && !hits.iter().any(|h| h.slug == hit.slug) {
                             translated.extend(layout.counterpart(&hit, &language));
                         }
                         continue;
@@ -780,6 +796,24 @@ impl SearchIndex {
         prefer_fuller(&mut hits);
         hits.truncate(limit);
         hits
+    }
+
+    /// Whether pages of each of the `written` languages hold `word` as it is written.
+    fn in_every_language(
+        &self,
+        searcher: &tantivy::Searcher,
+        written: &[&str],
+        word: &str,
+    ) -> bool {
+        let Some(raw) =
+            analyzer::with_analyzers(|a| analyzer::Analyzers::term_of(&mut a.raw, word))
+        else {
+            return false;
+        };
+        written.iter().all(|language| {
+            let term = tantivy::Term::from_field_text(self.fields.group(language).raw, &raw);
+            searcher.doc_freq(&term).unwrap_or(0) > 0
+        })
     }
 
     fn search_one(

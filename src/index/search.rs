@@ -453,12 +453,39 @@ impl Layout {
             .contains(&(language.to_string(), slug.to_string()))
     }
 
-    /// The section of `language`'s page that stands where `hit` (a section of the same page in
-    /// another language) stands: the one at the same place when both pages have as many
-    /// sections with text (the indexed ones). `None` when `language` has no such page, or the
-    /// two differ in shape: then no place is known to stand for the hit's. The hit keeps its
-    /// coverage and score; its snippet is the start of the section.
-    pub fn counterpart(&self, hit: &SearchHit, language: &str) -> Option<SearchHit> {
+    /// Whether the section of `language`'s page that stands where `hit` stands (see
+    /// [`Layout::counterpart`]) lacks one of `names` (question words no language's word list
+    /// has and pages of every language use: names, acronyms, as [`super::question_words`]
+    /// splits them) that `hit` holds: a translation that leaves out a detail ("UNICC", "Zakfeld") doesn't answer a
+    /// question about it, the section in the other language does.
+    pub fn translation_lacks(&self, hit: &SearchHit, language: &str, names: &[&str]) -> bool {
+        if names.is_empty() {
+            return false;
+        }
+        let Some((there, here)) = self.places(hit, language) else {
+            return false;
+        };
+        let words_of = |doc: usize| -> std::collections::HashSet<String> {
+            let shown = &self.shown[doc];
+            with_analyzers(|a| {
+                let mut words = std::collections::HashSet::new();
+                for text in [shown.heading.as_str(), shown.text.as_str()] {
+                    let mut stream = a.words.token_stream(text);
+                    while stream.advance() {
+                        words.insert(std::mem::take(&mut stream.token_mut().text));
+                    }
+                }
+                words
+            })
+        };
+        let (held_there, held_here) = (words_of(there), words_of(here));
+        names
+            .iter()
+            .any(|n| held_there.contains(*n) && !held_here.contains(*n))
+    }
+
+    /// The documents of `hit` and of the section standing at its place on `language`'s page.
+    fn places(&self, hit: &SearchHit, language: &str) -> Option<(usize, usize)> {
         if !self.has_page(language, &hit.slug) {
             return None;
         }
@@ -474,7 +501,16 @@ impl Layout {
         if there.len() != here.len() {
             return None;
         }
-        let doc = here[place];
+        Some((there[place], here[place]))
+    }
+
+    /// The section of `language`'s page that stands where `hit` (a section of the same page in
+    /// another language) stands: the one at the same place when both pages have as many
+    /// sections with text (the indexed ones). `None` when `language` has no such page, or the
+    /// two differ in shape: then no place is known to stand for the hit's. The hit keeps its
+    /// coverage and score; its snippet is the start of the section.
+    pub fn counterpart(&self, hit: &SearchHit, language: &str) -> Option<SearchHit> {
+        let (_, doc) = self.places(hit, language)?;
         let section = &self.shown[doc];
         let terms = Terms {
             analyzer: section.analyzer,
