@@ -284,6 +284,9 @@ fn a_trigger_phrase_of_small_words_beside_a_topic_word_is_not_the_command() {
         ("what's the weather in there?", "en"),
         ("any good pizza in there?", "en"),
         ("gibt es auch dazu eine pizza?", "de"),
+        ("Was gehört dazu?", "de"),
+        ("Welche Unterlagen gehören dazu?", "de"),
+        ("Sind wir im Boot?", "de"),
     ] {
         let answer = ask(question, lang);
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
@@ -684,11 +687,18 @@ fn the_time_now_is_not_answered_from_a_page_about_the_place_asked_of() {
         &[
             ("what time is it in Berlin right now?", "en"),
             ("Wie spät ist es in Berlin?", "de"),
+            ("Wie viel Uhr ist es in Berlin?", "de"),
+            ("what's the time in Berlin", "en"),
         ],
     );
-    let sure = core.answer("Um wie viel Uhr beginnt der Summit?", "de");
-    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
-    assert_eq!(sure.hits[0].page, "summit2025", "{sure:#?}");
+    for (question, lang) in [
+        ("Um wie viel Uhr beginnt der Summit?", "de"),
+        ("what time is it starting, the summit?", "en"),
+    ] {
+        let sure = core.answer(question, lang);
+        assert_eq!(sure.outcome, Outcome::Answered, "{question}: {sure:#?}");
+        assert_eq!(sure.hits[0].page, "summit2025", "{question}: {sure:#?}");
+    }
 }
 
 #[test]
@@ -846,6 +856,8 @@ fn a_release_no_page_names_is_not_answered_from_the_releases_the_pages_name() {
     for question in [
         "what does release 7 change in networking?",
         "which storage comes with the tenth release?",
+        // Older than any the pages name.
+        "what was new in R1?",
     ] {
         let answer = core.answer(question, "en");
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");

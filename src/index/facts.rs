@@ -125,12 +125,17 @@ const COMPARATIVES: &[&str] = &[
 const THAN: &[&str] = &["than", "als"];
 
 /// How many words after a comparative "than" may come ("smaller long-time players more than
-/// them"): "than" compares wherever it stands.
+/// them", "cheaper to run in production than"): "than" compares wherever it stands in the
+/// sentence.
 const THAN_WITHIN: usize = 6;
 
 /// How many words after a comparative "als" may come ("besser geeignet als"): "als" also
-/// says what something is ("als Partner").
-const ALS_WITHIN: usize = 3;
+/// says what something is ("besser für mich als Einsteiger").
+const ALS_WITHIN: usize = 2;
+
+/// What [`markers`] puts between sentences, so that no window reaches into the next one
+/// ("Es wird immer besser. Als Mitglied …").
+const SENTENCE_END: &str = ".";
 
 /// Words that put two things side by side, before or after a comparative ("which is cheaper,
 /// A or B", "ist A oder B besser").
@@ -139,7 +144,7 @@ const EITHER: &[&str] = &["or", "oder", "vs", "versus", "compared"];
 /// Words after which a German "-er" form describes a noun and compares nothing ("ein kleiner
 /// Anbieter", "als souveräner Cloud Stack").
 const ATTRIBUTIVE_AFTER: &[&str] = &[
-    "ein", "kein", "mein", "dein", "sein", "ihr", "unser", "euer", "dies", "jeder", "als",
+    "ein", "kein", "mein", "dein", "sein", "unser", "euer", "als",
 ];
 
 /// How many words from a comparative "or"/"oder" may stand, before or after it.
@@ -155,12 +160,20 @@ fn is_comparative(words: &[&str], i: usize) -> bool {
 }
 
 /// Whether `words` (lower case, in order) compare two things: a comparative with "than" at
-/// most [`THAN_WITHIN`] words after it or "als" at most [`ALS_WITHIN`], or "more"/"mehr" and an adjective right before
-/// "than"/"als". "mehr ist als" says what something is, no comparison of two things; "als
-/// kleiner Anbieter" has its "als" before the adjective.
+/// most [`THAN_WITHIN`] words after it or "als" at most [`ALS_WITHIN`], in the same sentence,
+/// or "more"/"mehr" and an adjective right before "than"/"als". "mehr ist als" says what
+/// something is, no comparison of two things; "als kleiner Anbieter" has its "als" before the
+/// adjective.
 fn compares(words: &[&str]) -> bool {
     let than_after = |i: usize| {
-        let within = |word: &str, n: usize| words.iter().skip(i + 1).take(n).any(|w| *w == word);
+        let within = |word: &str, n: usize| {
+            words
+                .iter()
+                .skip(i + 1)
+                .take_while(|w| **w != SENTENCE_END)
+                .take(n)
+                .any(|w| *w == word)
+        };
         within("than", THAN_WITHIN) || within("als", ALS_WITHIN)
     };
     let more_than = |i: usize| {
@@ -275,9 +288,14 @@ pub fn markers(text: &str) -> String {
         .collect();
     let lowered: Vec<String> = words
         .iter()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+        .flat_map(|w| {
+            let word = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let ends = w
+                .trim_end_matches(['"', '\'', '*', '_'])
+                .ends_with(['.', '!', '?', ';', ':']);
+            std::iter::once(word).chain(ends.then(|| SENTENCE_END.to_string()))
         })
         .collect();
     let comparison = compares(&lowered.iter().map(String::as_str).collect::<Vec<_>>());
@@ -401,6 +419,11 @@ mod tests {
             COMPARISON,
         );
         check("Wir sind ein kleiner Anbieter als Teil des Netzwerks.", "");
+        check("Better together. More than 40 companies take part.", "");
+        check(
+            "Es wird immer besser. Als Mitglied haben Sie Stimmrecht.",
+            "",
+        );
     }
 
     #[test]
@@ -419,10 +442,17 @@ mod tests {
     }
 
     #[test]
-    fn a_comparative_far_from_than_or_after_an_article_compares_nothing() {
+    fn a_comparative_near_than_or_or_compares_and_one_far_from_them_or_after_an_article_not() {
         assert!(asks_comparison("ist gridscale oder plusserver besser"));
         assert!(asks_comparison("ist scs guenstiger als vmware"));
         assert!(asks_comparison("ist scs besser geeignet als proxmox"));
+        assert!(asks_comparison("seid ihr besser als openstack"));
+        assert!(asks_comparison("ist dies günstiger als gaia x"));
+        assert!(asks_comparison(
+            "is scs cheaper to run in production than vmware"
+        ));
+        assert!(!asks_comparison("was ist besser für mich als einsteiger"));
+
         assert!(!asks_comparison(
             "kann ich als kleiner anbieter partner werden oder mitglied"
         ));

@@ -555,7 +555,7 @@ thread_local! {
 /// Most words whose alternatives are remembered per thread.
 const SEEN_WORDS: usize = 10_000;
 
-/// The other words of every group `word` (lower-case) belongs to.
+/// The other words of the groups `word` (lower-case) belongs to (see [`lookup`]).
 pub fn alternatives(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
     if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).cloned()) {
         return known;
@@ -571,10 +571,10 @@ pub fn alternatives(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
     found
 }
 
-/// The other words of the groups that list `word` as it is, or else of every group one of
-/// whose words shares a stem with it: two groups may share a stem ("daten" and "date" both
-/// stem to "dat" in German, "engagement" and "engage" to "engag"), the word as listed says
-/// which one is meant.
+/// The other words of the groups that list `word` as it is, or else of the groups one of
+/// whose words has its first form that any has (see [`keys`]: as written, the English stem,
+/// the German stem): two groups may share a stem ("daten" and "date" both stem to "dat" in
+/// German, "engagement" and "engage" to "engag"), the word as listed says which one is meant.
 fn lookup(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
     let index = index();
     let keys = keys(a, word);
@@ -582,13 +582,11 @@ fn lookup(a: &mut Analyzers, word: &str) -> Vec<&'static str> {
     let mut groups: Vec<usize> = Vec::new();
     match listed {
         Some(listed) => groups.clone_from(listed),
+        // The word as written, else its English stem, else its German stem: the first form
+        // some group has ("dates" is the English "date", not the German "dat" of "Daten").
         None => {
-            for key in &keys {
-                for g in index.any.get(key).into_iter().flatten() {
-                    if !groups.contains(g) {
-                        groups.push(*g);
-                    }
-                }
+            if let Some(found) = keys.iter().find_map(|key| index.any.get(key)) {
+                groups.clone_from(found);
             }
         }
     }
@@ -659,6 +657,9 @@ mod tests {
         assert!(!alternatives_of("daten").contains(&"date"));
         assert!(!alternatives_of("engagement").contains(&"join"));
         assert!(!alternatives_of("engage").contains(&"commitment"));
+        // A form no group lists is looked up by its first form some group has.
+        assert!(alternatives_of("dates").contains(&"datum"));
+        assert!(!alternatives_of("dates").contains(&"data"));
         for words in GROUPS {
             for word in *words {
                 let listing: Vec<&[&str]> = GROUPS

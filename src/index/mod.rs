@@ -83,6 +83,9 @@ struct Asks {
     not_after: &'static [&'static str],
     /// A word right after the phrase that makes it mean something else ("how much *time*").
     not_before: &'static [&'static str],
+    /// When not empty: the phrase counts only at the end of the question or before one of
+    /// these ("what time is it *in* Nairobi", not "what time is it *starting*").
+    only_before: &'static [&'static str],
     /// Phrases one of which must stand in the question too ("earn" asks about a salary beside
     /// "how much", not in "how do I earn the certificate"); empty: none is needed.
     beside: &'static [&'static str],
@@ -95,7 +98,15 @@ impl Asks {
             hints,
             not_after: &[],
             not_before: &[],
+            only_before: &[],
             beside: &[],
+        }
+    }
+
+    const fn only_before(self, words: &'static [&'static str]) -> Asks {
+        Asks {
+            only_before: words,
+            ..self
         }
     }
 
@@ -126,6 +137,8 @@ impl Asks {
             places(normalized, phrase).any(|(previous, next)| {
                 !previous.is_some_and(|w| self.not_after.contains(&w))
                     && !next.is_some_and(|w| self.not_before.contains(&w))
+                    && (self.only_before.is_empty()
+                        || next.is_none_or(|w| self.only_before.contains(&w)))
             })
         });
         asked
@@ -225,24 +238,43 @@ const ASKS: &[Asks] = &[
         &[facts::PHONE],
     ),
     // "what time is it (in …)": the present moment, which no page states; not "how much time
-    // is it going to take" or "the current time slot".
+    // is it going to take", "what time is it starting" or "the current time slot".
     Asks::new(
         &[
             "time is it",
             "the time now",
             "current time",
             "time right now",
+            "what s the time",
+            "whats the time",
             "wie spät ist es",
             "wie spät es ist",
+            "wie spät haben wir",
+            "uhr ist es",
             "uhrzeit ist es",
             "aktuelle uhrzeit",
             "uhrzeit jetzt",
         ],
         &[facts::NOW],
     )
-    .not_after(&["much", "viel", "long"])
-    .not_before(&[
-        "going", "gonna", "slot", "slots", "frame", "zone", "line", "table", "plan",
+    .not_after(&["much", "long"])
+    .only_before(&[
+        "now",
+        "right",
+        "currently",
+        "there",
+        "here",
+        "in",
+        "at",
+        "over",
+        "jetzt",
+        "gerade",
+        "dort",
+        "da",
+        "hier",
+        "bei",
+        "denn",
+        "eigentlich",
     ]),
     // "what does … earn", "ist … verheiratet": someone's private life, which no page states.
     Asks::new(
@@ -264,17 +296,23 @@ const ASKS: &[Asks] = &[
         ],
         &[facts::PRIVATE],
     ),
-    // Earning is private only as an amount: not "how do I earn the certificate", "hat sich um
-    // SCS verdient gemacht".
+    // Earning is private only as an amount ("how much does … earn", "what does … earn", "was
+    // verdient die …"): not "what does it take to earn the certificate", "hat sich um SCS
+    // verdient gemacht".
     Asks::new(
         &["earn", "earns", "verdient", "verdienen"],
         &[facts::PRIVATE],
     )
+    .not_before(&["the", "a", "an", "your", "my"])
     .beside(&[
         "how much",
-        "wie viel",
         "what does",
-        "was verdient",
+        "wie viel",
+        "was verdient die",
+        "was verdient der",
+        "was verdient ein",
+        "was verdient eine",
+        "was verdient man",
         "was verdienen",
     ]),
     // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
@@ -322,16 +360,21 @@ const ASKS: &[Asks] = &[
 
 /// Words a section's heading may answer a question's question word with: "when" →
 /// "When", "Wann", "Date"; "where" → "Where", "Wo", "Venue"; "how much" → "Costs". They only
-/// lift a section whose heading has one ([`search::W_HINT`]), never count as evidence, and
-/// are what the question words the search otherwise drops still say.
+/// lift a section whose heading has one ([`search::W_HINT`]), never count as evidence (a
+/// marker of a kind of fact no section states counts against the answer: see
+/// [`facts::is_answer_type`]), and are what the question words the search otherwise drops
+/// still say. Each hint once.
 pub fn question_hints(normalized: &str) -> Vec<String> {
-    let mut out: Vec<String> = ASKS
+    let mut out: Vec<String> = Vec::new();
+    let asked = ASKS
         .iter()
         .filter(|asks| asks.asked_in(normalized))
-        .flat_map(|asks| asks.hints.iter().map(|h| h.to_string()))
-        .collect();
-    if facts::asks_comparison(normalized) {
-        out.push(facts::COMPARISON.to_string());
+        .flat_map(|asks| asks.hints.iter().copied());
+    let compared = facts::asks_comparison(normalized).then_some(facts::COMPARISON);
+    for hint in asked.chain(compared) {
+        if !out.iter().any(|h| h == hint) {
+            out.push(hint.to_string());
+        }
     }
     out
 }
@@ -370,7 +413,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 16;
+pub const SCHEMA_VERSION: u32 = 17;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -780,13 +823,12 @@ impl SearchIndex {
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         let releases = release_numbers(words.iter().map(String::as_str));
-        // A release newer than any page names ("R10" before it is out) is one the content
-        // knows nothing of: whatever else of the question a section holds, it doesn't answer
-        // it. An older one ("the first release") may be told of in other words.
+        // A release no page names ("R10" before it is out, "R3" of a site that starts at R4)
+        // is one the content knows nothing of: whatever else of the question a section holds,
+        // it doesn't answer it.
         if !releases.is_empty() {
             let named = self.named_releases.get_or_init(|| named_releases(layout));
-            let newest = named.last().copied().unwrap_or(0);
-            if releases.iter().all(|n| *n > newest) {
+            if !releases.iter().any(|n| named.contains(n)) {
                 for hit in &mut hits {
                     hit.coverage.fact_missing = true;
                 }
@@ -917,14 +959,20 @@ fn named_releases(layout: &search::Layout) -> Vec<u64> {
 
 /// The release numbers `words` name: a number beside "release" ("R9" and "ninth release" are
 /// analysed as `release` `9` by [`rewrite::numbers`]). A number before "releases" counts
-/// them ("two releases a year") and names none.
+/// them ("two releases a year") and names none; one with a leading zero is part of a date.
 fn release_numbers<'w>(words: impl IntoIterator<Item = &'w str>) -> Vec<u64> {
     let words: Vec<&str> = words.into_iter().collect();
     let mut numbers = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let beside = (i > 0 && matches!(words[i - 1], "release" | "releases"))
             || words.get(i + 1).is_some_and(|next| *next == "release");
-        if let Some(n) = w.parse::<u64>().ok().filter(|_| beside && w.len() <= 3) {
+        // "01" of "2024-09-01: Release 4" is part of a date.
+        let date_part = w.starts_with('0');
+        if let Some(n) = w
+            .parse::<u64>()
+            .ok()
+            .filter(|_| beside && w.len() <= 3 && !date_part)
+        {
             if !numbers.contains(&n) {
                 numbers.push(n);
             }
@@ -1069,8 +1117,27 @@ mod tests {
             "what is the current time slot of the summit talk",
             facts::NOW
         ));
+        assert!(!asks("what time is it starting", facts::NOW));
+        assert!(!asks(
+            "what is the current time schedule of the summit",
+            facts::NOW
+        ));
+        assert!(asks("what s the time in berlin", facts::NOW));
+        assert!(asks("wie viel uhr ist es in berlin", facts::NOW));
         assert!(asks("how much does kurt earn", facts::PRIVATE));
-        assert!(asks("was verdient ein geschäftsführer", facts::PRIVATE));
+        assert!(asks(
+            "wie viel verdient ein geschäftsführer",
+            facts::PRIVATE
+        ));
+        assert!(asks("was verdient die projektleiterin", facts::PRIVATE));
+        assert!(!asks(
+            "what does it take to earn the scs certificate",
+            facts::PRIVATE
+        ));
+        assert!(!asks(
+            "was verdient besondere erwähnung in r9",
+            facts::PRIVATE
+        ));
         assert!(asks("is the ceo married", facts::PRIVATE));
         assert!(!asks("how do i earn the certificate", facts::PRIVATE));
         assert!(!asks(
@@ -1094,6 +1161,7 @@ mod tests {
         assert!(of("Hackathon in Leipzig: 2 days, 38 people").is_empty());
         assert!(of("The project publishes two releases a year").is_empty());
         assert_eq!(of("What came with releases 8 and 9?"), [8]);
+        assert_eq!(of("Hamburg, 2024-09-01: Release 4 is out"), [4]);
     }
 
     #[test]

@@ -175,7 +175,7 @@ pub struct Coverage {
     /// about a person, a comparison) the hit's page doesn't state: it cannot answer it ("how
     /// old is <a person on the contact page>", "<someone thanked on a page>'s phone number",
     /// "is A cheaper than B?" of a list naming both). Also set for every hit when the question
-    /// names only releases newer than any the content names ("R10" before it is out: see the
+    /// names only releases the content names nowhere ("R10" before it is out: see the
     /// parent module's `named_releases`).
     pub fact_missing: bool,
     /// What the question's words mean in general language (see [`meaning`]): in all, found in
