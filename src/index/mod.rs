@@ -777,16 +777,22 @@ impl SearchIndex {
             let others = analysis.others(&asked);
             // The question's names, acronyms and numbers: words no word list has that pages
             // of every language use ("ALASCA", a person's name; not "Logdateien", a German
-            // word): a translation must hold those its original holds.
-            let names: Vec<&str> = words
-                .iter()
-                .map(String::as_str)
-                .filter(|w| {
-                    lexicon::rank("en", w).is_none()
-                        && lexicon::rank("de", w).is_none()
-                        && self.in_every_language(&searcher, &written, w)
+            // word): a translation must hold those its original holds. Found at the first
+            // translation that holds more of the question than the asked language's pages.
+            let names = std::cell::OnceCell::new();
+            let names = || -> &Vec<&str> {
+                names.get_or_init(|| {
+                    words
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|w| {
+                            lexicon::rank("en", w).is_none()
+                                && lexicon::rank("de", w).is_none()
+                                && self.in_every_language(&searcher, &written, w)
+                        })
+                        .collect()
                 })
-                .collect();
+            };
             let mut translated: Vec<SearchHit> = Vec::new();
             for query in &others {
                 for mut hit in self.search_one(&searcher, layout, query, limit, snippets) {
@@ -802,7 +808,7 @@ impl SearchIndex {
                     // translation holds the question ("Datenschutzerklärung" asked in
                     // English), from the same place of the asked language's page.
                     if layout.has_page(&language, &hit.slug) {
-                        if more && layout.translation_lacks(&hit, &language, &names) {
+                        if more && layout.translation_lacks(&hit, &language, names()) {
                             translated.push(hit);
                         } else if more && !hits.iter().any(|h| h.slug == hit.slug) {
                             translated.extend(layout.counterpart(&hit, &language));
