@@ -452,7 +452,6 @@ mod tests {
             "is scs cheaper to run in production than vmware"
         ));
         assert!(!asks_comparison("was ist besser für mich als einsteiger"));
-
         assert!(!asks_comparison(
             "kann ich als kleiner anbieter partner werden oder mitglied"
         ));

@@ -972,8 +972,8 @@ fn release_numbers<'w>(words: impl IntoIterator<Item = &'w str>) -> Vec<u64> {
     for (i, w) in words.iter().enumerate() {
         let beside = (i > 0 && matches!(words[i - 1], "release" | "releases"))
             || words.get(i + 1).is_some_and(|next| *next == "release");
-        // "01" of "2024-09-01: Release 4" is part of a date.
-        let date_part = w.starts_with('0');
+        // "01" of "2024-09-01: Release 4" is part of a date ("Release 0" is a release).
+        let date_part = w.len() > 1 && w.starts_with('0');
         if let Some(n) = w
             .parse::<u64>()
             .ok()
@@ -1168,6 +1168,7 @@ mod tests {
         assert!(of("The project publishes two releases a year").is_empty());
         assert_eq!(of("What came with releases 8 and 9?"), [8]);
         assert_eq!(of("Hamburg, 2024-09-01: Release 4 is out"), [4]);
+        assert_eq!(of("What did Release 0 contain?"), [0]);
     }
 
     #[test]

@@ -456,13 +456,13 @@ impl Layout {
     /// Whether the section of `language`'s page that stands where `hit` stands (see
     /// [`Layout::counterpart`]) lacks one of `names` (question words no language's word list
     /// has and pages of every language use: names, acronyms, as [`super::question_words`]
-    /// splits them) that `hit` holds: a translation that leaves out a detail ("UNICC", "Zakfeld") doesn't answer a
-    /// question about it, the section in the other language does.
+    /// splits them) that `hit` holds: a translation that leaves out a detail ("UNICC",
+    /// "Zakfeld") doesn't answer a question about it, the section in the other language does.
     pub fn translation_lacks(&self, hit: &SearchHit, language: &str, names: &[&str]) -> bool {
         if names.is_empty() {
             return false;
         }
-        let Some((there, here)) = self.places(hit, language) else {
+        let Some((there, here)) = self.same_place(hit, language) else {
             return false;
         };
         let words_of = |doc: usize| -> std::collections::HashSet<String> {
@@ -485,7 +485,7 @@ impl Layout {
     }
 
     /// The documents of `hit` and of the section standing at its place on `language`'s page.
-    fn places(&self, hit: &SearchHit, language: &str) -> Option<(usize, usize)> {
+    fn same_place(&self, hit: &SearchHit, language: &str) -> Option<(usize, usize)> {
         if !self.has_page(language, &hit.slug) {
             return None;
         }
@@ -510,7 +510,7 @@ impl Layout {
     /// two differ in shape: then no place is known to stand for the hit's. The hit keeps its
     /// coverage and score; its snippet is the start of the section.
     pub fn counterpart(&self, hit: &SearchHit, language: &str) -> Option<SearchHit> {
-        let (_, doc) = self.places(hit, language)?;
+        let (_, doc) = self.same_place(hit, language)?;
         let section = &self.shown[doc];
         let terms = Terms {
             analyzer: section.analyzer,
