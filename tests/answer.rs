@@ -640,6 +640,33 @@ fn german_words_for_what_an_english_page_says_find_it_through_the_glossary() {
     }
 }
 
+#[test]
+fn a_misspelt_common_word_is_read_as_the_word_meant_not_as_a_name() {
+    let (_index, seed) = fixture("content/seed");
+    // Misspelt stopwords ("wich", "thier") are dropped like the stopwords; a misspelt word of
+    // no page ("membrship") is that word, which the glossary then finds.
+    for (misspelt, meant, lang) in [
+        (
+            "wich founders have 'systems' in thier names?",
+            "which founders have 'systems' in their names?",
+            "en",
+        ),
+        (
+            "how do we aply for membrship",
+            "how do we apply for membership",
+            "en",
+        ),
+    ] {
+        let typed = seed.answer(misspelt, lang);
+        let right = seed.answer(meant, lang);
+        assert_eq!(typed.outcome, Outcome::Answered, "{misspelt}: {typed:#?}");
+        assert_eq!(typed.hits[0].anchor, right.hits[0].anchor, "{misspelt}");
+        assert_eq!(typed.confidence, right.confidence, "{misspelt}");
+    }
+    // Still about something else when misspelt: "weahter" is "weather", which no page has.
+    check_not_found(&seed, &[("whats the weahter in hamburg tomorow?", "en")]);
+}
+
 /// Asserts that each `(question, language)` gets "not found" from `core`.
 fn check_not_found(core: &Core, cases: &[(&str, &str)]) {
     for (question, lang) in cases {

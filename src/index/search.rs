@@ -10,7 +10,9 @@
 //!   pages, "repo" for "repository";
 //! - else, when it is not a common word of English or German ([`super::lexicon`]), the indexed
 //!   words it may be a typo of: within one edit ([`FUZZY_1`]; two for long words,
-//!   [`FUZZY_2`]), transpositions counting one, or starting with it ([`PREFIX`]). A common word
+//!   [`FUZZY_2`]), transpositions counting one, or starting with it ([`PREFIX`]);
+//! - else, when it is a misspelling of a common word ([`lexicon::correction`]: "membrship",
+//!   "thier"), that word, read as if typed, or dropped when it is a stopword. A common word
 //!   the content lacks ("weather", "Wetter") is never "corrected": it says the question is about
 //!   something the pages don't cover, and weighs heavily against answering
 //!   ([`UNKNOWN_REAL_WEIGHT`]) — as heavily as the content can be expected to hold such a word:
@@ -828,6 +830,36 @@ impl Reading<'_> {
     }
 }
 
+/// What a word no page holds was meant as (see [`lexicon::correction`]).
+enum Misspelt {
+    /// Nothing else: a name, a code, a rare word of its own.
+    No,
+    /// A stopword, question word or light verb ("thier", "wich"): dropped like one.
+    Stopword,
+    /// This common word, as (raw, typed, stem).
+    As(String, String, Option<String>),
+}
+
+/// What `typed` (lower case), misspelt in a question asked in `asked`, was meant as, stemmed by
+/// `analyzer`.
+fn misspelt(typed: &str, asked: &str, analyzer: &str) -> Misspelt {
+    let Some(fixed) = lexicon::correction(typed, asked) else {
+        return Misspelt::No;
+    };
+    with_analyzers(|a| {
+        if a.is_query_stopword(fixed) || lexicon::is_light_verb(fixed) {
+            return Misspelt::Stopword;
+        }
+        match Analyzers::term_of(&mut a.raw, fixed) {
+            Some(raw) => {
+                let stem = Analyzers::term_of(a.stemmed(analyzer), fixed);
+                Misspelt::As(raw, fixed.to_string(), stem)
+            }
+            None => Misspelt::Stopword,
+        }
+    })
+}
+
 /// A word kept in its place without being read.
 fn unread(raw: String, typed: String) -> Word {
     Word {
@@ -931,9 +963,32 @@ fn analyse(
         let word = if reading.wants(&raw) {
             read_word(searcher, group, raw, typed, stem, docs)
         } else {
-            unread(raw, typed)
+            // A misspelt word is asked of other languages as the word it was read as.
+            match misspelt(&typed, asked, group.analyzer) {
+                Misspelt::As(fixed, typed, stem) if reading.wants(&fixed) => {
+                    read_word(searcher, group, fixed, typed, stem, docs)
+                }
+                _ => unread(raw, typed),
+            }
         };
-        query.words.push(word);
+        // A word no page holds in any reading, nor any common word of a language, is a typo of
+        // the most frequent word one edit away, if there is one ("membrship", "thier").
+        let fixed = if word.readings.is_empty() && word.hint == Hint::No && !is_number(&word.raw) {
+            misspelt(&word.typed, asked, group.analyzer)
+        } else {
+            Misspelt::No
+        };
+        match fixed {
+            Misspelt::No => query.words.push(word),
+            Misspelt::Stopword => {}
+            Misspelt::As(raw, typed, stem) => {
+                if !query.words.iter().any(|w| w.raw == raw) {
+                    query
+                        .words
+                        .push(read_word(searcher, group, raw, typed, stem, docs));
+                }
+            }
+        }
     }
     for word in &query.words {
         if !word.readings.is_empty() {

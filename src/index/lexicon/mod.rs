@@ -213,9 +213,137 @@ pub fn is_light_verb(word: &str) -> bool {
     LIGHT_VERBS.contains(&word)
 }
 
+/// Rank from which a word of the lists may itself be a frequent misspelling ("thier", "teh",
+/// "wich" in an English question): the lists are cut before misspellings are common, but the
+/// most frequent ones still rank here.
+const MISSPELLING_RANK: u32 = 10_000;
+
+/// How many times more frequent a word must be than a listed word one edit away for that word
+/// to be read as its misspelling ("thier", rank 28,641, is "their", rank 52).
+const MISSPELLING_RATIO: u32 = 50;
+
+/// Rank from which a word is too rare to be what a typo of `letters` letters most likely
+/// meant: a short word is one edit from many words, and a rare one among them is as likely a
+/// name ("ionos" is not "ions"); a long word is one edit from hardly any but the one meant.
+fn max_correction_rank(letters: usize) -> u32 {
+    match letters {
+        ..=5 => 5_000,
+        6..=7 => 20_000,
+        _ => u32::MAX,
+    }
+}
+
+/// How much less likely a word of the other language is meant than one of the language asked
+/// in: its rank counts this many times over.
+const OTHER_LANGUAGE: u32 = 4;
+
+/// Letters a typo may add or replace.
+const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzäöüß";
+
+/// The common word a misspelt `word` (lower case) most likely stands for, in a question asked in
+/// `asked`: the most frequent word of the lists one edit away (a letter added, dropped,
+/// replaced, or two swapped; none dropped from a word of four letters), preferring the
+/// language asked in ("wich" → "which" in English, though "wich" is a rare German word).
+/// `None` when `word` is a common word of its own ("rite"), too short, or no frequent word is
+/// near ("ionos"). A noisy-channel speller of the simplest kind: every edit is as likely, and
+/// how frequent the word is decides.
+///
+/// Hand-written: the spelling crates carry dictionaries of one language, or need a dictionary
+/// file at run time; these lists are at hand and already say how frequent each word is.
+pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() < 4 || !letters.iter().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let own = [english(), german()]
+        .into_iter()
+        .filter_map(|list| find(list, word))
+        .min();
+    if own.is_some_and(|rank| rank < MISSPELLING_RANK) {
+        return None;
+    }
+    let (first, second) = if asked == "de" {
+        (german(), english())
+    } else {
+        (english(), german())
+    };
+    let mut best: Option<(u32, &'static str)> = None;
+    let mut consider = |candidate: &str| {
+        for (list, factor) in [(first, 1), (second, OTHER_LANGUAGE)] {
+            if let Ok(at) = list.words.binary_search(&candidate) {
+                let score = list.ranks[at].saturating_mul(factor);
+                if best.is_none_or(|(b, w)| (score, list.words[at]) < (b, w)) {
+                    best = Some((score, list.words[at]));
+                }
+            }
+        }
+    };
+    let mut candidate = String::with_capacity(word.len() + 4);
+    let mut build = |f: &mut dyn FnMut(&str), parts: &[&[char]]| {
+        candidate.clear();
+        candidate.extend(parts.iter().flat_map(|p| p.iter()));
+        f(&candidate);
+    };
+    for i in 0..letters.len() - 1 {
+        let swapped = [letters[i + 1], letters[i]];
+        build(&mut consider, &[&letters[..i], &swapped, &letters[i + 2..]]);
+    }
+    for i in 0..letters.len() {
+        // A word of four letters less one is three: an acronym or a stopword as often as not.
+        if letters.len() > 4 {
+            build(&mut consider, &[&letters[..i], &letters[i + 1..]]);
+        }
+        for c in ALPHABET.chars().filter(|c| *c != letters[i]) {
+            build(&mut consider, &[&letters[..i], &[c], &letters[i + 1..]]);
+        }
+    }
+    for i in 0..=letters.len() {
+        for c in ALPHABET.chars() {
+            build(&mut consider, &[&letters[..i], &[c], &letters[i..]]);
+        }
+    }
+    let (rank, fixed) = best?;
+    let likelier = own.is_none_or(|own| rank.saturating_mul(MISSPELLING_RATIO) <= own);
+    (rank < max_correction_rank(letters.len()) && likelier && fixed != word).then_some(fixed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_word_is_read_as_the_most_frequent_word_one_edit_away() {
+        for (typo, asked, meant) in [
+            ("membrship", "en", "membership"),
+            ("becoem", "en", "become"),
+            ("becuase", "en", "because"),
+            ("thier", "en", "their"),
+            ("gestalltet", "de", "gestaltet"),
+            ("tecknik", "de", "technik"),
+            ("gründungsmitgliedr", "de", "gründungsmitglied"),
+        ] {
+            assert_eq!(correction(typo, asked), Some(meant), "{typo}");
+        }
+        // "wich" is a rare German word, but a misspelling in an English question.
+        assert!(matches!(correction("wich", "en"), Some("which" | "with")));
+    }
+
+    #[test]
+    fn a_common_word_a_short_one_or_one_far_from_every_word_is_not_corrected() {
+        for (word, asked) in [
+            ("weather", "en"),
+            ("rite", "en"),
+            ("wetter", "de"),
+            ("aws", "en"),
+            ("teh", "en"),
+            ("write", "en"),
+            ("ionos", "en"),
+            ("xk", "en"),
+            ("r2d2", "en"),
+        ] {
+            assert_eq!(correction(word, asked), None, "{word}");
+        }
+    }
 
     #[test]
     fn light_verbs_are_known_in_both_languages_and_topic_verbs_are_not() {
