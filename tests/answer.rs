@@ -667,6 +667,33 @@ fn a_misspelt_common_word_is_read_as_the_word_meant_not_as_a_name() {
     check_not_found(&seed, &[("whats the weahter in hamburg tomorow?", "en")]);
 }
 
+#[test]
+fn when_the_next_of_something_is_is_answered_only_by_a_page_that_states_a_time_to_come() {
+    // The events page says the next hackathon is planned for spring 2026, and states no later
+    // year: in 2026 it answers, in 2027 it tells of past hackathons only.
+    let day = |secs: u64| std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    let (_index, core) = site_fixture();
+    let in_2026 = core.at_time(day(1_780_000_000));
+    let next = in_2026.answer("Wann ist der nächste Hackathon?", "de");
+    assert_eq!(next.outcome, Outcome::Answered, "{next:#?}");
+    assert_eq!(next.hits[0].anchor, "scs-hackathons", "{next:#?}");
+    let in_2027 = in_2026.at_time(day(1_810_000_000));
+    check_not_found(&in_2027, &[("Wann ist der nächste Hackathon?", "de")]);
+    // A past one is still answered.
+    let past = in_2027.answer("Wo war der Hackathon 2024?", "de");
+    assert_eq!(past.outcome, Outcome::Answered, "{past:#?}");
+    // The seed page states no year at all: nothing on it says when the forum next meets,
+    // asked freely or of a command's section.
+    let (_index, seed) = fixture("content/seed");
+    check_not_found(
+        &seed,
+        &[
+            ("when is the next forum meeting", "en"),
+            ("wann ist der nächste gaia-x summit?", "de"),
+        ],
+    );
+}
+
 /// Asserts that each `(question, language)` gets "not found" from `core`.
 fn check_not_found(core: &Core, cases: &[(&str, &str)]) {
     for (question, lang) in cases {

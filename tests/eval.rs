@@ -83,7 +83,10 @@ fn site() -> (tempfile::TempDir, Core) {
     let mut config = Config::load(&root().join("config.toml")).unwrap();
     config.content = root().join("tests/fixtures/scs_site");
     config.index = index.path().to_path_buf();
-    (index, Core::open(config).unwrap())
+    // The day its questions were written: "the next hackathon" is the one its events page
+    // plans for spring 2026.
+    let written = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_764_547_200);
+    (index, Core::open(config).unwrap().at_time(written))
 }
 
 /// The site-shaped fixture (tests/fixtures/scs_site) and its question set, through the whole

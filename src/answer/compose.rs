@@ -66,6 +66,16 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                 sure = sure.min(1.0 - against * foreign_share(&top.coverage));
             }
         }
+        // "When is the next summit?" routed to the summit's command: its page must state a
+        // time to come, as a searched page must.
+        if question.next {
+            if let Some(at) = routed.command.section(language) {
+                let (page, _) = at.get(src.library);
+                if !states_time_to_come(src, &page.language, &page.slug) {
+                    sure *= WEAK;
+                }
+            }
+        }
         if sure < min {
             return unsure(src, question, language, sure);
         }
@@ -496,7 +506,24 @@ fn search(
             .index
             .search_words(words, hints, &src.config.default_language, limit, snippets);
     }
+    // "When is the next hackathon?" asks for a time to come: a page that states no year from
+    // the present one on tells of past ones only, however well it names the hackathon.
+    if question.next {
+        for hit in &mut found {
+            if !states_time_to_come(src, &hit.language, &hit.slug) {
+                hit.coverage.fact_missing = true;
+            }
+        }
+    }
     found
+}
+
+/// Whether the page `slug` in `language` states a year from the present one on: only then
+/// can it say when the next of something is.
+fn states_time_to_come(src: &Sources, language: &str, slug: &str) -> bool {
+    src.index
+        .latest_year(language, slug)
+        .is_some_and(|year| i32::from(year) >= src.year)
 }
 
 fn hit_of(hit: SearchHit) -> Hit {

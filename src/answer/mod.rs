@@ -37,6 +37,9 @@ pub struct Sources<'a> {
     pub library: &'a Library,
     pub index: &'a SearchIndex,
     pub catalog: &'a Catalog,
+    /// The present year, from the front end's clock: a question for the next of something
+    /// ("when is the next hackathon?") is held to pages that state a year from it on.
+    pub year: i32,
 }
 
 /// Where a request comes from, as far as the wording of an answer depends on it (`/help`

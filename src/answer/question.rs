@@ -19,6 +19,9 @@ pub struct Question {
     pub numbers: Vec<u64>,
     /// Words a heading may answer its question words with (`when` → "When", "Date").
     pub hints: Vec<String>,
+    /// Whether it asks when the next of something is, a time to come (see
+    /// `index::asks_next`).
+    pub next: bool,
 }
 
 impl Question {
@@ -41,12 +44,14 @@ impl Question {
             })
             .collect();
         let hints = index::question_hints(&normalized);
+        let next = index::asks_next(&normalized);
         Question {
             text,
             normalized,
             search_words,
             numbers,
             hints,
+            next,
         }
     }
 

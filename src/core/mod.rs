@@ -167,21 +167,27 @@ impl State {
         &self.config
     }
 
-    /// What the answer layer draws from.
-    pub fn sources(&self) -> Sources<'_> {
+    /// What the answer layer draws from, at `now`.
+    pub fn sources(&self, now: SystemTime) -> Sources<'_> {
         Sources {
             config: &self.config,
             library: &self.library,
             index: &self.index,
             catalog: &self.catalog,
+            year: year_of(now),
         }
     }
 
     /// Answers a line (`/partners syseleven`, or a free question) through the front door, from
-    /// this state (a front end holding a state across a reload answers from it).
+    /// this state (a front end holding a state across a reload answers from it), now.
     pub fn answer(&self, input: &str, locale: &str) -> Answer {
+        self.answer_at(SystemTime::now(), input, locale)
+    }
+
+    /// [`State::answer`] at `now`.
+    pub fn answer_at(&self, now: SystemTime, input: &str, locale: &str) -> Answer {
         door::answer(
-            &self.sources(),
+            &self.sources(now),
             Surface::Console,
             Input::Line(input),
             Some(locale),
@@ -261,6 +267,8 @@ pub struct Core {
     /// One pull at a time (the periodic pull and `/reload` share the checkout).
     pulling: std::sync::Mutex<()>,
     metrics: Metrics,
+    /// The time it answers at when fixed (tests, evals of a given day); else the system's.
+    fixed_time: Option<SystemTime>,
 }
 
 impl Core {
@@ -304,7 +312,19 @@ impl Core {
             state: RwLock::new(Arc::new(state)),
             pulling: std::sync::Mutex::new(()),
             metrics: Metrics::new(),
+            fixed_time: None,
         }
+    }
+
+    /// This core answering as if it were always `time` (tests, evals of a given day).
+    pub fn at_time(mut self, time: SystemTime) -> Core {
+        self.fixed_time = Some(time);
+        self
+    }
+
+    /// What time it is for this core: the fixed time, else the system's.
+    pub fn now(&self) -> SystemTime {
+        self.fixed_time.unwrap_or_else(SystemTime::now)
     }
 
     /// The counters every transport records into, for `GET /metrics`.
@@ -347,7 +367,7 @@ impl Core {
 
     /// Answers an admitted request from the current state.
     pub fn respond(&self, surface: Surface, admitted: &Admitted) -> Answer {
-        door::respond(&self.state().sources(), surface, admitted)
+        door::respond(&self.state().sources(self.now()), surface, admitted)
     }
 
     /// Answers a line typed in a console or given to `scs-bot ask`: a command
@@ -359,14 +379,24 @@ impl Core {
     /// Answers a line as typed on `surface`.
     pub fn answer_on(&self, surface: Surface, input: &str, locale: &str) -> Answer {
         let state = self.state();
-        door::answer(&state.sources(), surface, Input::Line(input), Some(locale))
+        door::answer(
+            &state.sources(self.now()),
+            surface,
+            Input::Line(input),
+            Some(locale),
+        )
     }
 
     /// Runs a command by its registered name with its optional argument, as a chat's slash
     /// command does (`ask` takes the question as its argument).
     pub fn command(&self, name: &str, arg: Option<&str>, locale: &str) -> Answer {
         let input = Input::Command { name, arg };
-        door::answer(&self.state().sources(), Surface::Chat, input, Some(locale))
+        door::answer(
+            &self.state().sources(self.now()),
+            Surface::Chat,
+            input,
+            Some(locale),
+        )
     }
 
     /// Partner names for autocomplete, ranked, at most 25.
@@ -460,5 +490,43 @@ fn diff(old: &State, new: &State) -> ReloadReport {
             .collect(),
         problems: new.problems.clone(),
         pulled: None,
+    }
+}
+
+/// The year (proleptic Gregorian, UTC) of `time`; 1970 for a time before it.
+pub fn year_of(time: SystemTime) -> i32 {
+    let secs = time
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Howard Hinnant's civil_from_days, for the year alone.
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days / 146_097;
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let year = year_of_era + era * 400 + i64::from(month_index >= 10);
+    year as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn the_year_of_a_time_turns_at_midnight_utc_on_new_year() {
+        let at = |secs: u64| year_of(SystemTime::UNIX_EPOCH + Duration::from_secs(secs));
+        assert_eq!(at(0), 1970);
+        assert_eq!(at(946_684_799), 1999);
+        assert_eq!(at(951_868_800), 2000);
+        assert_eq!(at(1_709_208_000), 2024);
+        assert_eq!(at(1_798_761_599), 2026);
+        assert_eq!(at(1_798_761_600), 2027);
+        assert_eq!(
+            year_of(SystemTime::UNIX_EPOCH - Duration::from_secs(5)),
+            1970
+        );
     }
 }

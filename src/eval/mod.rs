@@ -452,7 +452,7 @@ pub fn evaluate(core: &Core, questions: &[Question], default_lang: &str) -> Repo
     let state = core.state();
     let src = crate::answer::Sources {
         config: &config,
-        ..state.sources()
+        ..state.sources(core.now())
     };
     evaluate_with(questions, default_lang, |q, lang| {
         let answer = door::answer(

@@ -18,7 +18,10 @@
 //! that names them but states no number, and so is a comparison ("is A cheaper than B?" of the
 //! partner list that names both: [`is_held_to_page`]). The present moment ("what time is
 //! it in Nairobi?") is a kind of fact no page states ([`NOW`]), and so is someone's private
-//! life ("what does <someone> earn?", [`PRIVATE`]).
+//! life ("what does <someone> earn?", [`PRIVATE`]). A question for the next of something
+//! ("when is the next hackathon?", [`asks_next`]) asks for a time to come: only a page that
+//! states a year from the present one on can answer it ([`latest_year`]; the answer layer,
+//! which is told the present year, holds it to that).
 //!
 //! Hand-written rather than with a date or money parsing crate: only *whether* a section states
 //! one is needed, in English and German, and the words that say so fit in a few short lists.
@@ -374,6 +377,62 @@ pub fn markers(text: &str) -> String {
     .join(" ")
 }
 
+/// Words that ask for the next of something, a time still to come: "the *next* hackathon",
+/// "*upcoming* events", "der *nächste* Termin".
+const NEXT: &[&str] = &[
+    "next",
+    "upcoming",
+    "nächste",
+    "nächsten",
+    "nächster",
+    "nächstes",
+    "nächstem",
+    "naechste",
+    "naechsten",
+    "naechster",
+    "naechstes",
+    "kommende",
+    "kommenden",
+    "kommender",
+    "kommendes",
+    "bevorstehende",
+    "bevorstehenden",
+];
+
+/// Words that ask for a time ("*when* is …", "*wann* …", "nächster *Termin*").
+const WHEN: &[&str] = &[
+    "when", "wann", "date", "dates", "datum", "termin", "termine", "day", "tag",
+];
+
+/// Times to come named by themselves: "*next year*", "*nächstes Mal*".
+const NEXT_TIMES: &[&str] = &[
+    "year", "month", "week", "time", "jahr", "monat", "woche", "mal",
+];
+
+/// Whether a question (normalised: lower case, words apart) asks when the next of something
+/// is, a time still to come: "when is the next hackathon?", "wann ist der nächste Summit?",
+/// "will there be a hackathon next year?". Pages dated before the present can't say: the
+/// answer layer holds such a question to pages that state a year from the present one on.
+/// "What's next for SCS?" and "over the next years" ask for plans, which pages state.
+pub fn asks_next(normalized: &str) -> bool {
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    let next = |w: &&str| NEXT.contains(w);
+    let when = words.iter().any(|w| WHEN.contains(w));
+    let time_to_come = words
+        .windows(2)
+        .any(|pair| next(&pair[0]) && NEXT_TIMES.contains(&pair[1]));
+    time_to_come || (when && words.iter().any(next))
+}
+
+/// The latest year (1990–2039) `text` states, alone or in a date ("26.09.2025",
+/// "2025-09-26"); `None` when it states none.
+pub fn latest_year(text: &str) -> Option<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| is_year(run))
+        .filter_map(|run| run.parse().ok())
+        .max()
+}
+
 /// 1990–2039 alone ("2024"), not part of a longer number or a version.
 fn is_year(word: &str) -> bool {
     word.len() == 4
@@ -473,6 +532,36 @@ mod tests {
         check("mit 2 Mio. EUR gefördert", AMOUNT);
         check("the euro is a currency", "");
         check("Tickets are free.", "");
+    }
+
+    #[test]
+    fn asking_when_the_next_of_something_is_asks_for_a_time_to_come() {
+        for question in [
+            "when is the next hackathon",
+            "wann ist der nächste summit",
+            "hackathon nächster termin",
+            "will there be a hackathon in munich next year",
+            "wann kommen die mitglieder das nächste mal zusammen",
+            "date of the upcoming webinar",
+        ] {
+            assert!(asks_next(question), "{question}");
+        }
+        for question in [
+            "what s next for scs",
+            "where is the forum heading over the next years",
+            "are upcoming meetups announced anywhere",
+            "when was release 9 published",
+            "seit wann wird scs gefördert",
+        ] {
+            assert!(!asks_next(question), "{question}");
+        }
+    }
+
+    #[test]
+    fn the_latest_year_a_text_states_is_found_alone_or_in_a_date() {
+        assert_eq!(latest_year("Held in 2023 and on 26.09.2025."), Some(2025));
+        assert_eq!(latest_year("2024-06-07: Leipzig"), Some(2024));
+        assert_eq!(latest_year("Kubernetes 1.33, 12345 people, v3"), None);
     }
 
     #[test]

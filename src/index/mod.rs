@@ -34,6 +34,7 @@ mod search;
 pub mod snapshot;
 mod snippet;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -379,6 +380,11 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
     out
 }
 
+/// Whether a question (normalised) asks when the next of something is ([`facts::asks_next`]).
+pub fn asks_next(normalized: &str) -> bool {
+    facts::asks_next(normalized)
+}
+
 /// Whether `word` (lower case) is a common word of English or German (see [`lexicon`]): a
 /// real word, not a typo.
 pub fn is_common_word(word: &str) -> bool {
@@ -441,6 +447,9 @@ pub struct SearchIndex {
     /// The release numbers the content names anywhere (see [`named_releases`]), found at the
     /// first question that names a release.
     named_releases: OnceLock<Vec<u64>>,
+    /// The latest year each page states (see [`search::Layout::latest_years`]), found at the
+    /// first question that asks for the next of something.
+    latest_years: OnceLock<HashMap<(String, String), u16>>,
     /// The folder the index lives in; `None` in memory.
     location: Option<PathBuf>,
 }
@@ -633,6 +642,7 @@ impl SearchIndex {
         Ok(SearchIndex {
             foreign_evidence: OnceLock::new(),
             named_releases: OnceLock::new(),
+            latest_years: OnceLock::new(),
             index,
             reader,
             fields,
@@ -844,6 +854,18 @@ impl SearchIndex {
         prefer_fuller(&mut hits);
         hits.truncate(limit);
         hits
+    }
+
+    /// The latest year (1990–2039) the page `slug` in `language` states in its title,
+    /// headings or text; `None` when it states none. "When is the next hackathon?" asks for a
+    /// date to come: a page that states no year from this one on can't say
+    /// ([`facts::asks_next`]).
+    pub fn latest_year(&self, language: &str, slug: &str) -> Option<u16> {
+        let layout = self.layout()?;
+        self.latest_years
+            .get_or_init(|| layout.latest_years())
+            .get(&(language.to_string(), slug.to_string()))
+            .copied()
     }
 
     /// Whether pages of each of the `written` languages hold `word` as it is written.

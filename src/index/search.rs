@@ -340,6 +340,23 @@ impl Layout {
         })
     }
 
+    /// The latest year (1990–2039) each page, by `(language, slug)`, states in its title,
+    /// headings or text ("2025", "26.09.2025", "Sept. 2025"); pages that state none are left
+    /// out.
+    pub fn latest_years(&self) -> HashMap<(String, String), u16> {
+        let mut years: HashMap<(String, String), u16> = HashMap::new();
+        for shown in &self.shown {
+            let texts = [&shown.title, &shown.heading, shown.text.as_str()];
+            let Some(latest) = texts.iter().filter_map(|t| facts::latest_year(t)).max() else {
+                continue;
+            };
+            let key = (shown.language.clone(), shown.slug.clone());
+            let entry = years.entry(key).or_insert(latest);
+            *entry = (*entry).max(latest);
+        }
+        years
+    }
+
     /// A layout read back from a snapshot, checked against the index it is for (`max_docs`:
     /// each segment's number of documents) and with the analyzers set again; `None` when it
     /// doesn't fit, so that no number in it can point past what it holds.
