@@ -363,6 +363,21 @@ fn builtin(name: &str) -> CommandConfig {
                 "mit im boot",
                 "auch dazu",
                 "gehört zum forum",
+                // The founding members by other words and forms ("is noris among the
+                // founders?", "bei den Gründern aufgezählt?", "Gründungsmitglied laut dieser
+                // Seite?"), and the list by its name.
+                "founder",
+                "founders",
+                "founding member",
+                "gründer",
+                "gründern",
+                "gründungsmitglied",
+                "gründungsmitgliedern",
+                "forumsmitglied",
+                "forumsmitglieder",
+                "partnern",
+                "mitgliedern",
+                "partnerliste",
             ]),
         },
         "join" => CommandConfig {
@@ -395,6 +410,8 @@ fn builtin(name: &str) -> CommandConfig {
                 "mitglied werden",
                 "werde ich mitglied",
                 "mitgliedschaft",
+                "mitzumachen",
+                "beizutreten",
                 "kontaktieren",
                 "erreiche ich",
                 "euch erreichen",

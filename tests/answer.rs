@@ -252,6 +252,26 @@ fn asking_whether_someone_is_part_of_the_forum_lists_the_partners() {
 }
 
 #[test]
+fn asking_whether_a_company_is_among_the_founders_lists_the_partners() {
+    for (question, lang) in [
+        ("is quillworks among the founders?", "en"),
+        ("hey, is quillworks one of the founders or nah", "en"),
+        ("quillworks: irgendwo bei den gründern aufgezählt?", "de"),
+        (
+            "quillworks gruppe: gründungsmitglied laut dieser seite?",
+            "de",
+        ),
+    ] {
+        let answer = ask(question, lang);
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+    }
+    // Another list is not the partner list.
+    let links = ask("was steht auf der liste der weiterführenden links?", "de");
+    assert_eq!(links.command, "links", "{links:#?}");
+}
+
+#[test]
 fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() {
     for (question, lang, command) in [
         ("who's in the network?", "en", "partners"),

@@ -393,13 +393,17 @@ fn routed_confidence(
     if words.is_empty() {
         return 1.0;
     }
+    // Whether a company is on the partner list is asked with words of lists too ("listed",
+    // "aufgezählt", "laut dieser Seite"): they ask the list, as its trigger phrases do.
+    let of_list = |w: &str| command.kind == CommandKind::Partners && LIST_WORDS.contains(&w);
     let in_trigger = words
         .iter()
         .filter(|w| {
-            command
-                .triggers
-                .iter()
-                .any(|t| t.split(' ').any(|part| part == w.as_str()))
+            of_list(w)
+                || command
+                    .triggers
+                    .iter()
+                    .any(|t| t.split(' ').any(|part| part == w.as_str()))
         })
         .count();
     // A trigger phrase of words the search drops counts as one word of its own beside names
@@ -452,6 +456,32 @@ fn routed_confidence(
         .is_some()) as u8 as f32;
     triggered.max(of_section).max(named)
 }
+
+/// Words that ask whether something is on a list, or on the page ("is X listed?", "among
+/// the founders", "one of the founders", "X irgendwo aufgezählt?", "laut dieser Seite"), beside a trigger of the
+/// partner list.
+const LIST_WORDS: &[&str] = &[
+    "one",
+    "among",
+    "amongst",
+    "list",
+    "listed",
+    "lists",
+    "mentioned",
+    "appear",
+    "appears",
+    "page",
+    "liste",
+    "gelistet",
+    "aufgezählt",
+    "aufgeführt",
+    "genannt",
+    "erwähnt",
+    "auftauchen",
+    "taucht",
+    "seite",
+    "laut",
+];
 
 /// What a partner's entry gives besides the name: its link.
 const PARTNER_ENTRY: &[&str] = &[
