@@ -55,6 +55,12 @@ pub const PRIVATE: &str = "zzprivate";
 /// Marker of a section that states an address ("10179 Berlin", "Palisadenstraße 48").
 pub const PLACE: &str = "zzplace";
 
+/// What a question for where an organisation sits asks for ("where is syself headquartered?",
+/// "wo hat Wavecon seinen Firmensitz?"): an address, given to the same sections as [`PLACE`].
+/// Unlike a plain "where" (a document, a link), it is held to the page: the partner list that
+/// names the company states no address.
+pub const SEAT: &str = "zzseat";
+
 /// Whether `word` is a marker that says what kind of fact the question asks for, part of what
 /// it means ([`AMOUNT`], [`DATE`]). An address only lifts: "where" also asks where to find a
 /// document or a link.
@@ -66,6 +72,7 @@ pub fn is_answer_type(word: &str) -> bool {
         || word == NOW
         || word == PRIVATE
         || word == COMPARISON
+        || word == SEAT
 }
 
 /// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact held
@@ -74,7 +81,10 @@ pub fn is_answer_type(word: &str) -> bool {
 /// things compared ("is plusserver cheaper than syseleven?" of the partner list).
 pub fn is_held_to_page(stem: &str) -> bool {
     stem.len() >= 4
-        && (PHONE.starts_with(stem) || AGE.starts_with(stem) || COMPARISON.starts_with(stem))
+        && (PHONE.starts_with(stem)
+            || AGE.starts_with(stem)
+            || COMPARISON.starts_with(stem)
+            || SEAT.starts_with(stem))
 }
 
 /// Comparatives that ask which of two things is better in some way ("more"/"mehr" alone
@@ -366,6 +376,7 @@ pub fn markers(text: &str) -> String {
         (amount, AMOUNT),
         (date, DATE),
         (place, PLACE),
+        (place, SEAT),
         (age, AGE),
         (phone, PHONE),
         (comparison, COMPARISON),
@@ -578,11 +589,39 @@ mod tests {
 
     #[test]
     fn a_place_is_a_postcode_with_a_town_or_a_street_with_its_number() {
-        check("Alte Münze, Molkenmarkt 2, 10179 Berlin", PLACE);
-        check("Palisadenstraße 48", PLACE);
-        check("at 12 Main Street", PLACE);
+        // An address is where something happens and where an organisation sits.
+        let place = format!("{PLACE} {SEAT}");
+        check("Alte Münze, Molkenmarkt 2, 10179 Berlin", &place);
+        check("Palisadenstraße 48", &place);
+        check("at 12 Main Street", &place);
         check("the street is long; 3000 people came", "");
         check("In 2025 Berlin hosts it", DATE);
+    }
+
+    #[test]
+    fn asking_where_an_organisation_sits_asks_for_its_seat_and_asking_who_sits_on_a_board_not() {
+        let asks = |question: &str| {
+            super::super::question_hints(question)
+                .iter()
+                .any(|h| h == SEAT)
+        };
+        for question in [
+            "where is syself headquartered",
+            "where is the head office of wavecon",
+            "wo hat wavecon seinen firmensitz",
+            "in welchem land sitzt dnation",
+            "welche partner haben ihren sitz in dresden",
+        ] {
+            assert!(asks(question), "{question}");
+        }
+        for question in [
+            "which releases are based on openstack 2024 1",
+            "does scs care where open source contributors are based",
+            "wer sitzt im project board",
+            "where is the documentation",
+        ] {
+            assert!(!asks(question), "{question}");
+        }
     }
 
     #[test]

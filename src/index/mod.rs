@@ -321,6 +321,27 @@ const ASKS: &[Asks] = &[
         &["how old", "wie alt", "age of", "alter von", "what age"],
         &[facts::AGE],
     ),
+    // "where is syself headquartered?", "in welchem Land sitzt dNation?": the seat of an
+    // organisation, an address; not "wer sitzt im Vorstand". Not "based" either: "where are
+    // contributors based" asks about people, "an SCS-based cloud" about nothing of the kind.
+    Asks::new(
+        &[
+            "headquarters",
+            "headquartered",
+            "head office",
+            "hauptsitz",
+            "firmensitz",
+            "unternehmenssitz",
+            "sitz",
+            "sitzt",
+            "ansässig",
+        ],
+        &[facts::SEAT],
+    )
+    .not_after(&["wer", "who"])
+    .beside(&[
+        "where", "which", "what", "wo", "welche", "welcher", "welchem", "welchen", "welches",
+    ]),
     Asks::new(
         &["where", "wo", "wohin"],
         &[
@@ -419,7 +440,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 17;
+pub const SCHEMA_VERSION: u32 = 18;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
