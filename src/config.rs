@@ -366,17 +366,19 @@ fn builtin(name: &str) -> CommandConfig {
                 // The founding members by other words and forms ("is noris among the
                 // founders?", "bei den Gründern aufgezählt?", "Gründungsmitglied laut dieser
                 // Seite?"), and the list by its name.
-                "founder",
+                // Not "founder"/"Gründer" alone: "who is the founder of SCS?" asks who
+                // started it; nor "Mitgliedern": "was wird von den Mitgliedern erwartet?".
                 "founders",
+                "founder list",
+                "founders list",
+                "list of founders",
                 "founding member",
-                "gründer",
                 "gründern",
                 "gründungsmitglied",
                 "gründungsmitgliedern",
                 "forumsmitglied",
                 "forumsmitglieder",
                 "partnern",
-                "mitgliedern",
                 "partnerliste",
             ]),
         },
@@ -412,6 +414,10 @@ fn builtin(name: &str) -> CommandConfig {
                 "mitgliedschaft",
                 "mitzumachen",
                 "beizutreten",
+                "forumsmitglied werden",
+                "werde ich forumsmitglied",
+                "forumsmitglied zu werden",
+                "mitglied zu werden",
                 "kontaktieren",
                 "erreiche ich",
                 "euch erreichen",

@@ -370,7 +370,7 @@ fn an_answer_state_held_across_a_reload_stays_whole() {
     std::fs::remove_file(site.content().join("en/kata.md")).unwrap();
     core.reload().unwrap();
     assert!(before.library.page("en", "kata").is_some());
-    let answer = before.answer("zanzibar runtime", "en");
+    let answer = before.answer(std::time::SystemTime::UNIX_EPOCH, "zanzibar runtime", "en");
     assert!(answer.hits.iter().any(|h| h.page == "kata"), "{answer:?}");
     assert!(core.state().library.page("en", "kata").is_none());
 }

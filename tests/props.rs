@@ -269,10 +269,10 @@ proptest! {
         let (page, _) = content::parse_page(Path::new("en/prop.md"), &text, &LoadOptions::default());
         let library = content::Library { pages: page.into_iter().collect() };
         let state = State::in_memory(library, Config::default()).unwrap();
-        let answer = state.answer(&q, "en");
+        let answer = state.answer(std::time::SystemTime::UNIX_EPOCH, &q, "en");
         prop_assert!(!answer.title.is_empty());
         for word in text.split_whitespace().take(3) {
-            let _ = state.answer(word, "en");
+            let _ = state.answer(std::time::SystemTime::UNIX_EPOCH, word, "en");
         }
     }
 }

@@ -65,7 +65,7 @@ fn replay_page(data: &[u8]) {
     let state =
         State::in_memory(content::Library { pages: vec![page] }, Config::default()).unwrap();
     for question in [words.join(" "), text.chars().take(200).collect()] {
-        let answer = state.answer(&question, "en");
+        let answer = state.answer(std::time::SystemTime::UNIX_EPOCH, &question, "en");
         let _ =
             scs_bot::console::render::terminal(&answer, &scs_bot::console::render::Style::PLAIN);
     }

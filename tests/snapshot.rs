@@ -55,13 +55,16 @@ fn load(config: Config, now: SystemTime) -> State {
 fn answers(state: &State) -> Vec<String> {
     ASKED
         .iter()
-        .map(|q| serde_json::to_string_pretty(&state.answer(q, "en")).unwrap())
+        .map(|q| {
+            serde_json::to_string_pretty(&state.answer(std::time::SystemTime::UNIX_EPOCH, q, "en"))
+                .unwrap()
+        })
         .collect()
 }
 
 fn finds_kata(state: &State, question: &str) -> bool {
     state
-        .answer(question, "en")
+        .answer(std::time::SystemTime::UNIX_EPOCH, question, "en")
         .hits
         .iter()
         .any(|h| h.page == "kata")
@@ -131,7 +134,13 @@ fn an_added_page_is_read_and_answered_from() {
     let state = site.load();
     assert_eq!(state.loaded_from, LoadedFrom::Partly { reused: 2, read: 1 });
     assert_ne!(state.revision, first.revision);
-    let hits = state.answer("quokkatron sandbox", "en").hits;
+    let hits = state
+        .answer(
+            std::time::SystemTime::UNIX_EPOCH,
+            "quokkatron sandbox",
+            "en",
+        )
+        .hits;
     assert!(hits.iter().any(|h| h.page == "wasm"), "{hits:?}");
 }
 
@@ -192,7 +201,14 @@ fn a_link_leading_out_is_reported_and_never_read_with_the_rest_from_the_snapshot
         state.problems
     );
     assert!(!first.problems.iter().any(|p| p.file.ends_with("secret.md")));
-    assert!(state.answer("xylophonic passphrase", "en").hits.is_empty());
+    assert!(state
+        .answer(
+            std::time::SystemTime::UNIX_EPOCH,
+            "xylophonic passphrase",
+            "en"
+        )
+        .hits
+        .is_empty());
     // The pages themselves did not change.
     assert_eq!(state.loaded_from, LoadedFrom::Snapshot { files: 2 });
     assert_eq!(state.revision, first.revision);

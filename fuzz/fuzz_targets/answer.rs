@@ -6,7 +6,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use scs_bot::config::Config;
-use scs_bot::core::{Core, State};
+use scs_bot::console::render::{self, Style};
+use scs_bot::core::Core;
 use std::sync::OnceLock;
 
 const LOCALES: [&str; 8] = ["en", "de", "en-US", "de_DE", "fr", "", "EN", "x-\u{0}"];
@@ -46,7 +47,12 @@ fuzz_target!(|data: &[u8]| {
     };
     assert!(answer.language == "en" || answer.language == "de");
     assert!(!answer.title.is_empty());
-    let _ = scs_bot::render::terminal(&answer, selector & 0x80 != 0);
+    let style = if selector & 0x80 != 0 {
+        Style::terminal(usize::from(selector & 0x7f))
+    } else {
+        Style::PLAIN
+    };
+    let _ = render::terminal(&answer, &style);
     let _ = scs_bot::discord::render::answer(&answer, 0, None, false);
     let _ = serde_json::to_string(&answer);
 });

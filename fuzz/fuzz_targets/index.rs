@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let library = content::Library { pages: vec![page] };
     let state = scs_bot::core::State::in_memory(library, scs_bot::config::Config::default()).expect("indexing never fails");
     for question in [words.join(" "), text.chars().take(200).collect()] {
-        let answer = state.answer(&question, "en");
+        let answer = state.answer(std::time::SystemTime::UNIX_EPOCH, &question, "en");
         let _ = scs_bot::console::render::terminal(&answer, &scs_bot::console::render::Style::PLAIN);
     }
 });

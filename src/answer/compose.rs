@@ -68,7 +68,8 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         }
         // "When is the next summit?" routed to the summit's command: its page must state a
         // time to come, as a searched page must.
-        if question.next {
+        // Joining is open now, whenever the next of anything is.
+        if question.next && routed.command.kind != CommandKind::Contact {
             if let Some(at) = routed.command.section(language) {
                 let (page, _) = at.get(src.library);
                 if !states_time_to_come(src, &page.language, &page.slug) {

@@ -58,11 +58,16 @@ pub fn route<'c>(
         .flatten()
         .collect();
     // And by the verb a German separable verb makes ("wie mache ich mit?" names "mitmachen").
-    let names = |phrase: &str| {
-        question.has_phrase(phrase)
-            || (!phrase.contains(' ')
-                && (parts.iter().any(|p| p == phrase)
-                    || question.search_words.iter().any(|w| w == phrase)))
+    // The words a one-word phrase may be, and a longer phrase must start with, in one set:
+    // most phrases of most commands are ruled out by one look-up.
+    let present: HashSet<&str> = question
+        .words()
+        .chain(parts.iter().map(String::as_str))
+        .chain(question.search_words.iter().map(String::as_str))
+        .collect();
+    let names = |phrase: &str| match phrase.split_once(' ') {
+        None => present.contains(phrase),
+        Some((first, _)) => present.contains(first) && question.has_phrase(phrase),
     };
     let longest = |command: &Command| {
         command

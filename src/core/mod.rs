@@ -4,9 +4,11 @@
 //! Invariants: [`Core::state`] always returns a complete, consistent [`State`] (a library, the
 //! index built from exactly that library, and the catalog compiled from both); [`Core::reload`]
 //! builds the new state aside and swaps it in only when it is whole, so answers keep flowing
-//! during a reload and a failed reload leaves the last good state serving. Nothing here reads
-//! the clock: the watcher ([`watch`]) and the periodic pull ([`git::pull_every`]) are the only
-//! timed parts, and they only call `reload`. With `[git]` set, a reload first pulls the branch
+//! during a reload and a failed reload leaves the last good state serving. The clock is read
+//! at two edges only: when a load's walk begins ([`State::load`]), and for the present year
+//! answers are given in ([`Core::now`], unless [`Core::at_time`] fixed it); everything below
+//! takes the time as a parameter. The watcher ([`watch`]) and the periodic pull
+//! ([`git::pull_every`]) are the only timed parts, and they only call `reload`. With `[git]` set, a reload first pulls the branch
 //! ([`git`]); a failed pull fails the reload with [`git::PullFailed`] and changes nothing.
 
 pub mod door;
@@ -179,13 +181,8 @@ impl State {
     }
 
     /// Answers a line (`/partners syseleven`, or a free question) through the front door, from
-    /// this state (a front end holding a state across a reload answers from it), now.
-    pub fn answer(&self, input: &str, locale: &str) -> Answer {
-        self.answer_at(SystemTime::now(), input, locale)
-    }
-
-    /// [`State::answer`] at `now`.
-    pub fn answer_at(&self, now: SystemTime, input: &str, locale: &str) -> Answer {
+    /// this state (a front end holding a state across a reload answers from it), at `now`.
+    pub fn answer(&self, now: SystemTime, input: &str, locale: &str) -> Answer {
         door::answer(
             &self.sources(now),
             Surface::Console,

@@ -276,7 +276,6 @@ const QUESTION_WORDS: &[&str] = &[
     "folks",
     "smth",
     "sth",
-    "smb",
     "afaik",
     "iirc",
     "fyi",

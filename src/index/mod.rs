@@ -796,6 +796,7 @@ impl SearchIndex {
                     .foreign_evidence
                     .get_or_init(|| foreign_evidence(&searcher, &self.fields, &written))
             },
+            corrections: Default::default(),
         };
         let asked = analysis.asked();
         let mut hits = self.search_one(&searcher, layout, &asked, limit, snippets);

@@ -857,15 +857,30 @@ enum Misspelt {
     As(String, String, Option<String>),
 }
 
+/// The words of one question already looked up in the word lists as possible misspellings,
+/// with what each was read as: the pages of each language ask again about the same words.
+pub type Corrections = RefCell<HashMap<String, Option<&'static str>>>;
+
 /// What `typed` (lower case), misspelt in a question asked in `asked`, was meant as, stemmed by
 /// `analyzer`.
-fn misspelt(typed: &str, asked: &str, analyzer: &str) -> Misspelt {
-    let Some(fixed) = lexicon::correction(typed, asked) else {
+fn misspelt(typed: &str, asked: &str, analyzer: &str, corrections: &Corrections) -> Misspelt {
+    let known = corrections.borrow().get(typed).copied();
+    let fixed = known.unwrap_or_else(|| {
+        let fixed = lexicon::correction(typed, asked);
+        corrections.borrow_mut().insert(typed.to_string(), fixed);
+        fixed
+    });
+    let Some(fixed) = fixed else {
         return Misspelt::No;
     };
     with_analyzers(|a| {
         if a.is_query_stopword(fixed) || lexicon::is_light_verb(fixed) {
             return Misspelt::Stopword;
+        }
+        // A listed word is taken for a misspelling of a stopword only ("thier", "wich"): one
+        // of a word of substance is as likely a term of its own ("saas" is not "says").
+        if lexicon::is_word(typed) {
+            return Misspelt::No;
         }
         match Analyzers::term_of(&mut a.raw, fixed) {
             Some(raw) => {
@@ -902,6 +917,7 @@ fn analyse(
     language: &str,
     asked: &str,
     reading: Reading,
+    corrections: &Corrections,
 ) -> Query {
     let docs = searcher.num_docs().max(1);
     let mut query = Query {
@@ -981,7 +997,7 @@ fn analyse(
             read_word(searcher, group, raw, typed, stem, docs)
         } else {
             // A misspelt word is asked of other languages as the word it was read as.
-            match misspelt(&typed, asked, group.analyzer) {
+            match misspelt(&typed, asked, group.analyzer, corrections) {
                 Misspelt::As(fixed, typed, stem) if reading.wants(&fixed) => {
                     read_word(searcher, group, fixed, typed, stem, docs)
                 }
@@ -989,22 +1005,33 @@ fn analyse(
             }
         };
         // A word no page holds in any reading, nor any common word of a language, is a typo of
-        // the most frequent word one edit away, if there is one ("membrship", "thier").
-        let fixed = if word.readings.is_empty() && word.hint == Hint::No && !is_number(&word.raw) {
-            misspelt(&word.typed, asked, group.analyzer)
+        // the most frequent word one edit away, if there is one ("membrship", "thier"); so is
+        // one the pages hold only as far-fetched typos ("dokumentaion" two edits from
+        // "document"), when the word it misspells reads better ("Dokumentation" is the
+        // glossary's "documentation").
+        let best = |w: &Word| w.readings.iter().map(|(_, f)| *f).fold(0.0f32, f32::max);
+        let far_fetched = best(&word) <= FUZZY_2.max(PREFIX) && word.known == Known::Read;
+        let fixed = if (word.readings.is_empty() || far_fetched)
+            && word.hint == Hint::No
+            && !is_number(&word.raw)
+            && reading.wants(&word.raw)
+        {
+            misspelt(&word.typed, asked, group.analyzer, corrections)
         } else {
             Misspelt::No
         };
         match fixed {
-            Misspelt::No => query.words.push(word),
-            Misspelt::Stopword => {}
-            Misspelt::As(raw, typed, stem) => {
-                if !query.words.iter().any(|w| w.raw == raw) {
-                    query
-                        .words
-                        .push(read_word(searcher, group, raw, typed, stem, docs));
+            Misspelt::Stopword if word.readings.is_empty() => {}
+            Misspelt::As(raw, typed, stem) if !query.words.iter().any(|w| w.raw == raw) => {
+                let meant = read_word(searcher, group, raw, typed, stem, docs);
+                if word.readings.is_empty() || best(&meant) > best(&word) {
+                    query.words.push(meant);
+                } else {
+                    query.words.push(word);
                 }
             }
+            Misspelt::As(..) if word.readings.is_empty() => {}
+            _ => query.words.push(word),
         }
     }
     for word in &query.words {
@@ -1033,6 +1060,8 @@ pub struct Analysis<'a> {
     /// How much a word no page has counts (see `foreign_evidence` in the parent module):
     /// asked only when the question has such a word.
     pub foreign_evidence: &'a dyn Fn() -> f32,
+    /// The question's words read as misspellings so far (empty at first).
+    pub corrections: Corrections,
 }
 
 impl Analysis<'_> {
@@ -1104,7 +1133,15 @@ impl Analysis<'_> {
     fn analyse(&self, language: &str, reading: Reading) -> Query {
         let group = self.fields.group(language);
         let asked = self.languages.first().copied().unwrap_or_default();
-        let mut query = analyse(self.searcher, group, self.words, language, asked, reading);
+        let mut query = analyse(
+            self.searcher,
+            group,
+            self.words,
+            language,
+            asked,
+            reading,
+            &self.corrections,
+        );
         add_hints(self.searcher, group, self.hints, &mut query);
         query
     }

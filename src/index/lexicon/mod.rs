@@ -4,7 +4,9 @@
 //! The search needs to tell the two apart. A question word the content doesn't have is either a
 //! typo of a word it has ("kubernetis", "Zertifizirung": correct it) or a real word of a topic
 //! the content doesn't cover ("weather", "Wetter", "risotto": never "correct" it into "whether"
-//! or "weiter", and take it as a sign the question is out of scope). The German analyzer also
+//! or "weiter", and take it as a sign the question is out of scope). A word neither the content
+//! nor the lists have may be a typo of a common word ("membrship"): [`correction`] finds the
+//! word meant, and a rare listed word may be a frequent misspelling ("thier"). The German analyzer also
 //! splits compounds into the common words they are made of ("Jahresbudget" → "jahr" +
 //! "budget", see [`super::analyzer`]).
 //!
@@ -242,11 +244,14 @@ const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzäöüß";
 
 /// The common word a misspelt `word` (lower case) most likely stands for, in a question asked in
 /// `asked`: the most frequent word of the lists one edit away (a letter added, dropped,
-/// replaced, or two swapped; none dropped from a word of four letters), preferring the
-/// language asked in ("wich" → "which" in English, though "wich" is a rare German word).
-/// `None` when `word` is a common word of its own ("rite"), too short, or no frequent word is
-/// near ("ionos"). A noisy-channel speller of the simplest kind: every edit is as likely, and
-/// how frequent the word is decides.
+/// replaced, or two swapped; none dropped from a word of four letters, the first letter only
+/// swapped), preferring the language asked in ("wich" → "which" in English, though "wich" is a
+/// rare German word). A listed word counts as a misspelling only when it is rare (from
+/// [`MISSPELLING_RANK`]) and the word near it far more frequent ("thier"); a word no list has
+/// only from [`MIN_UNLISTED_LETTERS`] letters on, and not when it is German spelt without
+/// umlauts or ß ("gefoerdert"). `None` when `word` is a common word of its own ("rite"), too
+/// short ("vlan"), or no frequent word is near ("ionos"). A noisy-channel speller of the
+/// simplest kind: every edit is as likely, and how frequent the word is decides.
 ///
 /// Hand-written: the spelling crates carry dictionaries of one language, or need a dictionary
 /// file at run time; these lists are at hand and already say how frequent each word is.
@@ -262,49 +267,108 @@ pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
     if own.is_some_and(|rank| rank < MISSPELLING_RANK) {
         return None;
     }
+    // A short word no list has is an acronym or a product as often as a typo ("saas",
+    // "vlan", "docs"): only a listed misspelling of four or five letters ("wich", "thier") is
+    // corrected.
+    if own.is_none() && letters.len() < MIN_UNLISTED_LETTERS {
+        return None;
+    }
+    // German spelt without umlauts or ß ("gefoerdert", "strasse") is German, not a typo.
+    if own.is_none() && transliterations(word).any(|w| is_german(&w)) {
+        return None;
+    }
     let (first, second) = if asked == "de" {
         (german(), english())
     } else {
         (english(), german())
     };
+    // Every edit at position `i` keeps the first `i` letters: it is looked for only among the
+    // words that start with them, and not at all past the first position no word starts with.
+    let lists = [
+        (first, 1, prefix_ranges(first, word, &letters)),
+        (
+            second,
+            OTHER_LANGUAGE,
+            prefix_ranges(second, word, &letters),
+        ),
+    ];
+    let reach = lists.iter().map(|(_, _, r)| r.len()).max().unwrap_or(0);
     let mut best: Option<(u32, &'static str)> = None;
-    let mut consider = |candidate: &str| {
-        for (list, factor) in [(first, 1), (second, OTHER_LANGUAGE)] {
-            if let Ok(at) = list.words.binary_search(&candidate) {
-                let score = list.ranks[at].saturating_mul(factor);
+    let mut candidate = String::with_capacity(word.len() + 4);
+    let mut consider = |at: usize, parts: &[&[char]]| {
+        candidate.clear();
+        candidate.extend(parts.iter().flat_map(|p| p.iter()));
+        for (list, factor, ranges) in &lists {
+            let Some(&(lo, hi)) = ranges.get(at) else {
+                continue;
+            };
+            if let Ok(found) = list.words[lo..hi].binary_search(&candidate.as_str()) {
+                let at = lo + found;
+                let score = list.ranks[at].saturating_mul(*factor);
                 if best.is_none_or(|(b, w)| (score, list.words[at]) < (b, w)) {
                     best = Some((score, list.words[at]));
                 }
             }
         }
     };
-    let mut candidate = String::with_capacity(word.len() + 4);
-    let mut build = |f: &mut dyn FnMut(&str), parts: &[&[char]]| {
-        candidate.clear();
-        candidate.extend(parts.iter().flat_map(|p| p.iter()));
-        f(&candidate);
-    };
-    for i in 0..letters.len() - 1 {
+    for i in 0..(letters.len() - 1).min(reach) {
         let swapped = [letters[i + 1], letters[i]];
-        build(&mut consider, &[&letters[..i], &swapped, &letters[i + 2..]]);
+        consider(i, &[&letters[..i], &swapped, &letters[i + 2..]]);
     }
-    for i in 0..letters.len() {
+    // Typos seldom touch the first letter (a swap aside: "hwo"), and a word of another first
+    // letter is more often a different word than the one meant: edits start at the second.
+    for i in 1..letters.len().min(reach) {
         // A word of four letters less one is three: an acronym or a stopword as often as not.
         if letters.len() > 4 {
-            build(&mut consider, &[&letters[..i], &letters[i + 1..]]);
+            consider(i, &[&letters[..i], &letters[i + 1..]]);
         }
         for c in ALPHABET.chars().filter(|c| *c != letters[i]) {
-            build(&mut consider, &[&letters[..i], &[c], &letters[i + 1..]]);
+            consider(i, &[&letters[..i], &[c], &letters[i + 1..]]);
         }
     }
-    for i in 0..=letters.len() {
+    for i in 1..=letters.len().min(reach.saturating_sub(1)) {
         for c in ALPHABET.chars() {
-            build(&mut consider, &[&letters[..i], &[c], &letters[i..]]);
+            consider(i, &[&letters[..i], &[c], &letters[i..]]);
         }
     }
     let (rank, fixed) = best?;
     let likelier = own.is_none_or(|own| rank.saturating_mul(MISSPELLING_RATIO) <= own);
     (rank < max_correction_rank(letters.len()) && likelier && fixed != word).then_some(fixed)
+}
+
+/// Letters from which a word no list has may be a typo (see [`correction`]).
+const MIN_UNLISTED_LETTERS: usize = 6;
+
+/// `word` with "ss" for "ß" and "ae", "oe", "ue" for "ä", "ö", "ü", each way, as the lists may
+/// spell it ("fussball", "straße", "gefördert").
+fn transliterations(word: &str) -> impl Iterator<Item = String> + '_ {
+    let umlauts = word
+        .replace("ae", "ä")
+        .replace("oe", "ö")
+        .replace("ue", "ü");
+    [word.replace('ß', "ss"), word.replace("ss", "ß"), umlauts]
+        .into_iter()
+        .filter(move |w| w != word)
+}
+
+/// For each `i` from 0 on, the range of `list`'s words that start with the first `i` of
+/// `letters` (the characters of `word`), up to the first `i` no word starts with.
+fn prefix_ranges(list: &List, word: &str, letters: &[char]) -> Vec<(usize, usize)> {
+    let mut ranges = vec![(0, list.words.len())];
+    let mut end = 0;
+    for c in letters {
+        end += c.len_utf8();
+        let prefix = &word[..end];
+        let (lo, hi) = ranges[ranges.len() - 1];
+        let words = &list.words[lo..hi];
+        let from = lo + words.partition_point(|w| *w < prefix);
+        let to = lo + words.partition_point(|w| *w < prefix || w.starts_with(prefix));
+        if from == to {
+            break;
+        }
+        ranges.push((from, to));
+    }
+    ranges
 }
 
 #[cfg(test)]
@@ -315,6 +379,7 @@ mod tests {
     fn a_misspelt_word_is_read_as_the_most_frequent_word_one_edit_away() {
         for (typo, asked, meant) in [
             ("membrship", "en", "membership"),
+            ("dokumentaion", "de", "dokumentation"),
             ("becoem", "en", "become"),
             ("becuase", "en", "because"),
             ("thier", "en", "their"),
@@ -333,6 +398,15 @@ mod tests {
         for (word, asked) in [
             ("weather", "en"),
             ("rite", "en"),
+            ("vlan", "en"),
+            ("zitadel", "en"),
+            ("syself", "de"),
+            ("dnation", "de"),
+            ("straße", "de"),
+            ("gefoerdert", "de"),
+            ("muenchen", "de"),
+            ("skalieren", "de"),
+            ("nutzende", "de"),
             ("wetter", "de"),
             ("aws", "en"),
             ("teh", "en"),
