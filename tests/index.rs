@@ -791,6 +791,31 @@ fn typos_still_find_the_section() {
 }
 
 #[test]
+fn a_word_only_pages_of_another_language_hold_is_theirs_not_a_typo() {
+    // "Anbieterin" is no common word and one edit from "anbietern", which is: asked of the
+    // English pages it is not taken for a typo of that, but found on the German page.
+    let german = page(
+        "de",
+        "anbieter",
+        "Anbieter",
+        vec![section(
+            3,
+            &["Wer betreibt die Cloud"],
+            "Die Anbieterin betreibt die Cloud in zwei Rechenzentren.",
+        )],
+    );
+    let index = SearchIndex::build_in_ram(&library(vec![seed_page(), german])).unwrap();
+    let hits = index.search("anbieterin", "en", 5);
+    assert_eq!(
+        hits.first().map(|h| h.slug.as_str()),
+        Some("anbieter"),
+        "{hits:#?}"
+    );
+    // Nor does it count as a word no page has, against the answer.
+    assert_eq!(hits[0].coverage.meaning_foreign, 0.0, "{hits:#?}");
+}
+
+#[test]
 fn exact_matches_rank_above_typo_matches() {
     let mut lib = seed();
     lib.pages[0]

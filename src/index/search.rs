@@ -861,6 +861,14 @@ enum Misspelt {
 /// with what each was read as: the pages of each language ask again about the same words.
 pub type Corrections = RefCell<HashMap<String, Option<&'static str>>>;
 
+/// What [`analyse`] needs to read a word as a misspelling: the question's words read so far,
+/// and whether pages of another language hold a word as typed (then it is theirs, no typo).
+#[derive(Clone, Copy)]
+struct Typos<'a> {
+    corrections: &'a Corrections,
+    held_elsewhere: &'a dyn Fn(&str) -> bool,
+}
+
 /// What `typed` (lower case), misspelt in a question asked in `asked`, was meant as, stemmed by
 /// `analyzer`.
 fn misspelt(typed: &str, asked: &str, analyzer: &str, corrections: &Corrections) -> Misspelt {
@@ -917,8 +925,12 @@ fn analyse(
     language: &str,
     asked: &str,
     reading: Reading,
-    corrections: &Corrections,
+    typos: Typos,
 ) -> Query {
+    let Typos {
+        corrections,
+        held_elsewhere,
+    } = typos;
     let docs = searcher.num_docs().max(1);
     let mut query = Query {
         language: language.to_string(),
@@ -1015,6 +1027,7 @@ fn analyse(
             && word.hint == Hint::No
             && !is_number(&word.raw)
             && reading.wants(&word.raw)
+            && !held_elsewhere(&word.raw)
         {
             misspelt(&word.typed, asked, group.analyzer, corrections)
         } else {
@@ -1133,6 +1146,13 @@ impl Analysis<'_> {
     fn analyse(&self, language: &str, reading: Reading) -> Query {
         let group = self.fields.group(language);
         let asked = self.languages.first().copied().unwrap_or_default();
+        let held_elsewhere = |raw: &str| {
+            self.languages
+                .iter()
+                .map(|l| self.fields.group(l))
+                .filter(|g| !std::ptr::eq(*g, group))
+                .any(|g| doc_freq(self.searcher, g.raw, raw) > 0)
+        };
         let mut query = analyse(
             self.searcher,
             group,
@@ -1140,7 +1160,10 @@ impl Analysis<'_> {
             language,
             asked,
             reading,
-            &self.corrections,
+            Typos {
+                corrections: &self.corrections,
+                held_elsewhere: &held_elsewhere,
+            },
         );
         add_hints(self.searcher, group, self.hints, &mut query);
         query
