@@ -417,6 +417,8 @@ fn builtin(name: &str) -> CommandConfig {
                 "forumsmitglied werden",
                 "werde ich forumsmitglied",
                 "forumsmitglied zu werden",
+                "wird man forumsmitglied",
+                "wird man mitglied",
                 "mitglied zu werden",
                 "kontaktieren",
                 "erreiche ich",

@@ -712,6 +712,18 @@ fn when_the_next_of_something_is_is_answered_only_by_a_page_that_states_a_time_t
             ("wann ist der nächste gaia-x summit?", "de"),
         ],
     );
+    // Joining is open now, whenever the asker means to.
+    for (question, lang) in [
+        ("I want to join next week, how do I do that?", "en"),
+        (
+            "Wir wollen nächstes Jahr beitreten, wen kontaktiere ich?",
+            "de",
+        ),
+    ] {
+        let join = seed.answer(question, lang);
+        assert_eq!(join.outcome, Outcome::Answered, "{question}: {join:#?}");
+        assert_eq!(join.command, "join", "{question}: {join:#?}");
+    }
 }
 
 /// Asserts that each `(question, language)` gets "not found" from `core`.
@@ -787,8 +799,13 @@ fn a_kind_of_fact_the_content_never_states_is_not_answered_from_the_names_it_hol
             // Someone's private life is on no project's page.
             ("what does Miriam Okafor earn?", "en"),
             ("Ist Miriam Okafor verheiratet?", "de"),
+            ("Welche Hobbys hat Miriam Okafor?", "de"),
+            ("need Miriam Okafor's personal mail address", "en"),
         ],
     );
+    // Not from a command's section either: the join section's address is the forum's.
+    let (_seed_index, seed) = fixture("content/seed");
+    check_not_found(&seed, &[("need ganten's personal mail address", "en")]);
     let sure = core.answer("what is Miriam Okafor's phone number?", "en");
     assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
     // The board page names him, but no phone number: the contact page has others' numbers.

@@ -68,6 +68,11 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         }
         // "When is the next summit?" routed to the summit's command: its page must state a
         // time to come, as a searched page must.
+        // Someone's private life is in no command's section either: "need <someone>'s
+        // personal mail address" is not the forum's address.
+        if crate::index::asks_private_life(&question.hints) {
+            sure *= WEAK;
+        }
         // Joining is open now, whenever the next of anything is.
         if question.next && routed.command.kind != CommandKind::Contact {
             if let Some(at) = routed.command.section(language) {
@@ -100,6 +105,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         answer.confidence = sure;
         return answer;
     }
+    let found = held_to_time_to_come(src, question, found);
     let Some((found, title)) = titled(src, question, language, found) else {
         return not_found(src, &question.text, language);
     };
@@ -537,8 +543,16 @@ fn search(
             .index
             .search_words(words, hints, &src.config.default_language, limit, snippets);
     }
-    // "When is the next hackathon?" asks for a time to come: a page that states no year from
-    // the present one on tells of past ones only, however well it names the hackathon.
+    found
+}
+
+/// "When is the next hackathon?" asks for a time to come: a page that states no year from the
+/// present one on tells of past ones only, however well it names the hackathon.
+fn held_to_time_to_come(
+    src: &Sources,
+    question: &Question,
+    mut found: Vec<SearchHit>,
+) -> Vec<SearchHit> {
     if question.next {
         for hit in &mut found {
             if !states_time_to_come(src, &hit.language, &hit.slug) {

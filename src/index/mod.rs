@@ -277,7 +277,8 @@ const ASKS: &[Asks] = &[
         "denn",
         "eigentlich",
     ]),
-    // "what does … earn", "ist … verheiratet": someone's private life, which no page states.
+    // "what does … earn", "ist … verheiratet", "welche Hobbys hat …", "wo wohnt …", a personal
+    // e-mail address: someone's private life, which no page states.
     Asks::new(
         &[
             "salary",
@@ -294,6 +295,18 @@ const ASKS: &[Asks] = &[
             "boyfriend",
             "ehefrau",
             "ehemann",
+            "hobby",
+            "hobbies",
+            "hobbys",
+            "personal email",
+            "personal e mail",
+            "personal mail",
+            "private email",
+            "private e mail",
+            "private mail",
+            "private e mail adresse",
+            "persönliche e mail",
+            "wohnt",
         ],
         &[facts::PRIVATE],
     ),
@@ -399,6 +412,12 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a question's hints ([`question_hints`]) ask about someone's private life
+/// ([`facts::PRIVATE`]): no page, and no command's section, states it.
+pub fn asks_private_life(hints: &[String]) -> bool {
+    hints.iter().any(|h| h == facts::PRIVATE)
 }
 
 /// Whether a question (normalised) asks when the next of something is ([`facts::asks_next`]).
@@ -1189,6 +1208,12 @@ mod tests {
             facts::PRIVATE
         ));
         assert!(asks("is the ceo married", facts::PRIVATE));
+        assert!(asks(
+            "welche hobbys hat die projektleiterin",
+            facts::PRIVATE
+        ));
+        assert!(asks("need the ceo s personal mail address", facts::PRIVATE));
+        assert!(asks("in welchem bezirk wohnt der ceo", facts::PRIVATE));
         assert!(!asks("how do i earn the certificate", facts::PRIVATE));
         assert!(!asks(
             "wer hat sich um scs verdient gemacht",

@@ -885,9 +885,10 @@ fn misspelt(typed: &str, asked: &str, analyzer: &str, corrections: &Corrections)
         if a.is_query_stopword(fixed) || lexicon::is_light_verb(fixed) {
             return Misspelt::Stopword;
         }
-        // A listed word is taken for a misspelling of a stopword only ("thier", "wich"): one
-        // of a word of substance is as likely a term of its own ("saas" is not "says").
-        if lexicon::is_word(typed) {
+        // A listed word, or a short one, is taken for a misspelling of a stopword only
+        // ("thier", "wich", "waht"): one of a word of substance is as likely a term of its own
+        // ("saas" is not "says", "vlan" not "plan").
+        if lexicon::is_word(typed) || typed.chars().count() < lexicon::MIN_UNLISTED_LETTERS {
             return Misspelt::No;
         }
         match Analyzers::term_of(&mut a.raw, fixed) {

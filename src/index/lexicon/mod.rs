@@ -247,10 +247,12 @@ const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzäöüß";
 /// replaced, or two swapped; none dropped from a word of four letters, the first letter only
 /// swapped), preferring the language asked in ("wich" → "which" in English, though "wich" is a
 /// rare German word). A listed word counts as a misspelling only when it is rare (from
-/// [`MISSPELLING_RANK`]) and the word near it far more frequent ("thier"); a word no list has
-/// only from [`MIN_UNLISTED_LETTERS`] letters on, and not when it is German spelt without
-/// umlauts or ß ("gefoerdert"). `None` when `word` is a common word of its own ("rite"), too
-/// short ("vlan"), or no frequent word is near ("ionos"). A noisy-channel speller of the
+/// [`MISSPELLING_RANK`]) and the word near it far more frequent ("thier"); it and a word no
+/// list has of fewer than [`MIN_UNLISTED_LETTERS`] letters only by a swap or a letter left
+/// out ("waht", "coud"); a word no list has not when it is German spelt without umlauts or ß
+/// ("gefoerdert"). `None` when `word` is a common word of its own ("rite"), too short, or no
+/// frequent word is near ("ionos"). The caller takes a correction of a listed or short word
+/// only when it is a stopword. A noisy-channel speller of the
 /// simplest kind: every edit is as likely, and how frequent the word is decides.
 ///
 /// Hand-written: the spelling crates carry dictionaries of one language, or need a dictionary
@@ -267,12 +269,11 @@ pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
     if own.is_some_and(|rank| rank < MISSPELLING_RANK) {
         return None;
     }
-    // A short word no list has is an acronym or a product as often as a typo ("saas",
-    // "vlan", "docs"): only a listed misspelling of four or five letters ("wich", "thier") is
-    // corrected.
-    if own.is_none() && letters.len() < MIN_UNLISTED_LETTERS {
-        return None;
-    }
+    // A listed word, or a short one no list has (an acronym or a product as often as a typo:
+    // "vlan", "saas"), is read as a misspelling only by the commonest slips: two letters
+    // swapped or one left out ("waht", "wich", "coud"), not one replaced or added ("docs" is
+    // not "does", "comet" not "come").
+    let slips_only = own.is_some() || letters.len() < MIN_UNLISTED_LETTERS;
     // German spelt without umlauts or ß ("gefoerdert", "strasse") is German, not a typo.
     if own.is_none() && transliterations(word).any(|w| is_german(&w)) {
         return None;
@@ -317,7 +318,7 @@ pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
     }
     // Typos seldom touch the first letter (a swap aside: "hwo"), and a word of another first
     // letter is more often a different word than the one meant: edits start at the second.
-    for i in 1..letters.len().min(reach) {
+    for i in (1..letters.len().min(reach)).filter(|_| !slips_only) {
         // A word of four letters less one is three: an acronym or a stopword as often as not.
         if letters.len() > 4 {
             consider(i, &[&letters[..i], &letters[i + 1..]]);
@@ -337,7 +338,7 @@ pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
 }
 
 /// Letters from which a word no list has may be a typo (see [`correction`]).
-const MIN_UNLISTED_LETTERS: usize = 6;
+pub const MIN_UNLISTED_LETTERS: usize = 6;
 
 /// `word` with "ss" for "ß" and "ae", "oe", "ue" for "ä", "ö", "ü", each way, as the lists may
 /// spell it ("fussball", "straße", "gefördert").
@@ -389,6 +390,9 @@ mod tests {
         ] {
             assert_eq!(correction(typo, asked), Some(meant), "{typo}");
         }
+        for (typo, meant) in [("waht", "what"), ("coud", "could"), ("shoud", "should")] {
+            assert_eq!(correction(typo, "en"), Some(meant), "{typo}");
+        }
         // "wich" is a rare German word, but a misspelling in an English question.
         assert!(matches!(correction("wich", "en"), Some("which" | "with")));
     }
@@ -398,7 +402,8 @@ mod tests {
         for (word, asked) in [
             ("weather", "en"),
             ("rite", "en"),
-            ("vlan", "en"),
+            ("docs", "en"),
+            ("comet", "en"),
             ("zitadel", "en"),
             ("syself", "de"),
             ("dnation", "de"),
