@@ -66,14 +66,14 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                 sure = sure.min(1.0 - against * foreign_share(&top.coverage));
             }
         }
-        // "When is the next summit?" routed to the summit's command: its page must state a
-        // time to come, as a searched page must.
         // Someone's private life is in no command's section either: "need <someone>'s
         // personal mail address" is not the forum's address.
         if crate::index::asks_private_life(&question.hints) {
             sure *= WEAK;
         }
-        // Joining is open now, whenever the next of anything is.
+        // "When is the next summit?" routed to the summit's command: its page must state a
+        // time to come, as a searched page must. Joining is open now, whenever the next of
+        // anything is.
         if question.next && routed.command.kind != CommandKind::Contact {
             if let Some(at) = routed.command.section(language) {
                 let (page, _) = at.get(src.library);
@@ -464,9 +464,9 @@ fn routed_confidence(
     triggered.max(of_section).max(named)
 }
 
-/// Words that ask whether something is on a list, or on the page ("is X listed?", "among
-/// the founders", "one of the founders", "X irgendwo aufgezählt?", "laut dieser Seite"), beside a trigger of the
-/// partner list.
+/// Words that ask whether something is on a list, or on the page ("is X listed?", "among the
+/// founders", "one of the founders", "X irgendwo aufgezählt?", "laut dieser Seite"), beside a
+/// trigger of the partner list.
 const LIST_WORDS: &[&str] = &[
     "one",
     "among",

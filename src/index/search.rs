@@ -1009,8 +1009,15 @@ fn analyse(
         let word = if reading.wants(&raw) {
             read_word(searcher, group, raw, typed, stem, docs)
         } else {
-            // A misspelt word is asked of other languages as the word it was read as.
-            match misspelt(&typed, asked, group.analyzer, corrections) {
+            // A word the asked language's pass read as a misspelling is asked of other
+            // languages as the word it was read as; no other word is looked up again.
+            let corrected = corrections.borrow().contains_key(&typed);
+            let fixed = if corrected {
+                misspelt(&typed, asked, group.analyzer, corrections)
+            } else {
+                Misspelt::No
+            };
+            match fixed {
                 Misspelt::As(fixed, typed, stem) if reading.wants(&fixed) => {
                     read_word(searcher, group, fixed, typed, stem, docs)
                 }
