@@ -1098,3 +1098,28 @@ fn a_section_holding_a_name_its_translation_leaves_out_is_shown_beside_the_trans
     let translated = shown("Wer hat den Vorsitz im Vorstand?");
     assert_eq!(translated, [("de".to_string(), "der-vorstand".to_string())]);
 }
+
+#[test]
+fn a_question_naming_a_page_is_answered_from_that_page() {
+    // Each of these questions' words stand elsewhere too, and ranked another page first before
+    // the page they name was looked for.
+    let (_index, core) = site_fixture();
+    for (question, page) in [
+        (
+            "according to the standards page, who develops the standards?",
+            "standards",
+        ),
+        ("according to the about page, who funds SCS?", "about"),
+        ("the contact page, who handles press?", "contact"),
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, page, "{question}: {answer:#?}");
+    }
+    // A page named as where something is not is no page to answer from.
+    let answer = core.answer("who develops the standards? not on the about page", "en");
+    assert!(
+        answer.hits.first().is_none_or(|h| h.page != "about"),
+        "{answer:#?}"
+    );
+}

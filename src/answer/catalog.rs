@@ -92,6 +92,8 @@ pub struct Catalog {
     /// first question that needs them: a command needs none, and a cold `scs-bot ask /join`
     /// at 1,000 pages spent a third of its time on them.
     titles: OnceLock<Titles>,
+    /// The pages' titles and slugs as a question names them, compiled likewise.
+    page_names: OnceLock<super::named_page::PageNames>,
     /// Every word of every command's trigger phrases.
     trigger_words: BTreeSet<String>,
     /// Warnings for the operator: commands whose section the content lacks.
@@ -263,6 +265,18 @@ impl Catalog {
         let key = (language.to_string(), words.join(" "));
         let exact = titles.exact.get(&key).or_else(|| titles.heads.get(&key));
         exact.copied().or_else(|| titles.nearly(language, words))
+    }
+
+    /// The slug of the page a question (normalized) names: "according to the standards
+    /// page …" (see [`super::named_page`]).
+    pub fn named_page(
+        &self,
+        library: &Library,
+        normalized: &str,
+    ) -> Option<super::named_page::NamedPage<'_>> {
+        self.page_names
+            .get_or_init(|| super::named_page::PageNames::compile(library))
+            .named(normalized)
     }
 
     /// Whether a partner command answers from this section.

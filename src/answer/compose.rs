@@ -16,6 +16,9 @@ use std::collections::HashSet;
 /// How many hits routing looks at: a command's section may rank below the shown ones.
 const ROUTE_DEPTH: usize = 5;
 
+/// How many hits are looked through for the sections of a page the question names.
+const NAMED_PAGE_DEPTH: usize = 20;
+
 /// A free question: small talk, routed to a command when it asks for one, else searched; an
 /// answer less sure than `search.min_confidence` says "not found" instead.
 pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
@@ -23,7 +26,31 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         return smalltalk(&question.text, language);
     }
     let shown = src.config.search.max_hits;
-    let found = search(src, question, language, shown.max(ROUTE_DEPTH), shown);
+    // A question naming a page ("according to the standards page, who certifies?") is
+    // answered from that page first, wherever its sections rank among the first few dozen;
+    // the words naming it are not searched for: they stand in no section's text, and the
+    // page's title has them.
+    let named = src.catalog.named_page(src.library, &question.normalized);
+    let unnamed = named
+        .as_ref()
+        .and_then(|named| question.without_words(&named.words));
+    let asked_of_page = unnamed.as_ref().unwrap_or(question);
+    let found = match &named {
+        Some(named) => {
+            let mut found = search(
+                src,
+                asked_of_page,
+                language,
+                NAMED_PAGE_DEPTH,
+                NAMED_PAGE_DEPTH,
+            );
+            // Stable: the named page's hits first, each group in its order.
+            found.sort_by_key(|hit| hit.slug != named.slug);
+            found.truncate(shown.max(ROUTE_DEPTH));
+            found
+        }
+        None => search(src, question, language, shown.max(ROUTE_DEPTH), shown),
+    };
     if let Some(top) = found.first() {
         let c = &top.coverage;
         tracing::debug!(
@@ -112,7 +139,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     let top = &found[0];
     let sure = match title {
         Title::Asked => 1.0,
-        Title::NotAsked => confidence(question, &top.coverage),
+        Title::NotAsked => confidence(asked_of_page, &top.coverage),
     };
     if sure < min {
         return unsure(src, question, language, sure);

@@ -5,6 +5,7 @@
 //! - [`catalog`]: what commands and routing need, compiled once per load of the content;
 //! - [`route`]: which command a free question asks for;
 //! - [`partners`]: partner lists and names typed loosely;
+//! - [`named_page`]: the page a question names ("according to the standards page …");
 //! - [`compose`]: answers from a section, from the search, not found, refused;
 //! - [`help`]: the `/help` answer.
 //!
@@ -18,6 +19,7 @@ pub mod catalog;
 pub mod compose;
 pub mod help;
 pub mod model;
+pub mod named_page;
 pub mod partners;
 pub mod question;
 pub mod route;

@@ -56,6 +56,26 @@ impl Question {
     }
 
     /// The normalized words.
+    /// The question without the search words `words` (normalized) stand for ("standards"
+    /// and "page" of "according to the standards page, who certifies?"); `None` when it
+    /// holds none of them or nothing else.
+    pub fn without_words(&self, words: &[String]) -> Option<Question> {
+        let named = |w: &String| {
+            let parts = normalize(w);
+            !parts.is_empty() && parts.split(' ').all(|p| words.iter().any(|n| n == p))
+        };
+        let kept: Vec<String> = self
+            .search_words
+            .iter()
+            .filter(|w| !named(w))
+            .cloned()
+            .collect();
+        (!kept.is_empty() && kept.len() < self.search_words.len()).then(|| Question {
+            search_words: kept,
+            ..self.clone()
+        })
+    }
+
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.normalized.split(' ').filter(|w| !w.is_empty())
     }
