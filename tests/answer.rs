@@ -289,6 +289,14 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
         ("ist hetzner auch dabei?", "de", "partners"),
         ("hetzner auch mit im boot?", "de", "partners"),
         ("und hetzner, gehören die auch dazu?", "de", "partners"),
+        // A name no page has, beside words that ask about the list: the list answers.
+        ("proxmox in that forum?", "en", "partners"),
+        ("quillworks, on there or not?", "en", "partners"),
+        (
+            "does anyone know if quillworks shows up among the founders?",
+            "en",
+            "partners",
+        ),
         // "mache" is a verb the search drops by itself; joined with "mit" it asks to join.
         ("wie mache ich mit?", "de", "join"),
         ("wie kann ich mitmachen?", "de", "join"),
@@ -303,6 +311,8 @@ fn a_trigger_phrase_of_small_words_beside_a_topic_word_is_not_the_command() {
     for (question, lang) in [
         ("what's the weather in there?", "en"),
         ("any good pizza in there?", "en"),
+        ("can I post memes in that forum?", "en"),
+        ("what's on there for dinner tonight?", "en"),
         ("gibt es auch dazu eine pizza?", "de"),
         ("Was gehört dazu?", "de"),
         ("Welche Unterlagen gehören dazu?", "de"),

@@ -430,10 +430,22 @@ fn routed_confidence(
     // Whether a company is on the partner list is asked with words of lists too ("listed",
     // "aufgezählt", "laut dieser Seite"): they ask the list, as its trigger phrases do.
     let of_list = |w: &str| command.kind == CommandKind::Partners && LIST_WORDS.contains(&w);
+    // Whether a company is on the list is answered by the list whether it is there or not: a
+    // name no page has and no word list knows ("is proxmox in the forum?") is what the
+    // question asks the list about, as its trigger phrase is.
+    let unknown_name = |w: &str| {
+        command.kind == CommandKind::Partners
+            && w.chars().count() >= 3
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && !crate::index::is_common_word(w)
+            && !crate::index::in_glossary(w)
+            && !src.index.holds_word(w)
+    };
     let in_trigger = words
         .iter()
         .filter(|w| {
             of_list(w)
+                || unknown_name(w)
                 || command
                     .triggers
                     .iter()

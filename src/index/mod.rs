@@ -909,6 +909,23 @@ impl SearchIndex {
             .copied()
     }
 
+    /// Whether any page holds `word` as it is written.
+    pub fn holds_word(&self, word: &str) -> bool {
+        let Some(layout) = self.layout() else {
+            return false;
+        };
+        let Some(raw) =
+            analyzer::with_analyzers(|a| analyzer::Analyzers::term_of(&mut a.raw, word))
+        else {
+            return false;
+        };
+        let searcher = self.reader.searcher();
+        layout.languages().iter().any(|language| {
+            let term = tantivy::Term::from_field_text(self.fields.group(language).raw, &raw);
+            searcher.doc_freq(&term).unwrap_or(0) > 0
+        })
+    }
+
     /// Whether pages of each of the `written` languages hold `word` as it is written.
     fn in_every_language(
         &self,
