@@ -1133,3 +1133,33 @@ fn a_question_naming_a_page_is_answered_from_that_page() {
         "{answer:#?}"
     );
 }
+
+#[test]
+fn a_request_to_reshape_the_answer_is_answered_with_the_section_it_names() {
+    // "as bullet points", "for jira", "in einem Satz" ask what to do with the section, not
+    // about another topic: the section is shown.
+    for (question, lang, anchor) in [
+        (
+            "summarize the forum's goals as bullet points for our jira board",
+            "en",
+            "goals-of-the-forum",
+        ),
+        (
+            "bitte die Ziele des Forums in Stichpunkten, für unsere Checkliste",
+            "de",
+            "ziele-des-forums",
+        ),
+    ] {
+        let answer = ask(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
+    }
+    // A request about no topic of the pages is still not answered.
+    for question in [
+        "make a checklist for my vacation packing",
+        "write a blurb about my startup",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+}

@@ -372,6 +372,41 @@ const QUESTION_WORDS: &[&str] = &[
     // past forms of "give", a question word
     "gave",
     "given",
+    // Requests to reshape the answer ("sum up the goals as bullet points for jira", "fasse das
+    // in Stichpunkten zusammen"): the bot shows the section; what to do with it is no topic.
+    // Not words a page may be about: "summary" (an announcement's heading), "slides",
+    // "newsletter", "wiki", "draft" (a standard's stage). Nor "translate"/"übersetzen": "Übersetze
+    // 'Haus' ins Englische" asks for what no page is about.
+    "summarize",
+    "summarise",
+    "summarized",
+    "summarised",
+    "eli5",
+    "bullet",
+    "bullets",
+    "bulleted",
+    "checklist",
+    "markdown",
+    "paste",
+    "jira",
+    "blurb",
+    "rephrase",
+    "reword",
+    "oneliner",
+    "sentence",
+    "sentences",
+    "briefly",
+    "nutshell",
+    "zusammenfassen",
+    "fasse",
+    "stichpunkte",
+    "stichpunkten",
+    "stichpunktartig",
+    "formuliere",
+    "formulieren",
+    "satz",
+    "sätzen",
+    "checkliste",
 ];
 
 /// The analyzers of one thread: building a [`TextAnalyzer`] allocates, so they are built once.
@@ -720,10 +755,12 @@ mod tests {
                 "könnten",
                 "laut",
                 "drin",
+                "summarize",
+                "stichpunkten",
             ] {
                 assert!(a.is_query_stopword(word), "{word}");
             }
-            for word in ["partner", "join", "gaia", "mitmachen"] {
+            for word in ["partner", "join", "gaia", "mitmachen", "summary", "slides"] {
                 assert!(!a.is_query_stopword(word), "{word}");
             }
         });
