@@ -1163,3 +1163,34 @@ fn a_request_to_reshape_the_answer_is_answered_with_the_section_it_names() {
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
     }
 }
+
+#[test]
+fn a_price_is_answered_only_by_a_page_that_states_one() {
+    // A page that names the thing but states no price can't say what it costs ("how much does
+    // the training cost?" of the training's announcement); "free" is a price.
+    let (_index, core) = site_fixture();
+    for (question, lang, page) in [
+        (
+            "how much does a ticket for the summit cost?",
+            "en",
+            "summit2025",
+        ),
+        ("was kostet ein ticket für den summit?", "de", "summit2025"),
+        (
+            "how much does a certificate cost per year?",
+            "en",
+            "standards",
+        ),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, page, "{question}: {answer:#?}");
+    }
+    check_not_found(
+        &core,
+        &[
+            ("how much does the hackathon in leipzig cost?", "en"),
+            ("how much does the SCS training cost?", "en"),
+        ],
+    );
+}

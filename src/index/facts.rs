@@ -82,6 +82,7 @@ pub fn is_answer_type(word: &str) -> bool {
 pub fn is_held_to_page(stem: &str) -> bool {
     stem.len() >= 4
         && (PHONE.starts_with(stem)
+            || AMOUNT.starts_with(stem)
             || AGE.starts_with(stem)
             || COMPARISON.starts_with(stem)
             || SEAT.starts_with(stem))
@@ -216,6 +217,20 @@ const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "doll
 const STREETS: &[&str] = &[
     "straße", "strasse", "str", "weg", "allee", "platz", "street", "road", "avenue", "markt",
 ];
+/// Words that state a price of nothing.
+const FREE: &[&str] = &[
+    "kostenlos",
+    "kostenlose",
+    "kostenlosen",
+    "kostenloser",
+    "kostenloses",
+    "kostenfrei",
+    "kostenfreie",
+    "kostenfreien",
+    "kostenfreier",
+    "kostenfreies",
+    "gratis",
+];
 const SCALES: &[&str] = &[
     "thousand",
     "million",
@@ -330,7 +345,23 @@ pub fn markers(text: &str) -> String {
                 .is_some_and(|w| SCALES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
                 && number_near(-2);
             let named = CURRENCY_WORDS.contains(&lower.as_str()) && (number_near(-1) || scaled);
-            amount = signed || named;
+            // "kostenlos", "free of charge", "for free", "free ticket", "tickets are free.":
+            // the price is nothing ("free software", "is free to use" say nothing of one).
+            let lower_near = |offset: isize| near(offset).map(|w| w.to_lowercase());
+            let clause_end = near(1).is_none()
+                || raw
+                    .trim_end_matches(['"', '\'', '*', '_'])
+                    .ends_with(['.', ',', '!', ';']);
+            let free_of = lower_near(1).is_some_and(|w| {
+                w.starts_with("of") && lower_near(2).is_some_and(|c| c.starts_with("charge"))
+                    || w.starts_with("ticket")
+                    || w.starts_with("admission")
+                    || w.starts_with("entry")
+            });
+            let free_after = lower_near(-1)
+                .is_some_and(|w| w == "for" || (matches!(w.as_str(), "are" | "is") && clause_end));
+            let free = FREE.contains(&lower.as_str()) || lower == "free" && (free_of || free_after);
+            amount = signed || named || free;
         }
         if !date {
             let month = MONTHS.contains(&lower.trim_end_matches('.'))
@@ -580,7 +611,15 @@ mod tests {
         check("funded with roughly 13.2 million Euros,", AMOUNT);
         check("mit 2 Mio. EUR gefördert", AMOUNT);
         check("the euro is a currency", "");
-        check("Tickets are free.", "");
+        // A price of nothing is stated too; "free software", "feel free", "is free to use"
+        // state none.
+        check("Tickets are free.", AMOUNT);
+        check("SCS is free to use and open", "");
+        check("Sichern Sie sich Ihr kostenfreies Ticket", AMOUNT);
+        check("Attendance is free of charge", AMOUNT);
+        check("get your free ticket now", AMOUNT);
+        check("you can attend for free", AMOUNT);
+        check("built from free software; feel free to ask", "");
     }
 
     #[test]

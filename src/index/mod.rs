@@ -173,11 +173,38 @@ fn places<'a>(
         })
 }
 
-/// Words after "how much"/"wie viel" that ask for a time, no amount of money ("how much time",
-/// "um wie viel Uhr").
+/// Words after "how much"/"wie viel" that ask for a time or a size, no amount of money ("how
+/// much time", "um wie viel Uhr", "how much RAM").
 const NOT_AMOUNTS: &[&str] = &[
-    "time", "zeit", "uhr", "hours", "minutes", "days", "weeks", "months", "longer", "stunden",
-    "minuten", "tage", "wochen", "monate", "länger",
+    "time",
+    "zeit",
+    "uhr",
+    "hours",
+    "minutes",
+    "days",
+    "weeks",
+    "months",
+    "longer",
+    "stunden",
+    "minuten",
+    "tage",
+    "wochen",
+    "monate",
+    "länger",
+    "ram",
+    "memory",
+    "storage",
+    "disk",
+    "space",
+    "cpu",
+    "cpus",
+    "data",
+    "traffic",
+    "bandwidth",
+    "speicher",
+    "arbeitsspeicher",
+    "platz",
+    "daten",
 ];
 
 /// What a question asks for, and the hints that gives ([`question_hints`]).
@@ -459,7 +486,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 18;
+pub const SCHEMA_VERSION: u32 = 19;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -1182,6 +1209,8 @@ mod tests {
     fn how_much_asks_for_an_amount_unless_it_asks_for_a_time() {
         let amount = |q: &str| question_hints(q).iter().any(|h| h == facts::AMOUNT);
         assert!(amount("how much does the ticket cost"));
+        assert!(!amount("how much ram did the box have"));
+        assert!(!amount("wie viel speicher hat der server"));
         assert!(amount("wie viel kostet das ticket"));
         assert!(!amount("how much time does the training take"));
         assert!(!amount("um wie viel uhr beginnt der vortrag"));
