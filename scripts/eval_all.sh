@@ -38,6 +38,7 @@ run seed_discord3 content tests/eval/seed_discord3.toml
 run seed_discord4 content tests/eval/seed_discord4.toml
 run seed_discord5 content tests/eval/seed_discord5.toml
 run seed_discord6 content tests/eval/seed_discord6.toml
+run seed_discord7 content tests/eval/seed_discord7.toml
 run site tests/fixtures/scs_site tests/eval/site.toml
 run real_dev "$site" tests/eval/real_site.toml
 run real_holdout "$site" tests/eval/real_holdout.toml
@@ -51,3 +52,4 @@ run real_fresh7 "$site" tests/eval/real_fresh7.toml
 run real_fresh8 "$site" tests/eval/real_fresh8.toml
 run real_fresh9 "$site" tests/eval/real_fresh9.toml
 run real_fresh10 "$site" tests/eval/real_fresh10.toml
+run real_fresh11 "$site" tests/eval/real_fresh11.toml
