@@ -169,6 +169,9 @@ pub const EN: Messages = Messages {
         "evening", "afternoon", "night", "awesome", "perfect", "got", "it", "much", "very", "so",
         "there", "all", "folks", "haha", "sure", "yes", "no", "np", "welcome", "a", "lot", "lots",
         "bot", "lmao", "rofl", "wow", "alright", "appreciate", "appreciated",
+        // A newcomer saying hello: "yo, just joined the server 👋", "hi everyone, I'm new here"
+        "just", "joined", "the", "server", "discord", "channel", "new", "here", "everyone",
+        "everybody", "guys", "yall", "i", "m", "am", "glad", "happy", "to", "be", "meet",
     ],
     smalltalk_title: "Hello!",
     smalltalk: "I answer questions about the Sovereign Cloud Stack network. Ask me one, or see `{help}` for what I can do.",
@@ -276,6 +279,9 @@ pub const DE: Messages = Messages {
         "tschüss", "tschüs", "ciao", "lg", "gruß", "grüße", "liebe", "schön", "alles", "klar",
         "ja", "nein", "bitte", "zusammen", "leute", "perfekt", "dir", "euch", "dich", "schon",
         "sehr", "bot", "cool", "lol", "wow",
+        // Ein Neuling grüßt: "hi zusammen, bin neu hier", "moin, grad dem Server beigetreten"
+        "ich", "bin", "neu", "hier", "grad", "gerade", "beigetreten", "dem", "server", "discord",
+        "allerseits", "freue", "mich",
     ],
     smalltalk_title: "Hallo!",
     smalltalk: "Ich beantworte Fragen zum Netzwerk des Sovereign Cloud Stack. Stell mir eine, oder schau in `{help}`, was ich kann.",

@@ -573,6 +573,10 @@ fn greetings_and_thanks_get_a_short_reply_that_points_to_help() {
         ("good morning bot", "en"),
         ("lmao", "en"),
         ("super, danke dir", "de"),
+        // A newcomer saying hello.
+        ("yo, just joined the server 👋", "en"),
+        ("hi everyone, I'm new here", "en"),
+        ("moin zusammen, bin neu hier", "de"),
     ] {
         let answer = ask(said, lang);
         assert_eq!(answer.command, "smalltalk", "{said}: {answer:#?}");
@@ -581,6 +585,22 @@ fn greetings_and_thanks_get_a_short_reply_that_points_to_help() {
             answer.text.contains("/help") || answer.text.contains("/hilfe"),
             "{said}: {answer:#?}"
         );
+    }
+}
+
+#[test]
+fn a_newcomer_asking_something_is_answered_not_greeted() {
+    for (said, lang, command) in [
+        ("hi, I'm new here, how do I join?", "en", "join"),
+        (
+            "just joined the server, who are the partners?",
+            "en",
+            "partners",
+        ),
+        ("bin neu hier, wie kann ich mitmachen?", "de", "join"),
+    ] {
+        let answer = ask(said, lang);
+        assert_eq!(answer.command, command, "{said}: {answer:#?}");
     }
 }
 

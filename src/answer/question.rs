@@ -27,8 +27,10 @@ pub struct Question {
 impl Question {
     pub fn new(text: &str) -> Question {
         let text = visible(text.trim()).trim().to_string();
-        let normalized = normalize(&text);
-        let mut search_words = index::question_words(&text);
+        // "yo, just joined the server – who are the partners?" asks what follows the greeting.
+        let asked = without_greeting(&text);
+        let normalized = normalize(asked);
+        let mut search_words = index::question_words(asked);
         drop_measure_words(&normalized, &mut search_words);
         join_separable_verb(&normalized, &mut search_words);
         let numbers = normalized
@@ -316,6 +318,31 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` without a greeting before the question ("hi all, …", "yo, just joined the server –
+/// …", "moin zusammen, bin neu hier. …"): the leading clauses of nothing but small-talk words,
+/// each ended by punctuation, when something follows them. A greeting alone stays as it is.
+fn without_greeting(text: &str) -> &str {
+    let is_smalltalk = |clause: &str| {
+        let words = normalize(clause);
+        !words.is_empty()
+            && words.split(' ').all(|w| {
+                crate::messages::TABLES
+                    .iter()
+                    .any(|(_, table)| table.smalltalk_words.contains(&w))
+            })
+    };
+    let mut rest = text;
+    while let Some(end) = rest.find([',', '.', '!', ';', ':', '–', '—']) {
+        let (clause, after) = rest.split_at(end);
+        let after = after[after.chars().next().map_or(0, char::len_utf8)..].trim_start();
+        if !is_smalltalk(clause) || normalize(after).is_empty() {
+            break;
+        }
+        rest = after;
+    }
+    rest
+}
+
 /// Lowercase words of letters and digits, separated by single spaces.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -363,6 +390,29 @@ mod tests {
         assert_eq!(q.normalized, normalized, "{input:?}");
         assert_eq!(q.search_words, search, "{input:?}");
         assert_eq!(q.numbers, numbers, "{input:?}");
+    }
+
+    #[test]
+    fn a_greeting_before_the_question_is_not_part_of_it() {
+        for (text, asked) in [
+            ("hi all, how do I join?", "how do I join?"),
+            (
+                "yo, just joined the server – who are the partners?",
+                "who are the partners?",
+            ),
+            (
+                "moin zusammen! bin neu hier. wie kann ich mitmachen?",
+                "wie kann ich mitmachen?",
+            ),
+            ("hi, thanks!", "thanks!"),
+            ("hi", "hi"),
+            (
+                "the server is down, who do I ask?",
+                "the server is down, who do I ask?",
+            ),
+        ] {
+            assert_eq!(without_greeting(text), asked, "{text}");
+        }
     }
 
     #[test]
