@@ -1214,3 +1214,35 @@ fn a_price_is_answered_only_by_a_page_that_states_one() {
         ],
     );
 }
+
+#[test]
+fn a_quoted_heading_names_its_section_and_a_quoted_title_its_page() {
+    let (_index, core) = site_fixture();
+    for (question, lang, expect) in [
+        (
+            "what are the points under 'Why participate?' please",
+            "en",
+            "summit2025#why-participate",
+        ),
+        // A heading of nothing but stopwords is named as written.
+        (
+            "Übersetz mir die Stichpunkte unter „Warum sollten Sie dabei sein?“",
+            "de",
+            "summit2025#warum-sollten-sie-dabei-sein",
+        ),
+    ] {
+        let answer = core.answer(question, lang);
+        let first = answer
+            .hits
+            .first()
+            .map(|h| format!("{}#{}", h.page, h.anchor));
+        assert_eq!(first.as_deref(), Some(expect), "{question}: {answer:#?}");
+    }
+    // A quoted page title is the page, searched: its first section is not the answer by itself.
+    let answer = core.answer(
+        "what does the 'SCS Standards' page say about certificates?",
+        "en",
+    );
+    assert_eq!(answer.hits[0].page, "standards", "{answer:#?}");
+    assert_ne!(answer.hits[0].anchor, "", "{answer:#?}");
+}

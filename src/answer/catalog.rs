@@ -279,6 +279,19 @@ impl Catalog {
             .named(normalized)
     }
 
+    /// The page whose title the question quotes ("the article „Warum Digitale
+    /// Souveränität?“ …").
+    pub fn quoted_page(
+        &self,
+        library: &Library,
+        text: &str,
+    ) -> Option<super::named_page::NamedPage<'_>> {
+        let names = self
+            .page_names
+            .get_or_init(|| super::named_page::PageNames::compile(library));
+        super::question::quotes(text).find_map(|quote| names.titled(quote))
+    }
+
     /// Whether a partner command answers from this section.
     pub fn is_partner_section(&self, at: SectionRef) -> bool {
         self.partner_sections.contains(&at)

@@ -30,7 +30,10 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     // answered from that page first, wherever its sections rank among the first few dozen;
     // the words naming it are not searched for: they stand in no section's text, and the
     // page's title has them.
-    let named = src.catalog.named_page(src.library, &question.normalized);
+    let named = src
+        .catalog
+        .named_page(src.library, &question.normalized)
+        .or_else(|| src.catalog.quoted_page(src.library, &question.text));
     let unnamed = named
         .as_ref()
         .and_then(|named| question.without_words(&named.words));
@@ -194,9 +197,14 @@ fn titled(
                 &question.search_words,
             )
         });
+    // A heading quoted in the question ("the bullet points under „Warum sollten Sie dabei
+    // sein?“", "what does 'Get Involved' say about …") names its section, whatever else
+    // the question asks.
+    let quoted = quoted_heading(src, question, language);
+    let titled = quoted.or(titled);
     // A question asking when, where or how much about a titled thing ("when is the SCS
     // Summit 2025?") wants the section that says so, not the title: the search decides.
-    if !question.hints.is_empty() {
+    if quoted.is_none() && !question.hints.is_empty() {
         return (!found.is_empty()).then_some((found, Title::NotAsked));
     }
     // One common word is a title only when it is the whole heading or page title, or its
@@ -205,6 +213,9 @@ fn titled(
     // question's own filler ("who's in the", "what is this … about") doesn't matter: only the
     // heading's does.
     let titled = titled.filter(|at| {
+        if quoted.is_some() {
+            return true;
+        }
         let [word] = question.search_words.as_slice() else {
             return true;
         };
@@ -258,6 +269,56 @@ fn titled(
     found.insert(0, first);
     Some((found, Title::Asked))
 }
+
+/// The section whose heading the question quotes: in „…“, “…”, "…", ‚…‘ or '…', as written
+/// (however many stopwords: "Warum sollten Sie dabei sein?") or nearly, in the asked language
+/// or else the default one. A quoted page title names the page (see `question`), not its first
+/// section.
+fn quoted_heading(
+    src: &Sources,
+    question: &Question,
+    language: &str,
+) -> Option<super::catalog::SectionRef> {
+    use super::question::normalize;
+    let languages = [language, src.config.default_language.as_str()];
+    super::question::quotes(&question.text).find_map(|quote| {
+        let quoted = normalize(quote);
+        let is_title = |at: super::catalog::SectionRef| {
+            let (page, _) = at.get(src.library);
+            normalize(&page.title) == quoted
+        };
+        let exact = languages.iter().find_map(|lang| {
+            src.library
+                .pages
+                .iter()
+                .enumerate()
+                .filter(|(_, page)| page.language == *lang)
+                .find_map(|(p, page)| {
+                    let s = page
+                        .sections
+                        .iter()
+                        .position(|s| !s.heading.is_empty() && normalize(&s.heading) == quoted)?;
+                    Some(super::catalog::SectionRef {
+                        page: p,
+                        section: s,
+                    })
+                })
+        });
+        let near = || {
+            let words = crate::index::question_words(quote);
+            if words.len() < 2 || words.len() > MAX_QUOTED_WORDS {
+                return None;
+            }
+            languages
+                .iter()
+                .find_map(|lang| src.catalog.titled(src.library, lang, &words))
+        };
+        exact.or_else(near).filter(|at| !is_title(*at))
+    })
+}
+
+/// The most search words a quote naming a heading has: a longer quote is a sentence.
+const MAX_QUOTED_WORDS: usize = 12;
 
 /// Damping of a question of one word that is weak evidence: a common word of general
 /// language ("time", "open", "today", "heute"), or one that stands only in a section's text,

@@ -153,6 +153,8 @@ pub struct PageNames {
 #[derive(Debug, Clone)]
 struct Named {
     slug: String,
+    /// The whole title, normalized.
+    full_title: String,
     /// The title's words and the slug's, each without [`GENERIC`] words.
     title: Vec<String>,
     slug_words: Vec<String>,
@@ -173,6 +175,7 @@ impl PageNames {
             let slug = page.slug.replace(['-', '_'], " ");
             names.pages.push(Named {
                 slug: page.slug.clone(),
+                full_title: normalize(&page.title),
                 title: name_words(&page.title),
                 slug_words: name_words(&split_digits(&slug)),
             });
@@ -242,6 +245,19 @@ impl PageNames {
             }
         }
         None
+    }
+
+    /// The page titled `quote` (as written, however its letters are cased or punctuated).
+    pub fn titled(&self, quote: &str) -> Option<NamedPage<'_>> {
+        let quoted = normalize(quote);
+        let page = self
+            .pages
+            .iter()
+            .find(|p| !quoted.is_empty() && p.full_title == quoted)?;
+        Some(NamedPage {
+            slug: &page.slug,
+            words: Vec::new(),
+        })
     }
 
     /// The page `words` name more fully than any other, if one.

@@ -343,6 +343,42 @@ fn without_greeting(text: &str) -> &str {
     rest
 }
 
+/// The spans of `text` in quotes: „…“, “…”, "…", ‚…‘, ‘…’ or '…' (a single quote opens only
+/// at the start or after a space, so "it's" and "SCS' goals" quote nothing).
+pub fn quotes(text: &str) -> impl Iterator<Item = &str> {
+    const PAIRS: &[(char, &[char])] = &[
+        ('„', &['“', '”', '"']),
+        ('“', &['”', '“']),
+        ('"', &['"']),
+        ('‚', &['‘', '’']),
+        ('‘', &['’']),
+        ('\'', &['\'']),
+    ];
+    let mut rest = text;
+    std::iter::from_fn(move || loop {
+        let (at, open) = rest.char_indices().find(|&(at, c)| {
+            PAIRS.iter().any(|(o, _)| *o == c)
+                && (c != '\''
+                    || rest[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(char::is_whitespace))
+        })?;
+        let closes = PAIRS.iter().find(|(o, _)| *o == open)?.1;
+        let inner = &rest[at + open.len_utf8()..];
+        let Some(end) = inner.find(closes) else {
+            rest = inner;
+            continue;
+        };
+        let quote = &inner[..end];
+        let close_len = inner[end..].chars().next().map_or(0, char::len_utf8);
+        rest = &inner[end + close_len..];
+        if !quote.trim().is_empty() {
+            return Some(quote.trim());
+        }
+    })
+}
+
 /// Lowercase words of letters and digits, separated by single spaces.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -413,6 +449,24 @@ mod tests {
         ] {
             assert_eq!(without_greeting(text), asked, "{text}");
         }
+    }
+
+    #[test]
+    fn quotes_are_found_in_every_style_and_apostrophes_are_none() {
+        let check = |text: &str, expect: &[&str]| {
+            assert_eq!(quotes(text).collect::<Vec<_>>(), expect, "{text}");
+        };
+        check(
+            "die Punkte unter „Warum sollten Sie dabei sein?“ bitte",
+            &["Warum sollten Sie dabei sein?"],
+        );
+        check(
+            "what does 'Get Involved' say? and \"Further Links\"",
+            &["Get Involved", "Further Links"],
+        );
+        check("it's SCS' goals, isn't it?", &[]);
+        check("an “open” and ‚closed‘ quote", &["open", "closed"]);
+        check("unclosed „quote", &[]);
     }
 
     #[test]
