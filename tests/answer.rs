@@ -291,7 +291,7 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
         ("und hetzner, gehören die auch dazu?", "de", "partners"),
         // A name no page has, beside words that ask about the list: the list answers.
         ("proxmox in that forum?", "en", "partners"),
-        ("quillworks, on there or not?", "en", "partners"),
+        ("quillworks in that forum, or not?", "en", "partners"),
         (
             "does anyone know if quillworks shows up among the founders?",
             "en",
@@ -1146,6 +1146,14 @@ fn a_question_naming_a_page_is_answered_from_that_page() {
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
         assert_eq!(answer.hits[0].page, page, "{question}: {answer:#?}");
     }
+    // A page named that holds nothing of the rest of the question does not answer it.
+    check_not_found(
+        &core,
+        &[
+            ("Ist die Startseite kaputt?", "de"),
+            ("is the homepage broken?", "en"),
+        ],
+    );
     // A page named as where something is not is no page to answer from.
     let answer = core.answer("who develops the standards? not on the about page", "en");
     assert!(

@@ -37,22 +37,37 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     let unnamed = named
         .as_ref()
         .and_then(|named| question.without_words(&named.words));
-    let asked_of_page = unnamed.as_ref().unwrap_or(question);
-    let found = match &named {
-        Some(named) => {
-            let mut found = search(
-                src,
-                asked_of_page,
-                language,
-                NAMED_PAGE_DEPTH,
-                NAMED_PAGE_DEPTH,
-            );
-            // Stable: the named page's hits first, each group in its order.
-            found.sort_by_key(|hit| hit.slug != named.slug);
-            found.truncate(shown.max(ROUTE_DEPTH));
+    let mut asked_of_page = unnamed.as_ref().unwrap_or(question);
+    let of_named = named.as_ref().map(|named| {
+        let mut found = search(
+            src,
+            asked_of_page,
+            language,
+            NAMED_PAGE_DEPTH,
+            NAMED_PAGE_DEPTH,
+        );
+        // Stable: the named page's hits first, each group in its order.
+        found.sort_by_key(|hit| hit.slug != named.slug);
+        found.truncate(shown.max(ROUTE_DEPTH));
+        found
+    });
+    // A page named that holds nothing of the rest of the question ("is the homepage
+    // broken?") does not answer it: the whole question is searched as asked.
+    let mut on_named: Option<&str> = None;
+    let found = match of_named {
+        Some(found)
+            if found
+                .first()
+                .zip(named.as_ref())
+                .is_some_and(|(h, n)| h.slug == n.slug) =>
+        {
+            on_named = named.as_ref().map(|n| n.slug);
             found
         }
-        None => search(src, question, language, shown.max(ROUTE_DEPTH), shown),
+        _ => {
+            asked_of_page = question;
+            search(src, question, language, shown.max(ROUTE_DEPTH), shown)
+        }
     };
     if let Some(top) = found.first() {
         let c = &top.coverage;
@@ -79,6 +94,16 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     };
     let routed =
         routed.filter(|routed| !more_specific_elsewhere(src, asked, language, routed, &found));
+    // A page the question names answers it, not a command on another page ("what is on the
+    // contact page?" is not /join's section of the network page).
+    let routed = routed.filter(|routed| {
+        on_named.is_none_or(|slug| {
+            routed
+                .command
+                .section(language)
+                .is_some_and(|at| at.get(src.library).0.slug == slug)
+        })
+    });
     if let Some(routed) = routed {
         // A question of nothing but the command's words asks for it, surely.
         let mut sure = match routed.by {

@@ -127,6 +127,15 @@ const GENERIC: &[&str] = &[
 /// How many words before a page noun may name the page.
 const MAX_NAME_WORDS: usize = 4;
 
+/// Words after a word for a home page that make it someone else's: "the homepage *of* …".
+const OF: &[&str] = &["of", "for", "von", "für", "der", "des"];
+
+/// Words before "post" that make it a verb.
+const VERB_BEFORE: &[&str] = &[
+    "i", "we", "you", "to", "should", "can", "could", "would", "will", "may", "might", "pls",
+    "please", "and", "or",
+];
+
 /// Words that deny a page holds something: "not on the network page".
 const NOT: &[&str] = &[
     "not", "isn", "nicht", "kein", "keine", "nowhere", "nirgends",
@@ -189,6 +198,13 @@ impl PageNames {
         for (i, word) in words.iter().enumerate() {
             let next = words.get(i + 1).copied();
             let home_page = HOME_BEFORE_PAGE.contains(word) && next == Some("page");
+            // Someone else's: "the homepage of Kubernetes", "OpenStack's homepage", "die
+            // Startseite von …", "the landing page for the summit".
+            let after = words.get(i + 1 + usize::from(home_page)).copied();
+            let others = after.is_some_and(|w| OF.contains(&w)) || (i > 0 && words[i - 1] == "s");
+            if (HOME.contains(word) || home_page) && others {
+                continue;
+            }
             if HOME.contains(word) || home_page {
                 if let Some(home) = &self.home {
                     let mut words = vec![word.to_string()];
@@ -208,9 +224,16 @@ impl PageNames {
             {
                 continue;
             }
+            // "post" after a pronoun or a modal verb is the verb: "where should I post …".
+            if *word == "post" && i > 0 && VERB_BEFORE.contains(&words[i - 1]) {
+                continue;
+            }
+            // "the blog post about …": "blog" is part of the noun.
+            let blog = i > 0 && words[i - 1] == "blog";
+            let named_to = if blog { i - 1 } else { i };
             let mut candidates: Vec<Vec<&str>> = Vec::new();
             if PAGE_NOUNS.contains(word) {
-                let before: Vec<&str> = words[..i]
+                let before: Vec<&str> = words[..named_to]
                     .iter()
                     .rev()
                     .take_while(|w| !BOUNDARY.contains(w))
@@ -237,10 +260,11 @@ impl PageNames {
             }
             for candidate in candidates {
                 if let Some(slug) = self.best(&candidate) {
-                    return Some(NamedPage {
-                        slug,
-                        words: vec![word.to_string()],
-                    });
+                    let mut words = vec![word.to_string()];
+                    if blog {
+                        words.push("blog".to_string());
+                    }
+                    return Some(NamedPage { slug, words });
                 }
             }
         }
@@ -436,6 +460,9 @@ mod tests {
             Some("index"),
         );
         check("what does the front page promise?", Some("index"));
+        check("what's on the homepage of Kubernetes?", None);
+        check("what does OpenStack's homepage say?", None);
+        check("die Startseite von der OSBA", None);
     }
 
     #[test]
@@ -457,6 +484,7 @@ mod tests {
         check("the release post", None);
         check("what is on this page?", None);
         check("is kubernetes on the site?", None);
+        check("where should I post about the summit?", None);
         check("is wavecon a founder? it's not on the standards page", None);
     }
 }

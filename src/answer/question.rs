@@ -57,7 +57,6 @@ impl Question {
         }
     }
 
-    /// The normalized words.
     /// The question without the search words `words` (normalized) stand for ("standards"
     /// and "page" of "according to the standards page, who certifies?"); `None` when it
     /// holds none of them or nothing else.
@@ -78,6 +77,7 @@ impl Question {
         })
     }
 
+    /// The normalized words.
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.normalized.split(' ').filter(|w| !w.is_empty())
     }

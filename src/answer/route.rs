@@ -105,6 +105,18 @@ pub fn route<'c>(
     };
     let listing = matches!(command.kind, CommandKind::Partners | CommandKind::Links);
     let asks_a_list: &[&str] = if listing { LISTING } else { &[] };
+    // A phrase of small words alone ("what is in there?", "what's on there?") asks about
+    // nothing: only beside a name does it ask whether that is in the list.
+    // ("wer ist dabei?" asks who: the list.)
+    let asks_who = ["who", "wer"].contains(&phrase.split(' ').next().unwrap_or(""));
+    if question.search_words.is_empty()
+        && !asks_who
+        && phrase
+            .split(' ')
+            .all(|w| crate::index::question_words(w).is_empty())
+    {
+        return None;
+    }
     if only_trigger_words(question, &matched, asks_a_list) {
         routed.by = RoutedBy::OnlyTriggers;
         return Some(routed);

@@ -375,7 +375,7 @@ const QUESTION_WORDS: &[&str] = &[
     // Requests to reshape the answer ("sum up the goals as bullet points for jira", "fasse das
     // in Stichpunkten zusammen"): the bot shows the section; what to do with it is no topic.
     // Not words a page may be about: "summary" (an announcement's heading), "slides",
-    // "newsletter", "wiki", "draft" (a standard's stage). Nor "translate"/"übersetzen": "Übersetze
+    // "newsletter", "wiki", "markdown", "draft" (a standard's stage). Nor "translate"/"übersetzen": "Übersetze
     // 'Haus' ins Englische" asks for what no page is about.
     "summarize",
     "summarise",
@@ -386,7 +386,6 @@ const QUESTION_WORDS: &[&str] = &[
     "bullets",
     "bulleted",
     "checklist",
-    "markdown",
     "paste",
     "jira",
     "blurb",

@@ -31,6 +31,13 @@
 
 /// Marker of a section that states an amount of money ("€2,400", "310.000 Euro", "$5M").
 pub const AMOUNT: &str = "zzamount";
+/// Marker of a section that states a price: an amount of money, or nothing ("free of charge",
+/// "kostenlos", "free ticket"). A question for the price of something ("how much does … cost?",
+/// "was kostet …", "the price of …") is held to the page: a page that names the thing but
+/// states no price can't say ([`is_held_to_page`]). Apart from [`AMOUNT`]: "free" lifts no
+/// section for "how much funding".
+pub const PRICE: &str = "zzprice";
+
 /// Marker of a section that states a date: a month, a year, a weekday, a day ("20.11.2025").
 pub const DATE: &str = "zzdate";
 
@@ -66,6 +73,7 @@ pub const SEAT: &str = "zzseat";
 /// document or a link.
 pub fn is_answer_type(word: &str) -> bool {
     word == AMOUNT
+        || word == PRICE
         || word == DATE
         || word == AGE
         || word == PHONE
@@ -82,7 +90,7 @@ pub fn is_answer_type(word: &str) -> bool {
 pub fn is_held_to_page(stem: &str) -> bool {
     stem.len() >= 4
         && (PHONE.starts_with(stem)
-            || AMOUNT.starts_with(stem)
+            || PRICE.starts_with(stem)
             || AGE.starts_with(stem)
             || COMPARISON.starts_with(stem)
             || SEAT.starts_with(stem))
@@ -310,6 +318,7 @@ const WEEKDAYS: &[&str] = &[
 /// The markers of what `text` states, each at most once, space-separated ("" for none).
 pub fn markers(text: &str) -> String {
     let (mut amount, mut date, mut place, mut age, mut phone) = (false, false, false, false, false);
+    let mut price = false;
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '[' | ']' | '/'))
         .filter(|w| !w.is_empty())
@@ -361,7 +370,8 @@ pub fn markers(text: &str) -> String {
             let free_after = lower_near(-1)
                 .is_some_and(|w| w == "for" || (matches!(w.as_str(), "are" | "is") && clause_end));
             let free = FREE.contains(&lower.as_str()) || lower == "free" && (free_of || free_after);
-            amount = signed || named || free;
+            amount = signed || named;
+            price = price || free;
         }
         if !date {
             let month = MONTHS.contains(&lower.trim_end_matches('.'))
@@ -405,6 +415,7 @@ pub fn markers(text: &str) -> String {
     }
     [
         (amount, AMOUNT),
+        (amount || price, PRICE),
         (date, DATE),
         (place, PLACE),
         (place, SEAT),
@@ -604,21 +615,22 @@ mod tests {
 
     #[test]
     fn an_amount_is_a_currency_with_a_number() {
-        check("a yearly fee of €2,400.", AMOUNT);
-        check("ein Jahresbudget von **310.000 Euro** bereit", AMOUNT);
-        check("in total **€14.9 million** of public funding", AMOUNT);
-        check("costs 5 USD per month", AMOUNT);
-        check("funded with roughly 13.2 million Euros,", AMOUNT);
-        check("mit 2 Mio. EUR gefördert", AMOUNT);
+        let amount = format!("{AMOUNT} {PRICE}");
+        check("a yearly fee of €2,400.", &amount);
+        check("ein Jahresbudget von **310.000 Euro** bereit", &amount);
+        check("in total **€14.9 million** of public funding", &amount);
+        check("costs 5 USD per month", &amount);
+        check("funded with roughly 13.2 million Euros,", &amount);
+        check("mit 2 Mio. EUR gefördert", &amount);
         check("the euro is a currency", "");
-        // A price of nothing is stated too; "free software", "feel free", "is free to use"
-        // state none.
-        check("Tickets are free.", AMOUNT);
+        // A price of nothing is a price, no amount; "free software", "feel free", "is free to
+        // use" state none.
+        check("Tickets are free.", PRICE);
         check("SCS is free to use and open", "");
-        check("Sichern Sie sich Ihr kostenfreies Ticket", AMOUNT);
-        check("Attendance is free of charge", AMOUNT);
-        check("get your free ticket now", AMOUNT);
-        check("you can attend for free", AMOUNT);
+        check("Sichern Sie sich Ihr kostenfreies Ticket", PRICE);
+        check("Attendance is free of charge", PRICE);
+        check("get your free ticket now", PRICE);
+        check("you can attend for free", PRICE);
         check("built from free software; feel free to ask", "");
     }
 
@@ -755,7 +767,7 @@ mod tests {
     fn a_section_may_state_both() {
         check(
             "Since 2021 the BMWK funded it with €14.9 million.",
-            "zzamount zzdate",
+            "zzamount zzprice zzdate",
         );
     }
 }

@@ -394,6 +394,27 @@ const ASKS: &[Asks] = &[
             facts::PLACE,
         ],
     ),
+    // The price of something ("how much does the training cost?", "was kostet …", "the price
+    // of …"), held to the page; not "the costs of vendor lock-in" nor "how much effort".
+    Asks::new(
+        &[
+            "cost", "kostet", "pay", "paid", "pays", "zahlt", "zahlen", "bezahlt", "bezahlen",
+            "money", "geld",
+        ],
+        &[facts::PRICE],
+    )
+    .beside(&["how much", "wie viel", "wieviel", "was kostet"]),
+    Asks::new(
+        &[
+            "price",
+            "preis",
+            "fee",
+            "gebühr",
+            "ticket price",
+            "ticketpreis",
+        ],
+        &[facts::PRICE],
+    ),
     Asks::new(
         &[
             "how much",
@@ -486,7 +507,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 19;
+pub const SCHEMA_VERSION: u32 = 20;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -1210,6 +1231,16 @@ mod tests {
         let amount = |q: &str| question_hints(q).iter().any(|h| h == facts::AMOUNT);
         assert!(amount("how much does the ticket cost"));
         assert!(!amount("how much ram did the box have"));
+        // A price is asked by a price word beside "how much", or by the noun itself.
+        let price = |q: &str| question_hints(q).iter().any(|h| h == facts::PRICE);
+        assert!(price("how much does the training cost"));
+        assert!(price("was kostet ein ticket"));
+        assert!(price("what s the price of an instance"));
+        assert!(price("welche gebühr verlangt govstack"));
+        assert!(!price("how much effort is it to get certified"));
+        assert!(!price("what are the costs of vendor lock in"));
+        assert!(!price("what is the cost of making a cluster compliant"));
+        assert!(!price("how much is scs used in the public sector"));
         assert!(!amount("wie viel speicher hat der server"));
         assert!(amount("wie viel kostet das ticket"));
         assert!(!amount("how much time does the training take"));

@@ -1653,7 +1653,14 @@ pub fn search(
                     _ => (0, 0.0),
                 };
                 for (stem, _) in &word.readings {
-                    let score = W_HINT * idf(doc_freq(searcher, group.heading, stem), docs);
+                    // A price only holds the question to the page: the amount it asks for
+                    // lifts already ("the share price of …" must not lift the forum's budget).
+                    let lift = if stem.len() >= 4 && facts::PRICE.starts_with(stem.as_str()) {
+                        0.0
+                    } else {
+                        W_HINT
+                    };
+                    let score = lift * idf(doc_freq(searcher, group.heading, stem), docs);
                     postings(
                         searcher,
                         layout,
