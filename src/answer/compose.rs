@@ -519,23 +519,27 @@ fn routed_confidence(
     // Whether a company is on the list is answered by the list whether it is there or not: a
     // name no page has and no word list knows ("is proxmox in the forum?") is what the
     // question asks the list about, as its trigger phrase is.
+    // (Cheapest tests first: a word a hit holds is held by a page.)
     let unknown_name = |w: &str| {
         command.kind == CommandKind::Partners
             && w.chars().count() >= 3
             && !w.chars().all(|c| c.is_ascii_digit())
             && !crate::index::is_common_word(w)
-            && !crate::index::in_glossary(w)
+            && !found
+                .iter()
+                .any(|h| h.coverage.matched.iter().any(|m| m == w))
             && !src.index.holds_word(w)
+            && !crate::index::in_glossary(w)
     };
     let in_trigger = words
         .iter()
         .filter(|w| {
             of_list(w)
-                || unknown_name(w)
                 || command
                     .triggers
                     .iter()
                     .any(|t| t.split(' ').any(|part| part == w.as_str()))
+                || unknown_name(w)
         })
         .count();
     // A trigger phrase of words the search drops counts as one word of its own beside names

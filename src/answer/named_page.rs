@@ -200,12 +200,11 @@ impl PageNames {
             let home_page = HOME_BEFORE_PAGE.contains(word) && next == Some("page");
             // Someone else's: "the homepage of Kubernetes", "OpenStack's homepage", "die
             // Startseite von …", "the landing page for the summit".
-            let after = words.get(i + 1 + usize::from(home_page)).copied();
-            let others = after.is_some_and(|w| OF.contains(&w)) || (i > 0 && words[i - 1] == "s");
-            if (HOME.contains(word) || home_page) && others {
-                continue;
-            }
             if HOME.contains(word) || home_page {
+                let after = words.get(i + 1 + usize::from(home_page)).copied();
+                if after.is_some_and(|w| OF.contains(&w)) || (i > 0 && words[i - 1] == "s") {
+                    continue;
+                }
                 if let Some(home) = &self.home {
                     let mut words = vec![word.to_string()];
                     if home_page {
@@ -213,6 +212,11 @@ impl PageNames {
                     }
                     return Some(NamedPage { slug: home, words });
                 }
+                continue;
+            }
+            // Only a noun for a page (or a compound ending in one) may name one.
+            let noun = PAGE_NOUNS.contains(word);
+            if !noun && compound_head(word).is_none() {
                 continue;
             }
             // Not where it is not: "it's not on the network page".

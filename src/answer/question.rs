@@ -331,8 +331,20 @@ fn without_greeting(text: &str) -> &str {
                     .any(|(_, table)| table.smalltalk_words.contains(&w))
             })
     };
+    // Most questions have no clause before them, or start with no small-talk word: nothing
+    // to look at.
+    const ENDS: [char; 7] = [',', '.', '!', ';', ':', '–', '—'];
+    let Some(end) = text.find(ENDS) else {
+        return text;
+    };
+    let first = text[..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    if !first.is_some_and(&is_smalltalk) {
+        return text;
+    }
     let mut rest = text;
-    while let Some(end) = rest.find([',', '.', '!', ';', ':', '–', '—']) {
+    while let Some(end) = rest.find(ENDS) {
         let (clause, after) = rest.split_at(end);
         let after = after[after.chars().next().map_or(0, char::len_utf8)..].trim_start();
         if !is_smalltalk(clause) || normalize(after).is_empty() {
@@ -354,7 +366,9 @@ pub fn quotes(text: &str) -> impl Iterator<Item = &str> {
         ('‘', &['’']),
         ('\'', &['\'']),
     ];
-    let mut rest = text;
+    // Most questions quote nothing: one pass over the bytes rules them out.
+    let quoted = text.contains(['„', '“', '"', '‚', '‘', '\'']);
+    let mut rest = if quoted { text } else { "" };
     std::iter::from_fn(move || loop {
         let (at, open) = rest.char_indices().find(|&(at, c)| {
             PAIRS.iter().any(|(o, _)| *o == c)

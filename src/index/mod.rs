@@ -133,21 +133,31 @@ impl Asks {
     }
 
     /// Whether `normalized` (lower case, words apart) asks for this.
-    fn asked_in(&self, normalized: &str) -> bool {
-        let asked = self.phrases.iter().any(|phrase| {
+    fn asked_in(&self, normalized: &str, words: &[&str]) -> bool {
+        // A phrase of one word with no word around it to check is one of the words.
+        let plain = self.not_after.is_empty() && self.not_before.is_empty();
+        let stands = |phrase: &str, plain: bool| {
+            if plain && !phrase.contains(' ') {
+                words.contains(&phrase)
+            } else {
+                places(normalized, phrase).next().is_some()
+            }
+        };
+        // The phrases beside are fewer: looked for first.
+        if !(self.beside.is_empty() || self.beside.iter().any(|phrase| stands(phrase, true))) {
+            return false;
+        }
+        self.phrases.iter().any(|phrase| {
+            if plain && self.only_before.is_empty() {
+                return stands(phrase, true);
+            }
             places(normalized, phrase).any(|(previous, next)| {
                 !previous.is_some_and(|w| self.not_after.contains(&w))
                     && !next.is_some_and(|w| self.not_before.contains(&w))
                     && (self.only_before.is_empty()
                         || next.is_none_or(|w| self.only_before.contains(&w)))
             })
-        });
-        asked
-            && (self.beside.is_empty()
-                || self
-                    .beside
-                    .iter()
-                    .any(|phrase| places(normalized, phrase).next().is_some()))
+        })
     }
 }
 
@@ -449,9 +459,11 @@ const ASKS: &[Asks] = &[
 /// still say. Each hint once.
 pub fn question_hints(normalized: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // The question's words once: a phrase of one word is looked up, not searched for.
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     let asked = ASKS
         .iter()
-        .filter(|asks| asks.asked_in(normalized))
+        .filter(|asks| asks.asked_in(normalized, &words))
         .flat_map(|asks| asks.hints.iter().copied());
     let compared = facts::asks_comparison(normalized).then_some(facts::COMPARISON);
     for hint in asked.chain(compared) {
