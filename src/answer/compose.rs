@@ -27,9 +27,9 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     }
     let shown = src.config.search.max_hits;
     // A question naming a page ("according to the standards page, who certifies?") is
-    // answered from that page first, wherever its sections rank among the first few dozen;
-    // the words naming it are not searched for: they stand in no section's text, and the
-    // page's title has them.
+    // answered from that page first, wherever its sections rank among the first 20; the page
+    // noun ("page", "Beitrag", "homepage") is not searched for: no section's text has it. The
+    // words naming the page stay: its title has them.
     let named = src
         .catalog
         .named_page(src.library, &question.normalized)

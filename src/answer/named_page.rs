@@ -216,7 +216,8 @@ impl PageNames {
             }
             // Only a noun for a page (or a compound ending in one) may name one.
             let noun = PAGE_NOUNS.contains(word);
-            if !noun && compound_head(word).is_none() {
+            let head = if noun { None } else { compound_head(word) };
+            if !noun && head.is_none() {
                 continue;
             }
             // Not where it is not: "it's not on the network page".
@@ -236,7 +237,7 @@ impl PageNames {
             let blog = i > 0 && words[i - 1] == "blog";
             let named_to = if blog { i - 1 } else { i };
             let mut candidates: Vec<Vec<&str>> = Vec::new();
-            if PAGE_NOUNS.contains(word) {
+            if noun {
                 let before: Vec<&str> = words[..named_to]
                     .iter()
                     .rev()
@@ -259,7 +260,7 @@ impl PageNames {
                         candidates.push(after[..n].to_vec());
                     }
                 }
-            } else if let Some(head) = compound_head(word) {
+            } else if let Some(head) = head {
                 candidates.push(vec![head]);
             }
             for candidate in candidates {
