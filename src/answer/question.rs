@@ -90,13 +90,7 @@ impl Question {
     /// Whether the question is only small talk ("hi", "thanks!", "ok lol", "vielen Dank"):
     /// every word is one of some language's small-talk words.
     pub fn is_smalltalk(&self) -> bool {
-        let mut words = self.words().peekable();
-        words.peek().is_some()
-            && words.all(|w| {
-                crate::messages::TABLES
-                    .iter()
-                    .any(|(_, table)| table.smalltalk_words.contains(&w))
-            })
+        is_smalltalk(&self.normalized)
     }
 
     /// Whether `raw` (a lower-cased word of the question) was typed as a distinctive word: an
@@ -321,16 +315,20 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// `text` without a greeting before the question ("hi all, …", "yo, just joined the server –
 /// …", "moin zusammen, bin neu hier. …"): the leading clauses of nothing but small-talk words,
 /// each ended by punctuation, when something follows them. A greeting alone stays as it is.
+/// Whether `normalized` (lower case, words apart) has words and all are small talk in some
+/// language ("hi", "danke", "just joined the server").
+fn is_smalltalk(normalized: &str) -> bool {
+    let mut words = normalized.split(' ').filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            crate::messages::TABLES
+                .iter()
+                .any(|(_, table)| table.smalltalk_words.contains(&w))
+        })
+}
+
 fn without_greeting(text: &str) -> &str {
-    let is_smalltalk = |clause: &str| {
-        let words = normalize(clause);
-        !words.is_empty()
-            && words.split(' ').all(|w| {
-                crate::messages::TABLES
-                    .iter()
-                    .any(|(_, table)| table.smalltalk_words.contains(&w))
-            })
-    };
+    let is_smalltalk = |clause: &str| is_smalltalk(&normalize(clause));
     // Most questions have no clause before them, or start with no small-talk word: nothing
     // to look at.
     const ENDS: [char; 7] = [',', '.', '!', ';', ':', '–', '—'];
