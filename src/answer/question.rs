@@ -19,8 +19,8 @@ pub struct Question {
     pub numbers: Vec<u64>,
     /// Words a heading may answer its question words with (`when` → "When", "Date").
     pub hints: Vec<String>,
-    /// Whether it asks when the next of something is, a time to come (see
-    /// `index::asks_next`).
+    /// Whether it asks for a time to come: when the next of something is, or when something
+    /// will be (see `index::asks_time_to_come`).
     pub next: bool,
 }
 
@@ -46,7 +46,7 @@ impl Question {
             })
             .collect();
         let hints = index::question_hints(&normalized);
-        let next = index::asks_next(&normalized);
+        let next = index::asks_time_to_come(&normalized);
         Question {
             text,
             normalized,

@@ -500,6 +500,47 @@ pub fn asks_next(normalized: &str) -> bool {
     })
 }
 
+/// Words that put a question asking "when" in a time to come: "when *will* R10 ship?", "when
+/// is scs3 *supposed* to come?", "wann *soll* das Projekt fertig sein?", "wann *kommt* die
+/// Central API raus?". Not "when is the summit?": a page states when it is or was.
+const FUTURE: &[&str] = &[
+    "will", "ll", "gonna", "supposed", "planned", "expected", "soll", "sollen", "kommt", "kommen",
+];
+
+/// German auxiliaries of a time to come ("wann *wird* die Zertifizierung stabil?"), unless the
+/// question ends in a participle ("wann wird SCS gefördert?" asks about funding that was).
+const WIRD: &[&str] = &["wird", "werden"];
+
+/// How many words after "when" / "wann" a word of [`FUTURE`] may stand.
+const FUTURE_WITHIN: usize = 8;
+
+/// Whether a question (normalised) asks when something will be, a time still to come ("when
+/// will the compliance monitor leave test operation?", "Ab wann ist Kamaji kein Technical
+/// Preview mehr?"): like [`asks_next`], pages dated before the present can't say. Not a
+/// question in the past ("when was …", "bis wann wurde …") nor one of the present ("when is
+/// the summit?", "bis wann geht der Summit?", "ab wann sind SSD-Flavors Pflicht?").
+pub fn asks_time_to_come(normalized: &str) -> bool {
+    if asks_next(normalized) {
+        return true;
+    }
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.iter().any(|w| PAST.contains(w)) {
+        return false;
+    }
+    let Some(when) = words.iter().position(|w| matches!(*w, "when" | "wann")) else {
+        return false;
+    };
+    let after = &words[when + 1..(when + 1 + FUTURE_WITHIN).min(words.len())];
+    let last = words.last().copied().unwrap_or_default();
+    // "gefördert", "veröffentlicht": a passive of the present, not a time to come.
+    let participle = last.ends_with('t');
+    let no_longer = when > 0 && words[when - 1] == "ab" && last == "mehr";
+    no_longer
+        || after.iter().any(|w| FUTURE.contains(w))
+        || after.windows(2).any(|w| w == ["going", "to"])
+        || (after.iter().any(|w| WIRD.contains(w)) && !participle)
+}
+
 /// The latest year (1990–2039) `text` states, alone or in a date ("26.09.2025",
 /// "2025-09-26"); `None` when it states none. Not a group of digits among others (a phone
 /// number: "+49 30 2034 5678") nor a version ("2026.1").
@@ -663,6 +704,36 @@ mod tests {
             "wann kam das nächste release nach r7",
         ] {
             assert!(!asks_next(question), "{question}");
+        }
+    }
+
+    #[test]
+    fn asking_when_something_will_be_asks_for_a_time_to_come() {
+        for question in [
+            "when will the scs compliance monitor come out of test operation",
+            "when s the next gxfs version supposed to ship",
+            "when is the scs3 cluster stack series planned",
+            "when is r10 going to be released",
+            "wann kommt die central api aus dem technical preview raus",
+            "ab wann ist kamaji bei scs kein technical preview mehr",
+            "bis wann soll das schwesterprojekt abgeschlossen sein",
+            "wann wird die kaas zertifizierung endlich stabil",
+            "wann wird es eine neue version geben",
+            "when is the next hackathon",
+        ] {
+            assert!(asks_time_to_come(question), "{question}");
+        }
+        for question in [
+            "when is the summit",
+            "when was release 9 published",
+            "bis wann wurde scs vom bmwk gefördert",
+            "bis wann geht der summit am 24 september",
+            "ab wann sind die ssd flavors pflicht",
+            "wann wird scs vom bmwk gefördert",
+            "who will answer my mail",
+            "when did the forum start",
+        ] {
+            assert!(!asks_time_to_come(question), "{question}");
         }
     }
 

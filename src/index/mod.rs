@@ -480,9 +480,10 @@ pub fn asks_private_life(hints: &[String]) -> bool {
     hints.iter().any(|h| h == facts::PRIVATE)
 }
 
-/// Whether a question (normalised) asks when the next of something is ([`facts::asks_next`]).
-pub fn asks_next(normalized: &str) -> bool {
-    facts::asks_next(normalized)
+/// Whether a question (normalised) asks for a time to come: when the next of something is,
+/// or when something will be ([`facts::asks_time_to_come`]).
+pub fn asks_time_to_come(normalized: &str) -> bool {
+    facts::asks_time_to_come(normalized)
 }
 
 /// Whether `word` (lower case) is a common word of English or German (see [`lexicon`]): a
