@@ -1163,6 +1163,37 @@ fn a_question_naming_a_page_is_answered_from_that_page() {
 }
 
 #[test]
+fn a_page_named_vouches_for_a_chatty_question_being_about_it() {
+    // Words no page has ("besides", "colleague", "boss") weigh less against a question about
+    // a page it names; they were enough to hold each of these back before.
+    let (_index, core) = site_fixture();
+    for question in [
+        "per the about page, who chairs the project board besides cutting releases?",
+        "per the about page, who is the chair of the project board, asking for a colleague",
+        "the about page – who sits on the project board this year, my boss wants to know",
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(
+            (answer.hits[0].page.as_str(), answer.hits[0].anchor.as_str()),
+            ("about", "project-board-2025"),
+            "{question}: {answer:#?}"
+        );
+    }
+    // Naming a page does not make another topic its own.
+    check_not_found(
+        &core,
+        &[
+            ("the summit page – what's a good pizza place nearby?", "en"),
+            (
+                "according to the about page, what's the weather tomorrow?",
+                "en",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_request_to_reshape_the_answer_is_answered_with_the_section_it_names() {
     // "as bullet points", "for jira", "in einem Satz" ask what to do with the section, not
     // about another topic: the section is shown.

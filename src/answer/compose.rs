@@ -167,6 +167,9 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     let top = &found[0];
     let sure = match title {
         Title::Asked => 1.0,
+        Title::NotAsked if on_named == Some(top.slug.as_str()) => {
+            confidence(asked_of_page, &vouched_by_name(&top.coverage))
+        }
         Title::NotAsked => confidence(asked_of_page, &top.coverage),
     };
     if sure < min {
@@ -417,6 +420,23 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
         sure * WEAK
     } else {
         sure
+    }
+}
+
+/// How much of what a question means beyond its page a page the question names vouches for.
+const NAMED_SCOPE: f32 = 0.5;
+
+/// The coverage of a hit on the page the question names ("per the r9 post, what does the
+/// community do twice a year?"), as [`confidence`] weighs it: the asker says what the question
+/// is about, so the words its page lacks ("besides", "cutting") count half as much against it
+/// being about the pages. How much the section holds of the question is unchanged: a word no
+/// page has still weighs ("the summit page – a good pizza place nearby?" stays unanswered).
+fn vouched_by_name(coverage: &Coverage) -> Coverage {
+    let asked = coverage.meaning + coverage.meaning_foreign;
+    let lacking = (asked - coverage.page_meaning_found).max(0.0);
+    Coverage {
+        page_meaning_found: coverage.page_meaning_found + NAMED_SCOPE * lacking,
+        ..coverage.clone()
     }
 }
 
