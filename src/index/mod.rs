@@ -217,11 +217,19 @@ const NOT_AMOUNTS: &[&str] = &[
     "daten",
 ];
 
+/// What a question asking for a date is answered by: a heading saying so, a section stating one.
+const DATE_HINTS: &[&str] = &["when", "wann", "date", "dates", "datum", facts::DATE];
+
 /// What a question asks for, and the hints that gives ([`question_hints`]).
 const ASKS: &[Asks] = &[
+    // "when" asks for a date, unless it joins a clause ("what happens to my address when I
+    // visit the site", "how do clusters stay up when we upgrade").
+    Asks::new(&["when"], DATE_HINTS).not_before(&[
+        "i", "you", "we", "they", "he", "she", "it", "my", "our", "your", "their", "someone",
+        "somebody", "people", "one",
+    ]),
     Asks::new(
         &[
-            "when",
             "wann",
             "since when",
             "seit wann",
@@ -241,7 +249,7 @@ const ASKS: &[Asks] = &[
             "date",
             "datum",
         ],
-        &["when", "wann", "date", "dates", "datum", facts::DATE],
+        DATE_HINTS,
     ),
     // "certification cost", "Kosten der Zertifizierung": an amount, however asked.
     Asks::new(
@@ -1263,6 +1271,20 @@ mod tests {
             .any(|h| h == facts::DATE));
         assert!(!amount("how much longer will the funding run"));
         assert!(!amount("wie viel stunden dauert der workshop"));
+    }
+
+    #[test]
+    fn when_asks_for_a_date_unless_it_joins_a_clause() {
+        let date = |q: &str| question_hints(q).iter().any(|h| h == facts::DATE);
+        assert!(date("when is the summit"));
+        assert!(date("when did the forum start"));
+        assert!(date("since when is scs funded"));
+        assert!(date("seit wann gibt es das forum"));
+        assert!(!date("what happens to my ip address when i visit the site"));
+        assert!(!date(
+            "how do clusters stay available when we upgrade kubernetes"
+        ));
+        assert!(!date("what did the ceo say when they launched their cloud"));
     }
 
     #[test]
