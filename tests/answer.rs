@@ -1163,6 +1163,38 @@ fn a_question_naming_a_page_is_answered_from_that_page() {
 }
 
 #[test]
+fn a_question_of_nothing_but_a_page_name_is_answered_with_the_page_introduction() {
+    let (_index, core) = site_fixture();
+    for (question, lang, expect) in [
+        (
+            "what's on the about page?",
+            "en",
+            "about-sovereign-cloud-stack-scs",
+        ),
+        ("what does the standards page say?", "en", "standards"),
+        ("the contact page?", "en", "forum-scs-standards"),
+        (
+            "was steht auf der Eventseite?",
+            "de",
+            "eigene-veranstaltungen",
+        ),
+        ("was steht auf der Startseite?", "de", ""),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.confidence, 1.0, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, expect, "{question}: {answer:#?}");
+    }
+    // Asked about something on it, the page's sections are searched.
+    let answer = core.answer("what's on the about page about the project board?", "en");
+    assert!(
+        answer.hits[0].anchor.starts_with("project-board"),
+        "{answer:#?}"
+    );
+    check_not_found(&core, &[("is the homepage broken?", "en")]);
+}
+
+#[test]
 fn a_page_named_vouches_for_a_chatty_question_being_about_it() {
     // Words no page has ("besides", "colleague", "boss") weigh less against a question about
     // a page it names; they were enough to hold each of these back before.

@@ -314,6 +314,13 @@ impl Catalog {
         Some(SectionRef { page, section })
     }
 
+    /// The first section of the page `slug` in `language` (its introduction): what a question
+    /// asking for the page itself is answered with ("what's on the events page?").
+    pub fn page_start(&self, language: &str, slug: &str) -> Option<SectionRef> {
+        let page = *self.pages.get(&(language.to_string(), slug.to_string()))?;
+        Some(SectionRef { page, section: 0 })
+    }
+
     /// Partner names with their language (`"Dataport AöR (de)"`), as reload reports list them.
     pub fn partner_names(&self, library: &Library, languages: &[String]) -> BTreeSet<String> {
         self.commands

@@ -1,7 +1,7 @@
 //! Composing answers: from a command's section, from the search, and the answers that say why
 //! there is none (not found, refused, help).
 
-use super::catalog::Command;
+use super::catalog::{Command, SectionRef};
 use super::model::{Answer, AnswerLink, AnsweredBy, Hit, Outcome};
 use super::partners::{self, partners_named, partners_of};
 use super::question::Question;
@@ -54,6 +54,18 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     // A page named that holds nothing of the rest of the question ("is the homepage
     // broken?") does not answer it: the whole question is searched as asked.
     let mut on_named: Option<&str> = None;
+    // A question of nothing but a page's name ("what's on the events page?", "what does the
+    // standards page say?", "Eventseite?") asks for the page itself: its introduction.
+    let page_itself = named
+        .as_ref()
+        .filter(|n| super::named_page::asks_page_itself(&question.search_words, n))
+        .and_then(|n| {
+            let of_page = src.library.pages.iter().filter(|p| p.slug == n.slug);
+            [language, src.config.default_language.as_str()]
+                .into_iter()
+                .chain(of_page.map(|p| p.language.as_str()))
+                .find_map(|lang| src.catalog.page_start(lang, n.slug))
+        });
     let found = match of_named {
         Some(found)
             if found
@@ -86,6 +98,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     // Trigger phrases are matched as typed, else with typos fixed ("who are the partenrs").
     let fixed = src.catalog.with_trigger_typos_fixed(question);
     let (asked, routed) = match route(src, question, language, &found) {
+        _ if page_itself.is_some() => (question, None),
         Some(routed) => (question, Some(routed)),
         None => match &fixed {
             Some(fixed) => (fixed, route(src, fixed, language, &found)),
@@ -161,7 +174,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         return answer;
     }
     let found = held_to_time_to_come(src, question, found);
-    let Some((found, title)) = titled(src, question, language, found) else {
+    let Some((found, title)) = titled(src, asked_of_page, language, page_itself, found) else {
         return not_found(src, &question.text, language);
     };
     let top = &found[0];
@@ -213,8 +226,12 @@ fn titled(
     src: &Sources,
     question: &Question,
     language: &str,
-    mut found: Vec<SearchHit>,
+    page_asked: Option<SectionRef>,
+    found: Vec<SearchHit>,
 ) -> Option<(Vec<SearchHit>, Title)> {
+    if let Some(at) = page_asked {
+        return Some((first_under(src, at, found), Title::Asked));
+    }
     let titled = src
         .catalog
         .titled(src.library, language, &question.search_words)
@@ -262,8 +279,13 @@ fn titled(
     let Some(at) = titled else {
         return (!found.is_empty()).then_some((found, Title::NotAsked));
     };
-    // A heading with only sub-headings under it is still the one named: the reply links to
-    // it and shows the first text under it.
+    Some((first_under(src, at, found), Title::Asked))
+}
+
+/// The hits with the section `at` first, or when it has no text (a heading with only
+/// sub-headings under it), the first under it that has: the reply links to `at` and shows
+/// that text.
+fn first_under(src: &Sources, at: SectionRef, mut found: Vec<SearchHit>) -> Vec<SearchHit> {
     let shown = super::catalog::with_text(src.library, at);
     let mut first = match found.iter().position(|h| shown.is(src.library, h)) {
         Some(i) => found.remove(i),
@@ -295,7 +317,7 @@ fn titled(
         first.url = page.section_url(named);
     }
     found.insert(0, first);
-    Some((found, Title::Asked))
+    found
 }
 
 /// The section whose heading the question quotes: in „…“, “…”, "…", ‚…‘ or '…', as written

@@ -149,6 +149,45 @@ pub struct NamedPage<'a> {
     /// "Beitrag") or the home page's word ("homepage", "front page"), normalized. The search
     /// leaves them out; the words naming the page are its title's and stay.
     pub words: Vec<String>,
+    /// The question's words that name the page ("contact" of "the contact page", "event" of
+    /// "Eventseite"), normalized: a question of nothing else asks for the page itself.
+    pub name: Vec<String>,
+}
+
+/// Verbs that ask what a page holds, no topic of it: "what does the standards page *say*?",
+/// "was *steht* auf der Startseite?".
+const HOLDS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "state",
+    "states",
+    "contain",
+    "contains",
+    "cover",
+    "covers",
+    "mention",
+    "mentions",
+    "talk",
+    "talks",
+    "steht",
+    "stehen",
+    "sagt",
+    "sagen",
+    "enthält",
+    "drin",
+    "drauf",
+    "behandelt",
+];
+
+/// Whether a question's search words are nothing but a page's name, its noun and words asking
+/// what it holds ("what's on the events page?", "what does the standards page say?",
+/// "Eventseite?"): it asks for the page itself.
+pub fn asks_page_itself(search_words: &[String], named: &NamedPage) -> bool {
+    search_words.iter().all(|w| {
+        let w = normalize(w);
+        named.words.contains(&w) || named.name.contains(&w) || HOLDS.contains(&w.as_str())
+    })
 }
 
 /// The pages' names, compiled once per load.
@@ -210,7 +249,11 @@ impl PageNames {
                     if home_page {
                         words.push("page".to_string());
                     }
-                    return Some(NamedPage { slug: home, words });
+                    return Some(NamedPage {
+                        slug: home,
+                        words,
+                        name: Vec::new(),
+                    });
                 }
                 continue;
             }
@@ -269,7 +312,11 @@ impl PageNames {
                     if blog {
                         words.push("blog".to_string());
                     }
-                    return Some(NamedPage { slug, words });
+                    return Some(NamedPage {
+                        slug,
+                        words,
+                        name: candidate.iter().map(|w| w.to_string()).collect(),
+                    });
                 }
             }
         }
@@ -286,6 +333,7 @@ impl PageNames {
         Some(NamedPage {
             slug: &page.slug,
             words: Vec::new(),
+            name: Vec::new(),
         })
     }
 
