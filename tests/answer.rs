@@ -1163,6 +1163,41 @@ fn a_question_naming_a_page_is_answered_from_that_page() {
 }
 
 #[test]
+fn whether_someone_is_among_the_partners_is_answered_by_the_list_whoever_they_are() {
+    // Names no page has, common words and a name on the list: the list answers each.
+    for (question, lang) in [
+        ("giant swarm: on the founder roster or no?", "en"),
+        (
+            "would the bsi count as one of the founding orgs on this page?",
+            "en",
+        ),
+        (
+            "we're about to sign with kubermatic – do they show up as a forum founder here?",
+            "en",
+        ),
+        (
+            "any universities or research institutes among the founders?",
+            "en",
+        ),
+        ("gonicus: listed?", "en"),
+        (
+            "Gehört die Bundesdruckerei zu den Firmen, die das Forum mitgegründet haben?",
+            "de",
+        ),
+        ("Steht Kubermatic auf der Mitgliederliste?", "de"),
+    ] {
+        let answer = ask(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+    }
+    let answer = ask("is wavecon one of the founders?", "en");
+    assert_eq!(names(&answer), ["Wavecon GmbH"], "{answer:#?}");
+    // Other things on a list are not the partners.
+    let answer = ask("which hackathons are on the list?", "en");
+    assert_ne!(answer.command, "partners", "{answer:#?}");
+}
+
+#[test]
 fn a_question_of_nothing_but_a_page_name_is_answered_with_the_page_introduction() {
     let (_index, core) = site_fixture();
     for (question, lang, expect) in [

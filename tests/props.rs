@@ -276,3 +276,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_page_without_sections_named_by_a_question_is_no_crash() {
+    // Found by `any_loaded_page_is_indexed_and_answered`: a question of nothing but the name
+    // of a page with no section at all asked for its first section.
+    let text = "---\ntitle: Prop\n---\n";
+    let (page, _) = content::parse_page(Path::new("en/prop.md"), text, &LoadOptions::default());
+    let library = content::Library {
+        pages: page.into_iter().collect(),
+    };
+    assert!(library.pages.iter().all(|p| p.sections.is_empty()));
+    let state = State::in_memory(library, Config::default()).unwrap();
+    for question in ["what's on the prop page?", "the prop page?", "Propseite?"] {
+        let answer = state.answer(std::time::SystemTime::UNIX_EPOCH, question, "en");
+        assert!(!answer.title.is_empty(), "{question}");
+    }
+}

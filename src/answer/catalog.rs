@@ -316,9 +316,10 @@ impl Catalog {
 
     /// The first section of the page `slug` in `language` (its introduction): what a question
     /// asking for the page itself is answered with ("what's on the events page?").
-    pub fn page_start(&self, language: &str, slug: &str) -> Option<SectionRef> {
+    /// `None` for a page with no section at all (an empty file).
+    pub fn page_start(&self, library: &Library, language: &str, slug: &str) -> Option<SectionRef> {
         let page = *self.pages.get(&(language.to_string(), slug.to_string()))?;
-        Some(SectionRef { page, section: 0 })
+        (!library.pages[page].sections.is_empty()).then_some(SectionRef { page, section: 0 })
     }
 
     /// Partner names with their language (`"Dataport AöR (de)"`), as reload reports list them.

@@ -64,7 +64,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             [language, src.config.default_language.as_str()]
                 .into_iter()
                 .chain(of_page.map(|p| p.language.as_str()))
-                .find_map(|lang| src.catalog.page_start(lang, n.slug))
+                .find_map(|lang| src.catalog.page_start(src.library, lang, n.slug))
         });
     let found = match of_named {
         Some(found)
@@ -105,8 +105,12 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             None => (question, None),
         },
     };
-    let routed =
-        routed.filter(|routed| !more_specific_elsewhere(src, asked, language, routed, &found));
+    // Whether someone is among the partners only the list answers, wherever else the name
+    // stands ("is Thomas-Krenn one of the members?" of a summit page listing its sponsors).
+    let routed = routed.filter(|routed| {
+        routed.by == RoutedBy::Membership
+            || !more_specific_elsewhere(src, asked, language, routed, &found)
+    });
     // A page the question names answers it, not a command on another page ("what is on the
     // contact page?" is not /join's section of the network page).
     let routed = routed.filter(|routed| {
@@ -120,16 +124,18 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     if let Some(routed) = routed {
         // A question of nothing but the command's words asks for it, surely.
         let mut sure = match routed.by {
-            RoutedBy::OnlyTriggers => 1.0,
+            RoutedBy::OnlyTriggers | RoutedBy::Membership => 1.0,
             _ => routed_confidence(src, asked, language, routed.command, &found),
         };
         // A command named among words no page has ("join a choir", "weather in Berlin" naming
         // a partner's city) is about something else.
-        if routed.by != RoutedBy::OnlyTriggers {
+        if !matches!(routed.by, RoutedBy::OnlyTriggers | RoutedBy::Membership) {
             if let Some(top) = found.first() {
                 let against = match routed.by {
                     RoutedBy::Trigger => FOREIGN_AGAINST_TRIGGER,
-                    RoutedBy::Partner | RoutedBy::OnlyTriggers => FOREIGN_AGAINST_PARTNER,
+                    RoutedBy::Partner | RoutedBy::OnlyTriggers | RoutedBy::Membership => {
+                        FOREIGN_AGAINST_PARTNER
+                    }
                 };
                 sure = sure.min(1.0 - against * foreign_share(&top.coverage));
             }

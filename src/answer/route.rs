@@ -39,6 +39,10 @@ pub enum RoutedBy {
     Trigger,
     /// It names one partner.
     Partner,
+    /// It asks whether someone is among the partners ("is X one of the founders?", "gehört X
+    /// zu den Mitgliedern?", "X: on the member list?"): the list answers, whether X is on it
+    /// or not, and whatever X is (a name no page has, or common words: "giant swarm").
+    Membership,
 }
 
 /// The command `question` asks for, given the search's `hits` for it.
@@ -83,6 +87,20 @@ pub fn route<'c>(
         .iter()
         .filter_map(|c| Some((c, longest(c)?)))
         .max_by_key(|(_, len)| *len);
+    // Whether someone is among the partners is asked of the list, unless another command's
+    // phrase stands in the question ("can we become one of the founding members?" asks to
+    // join).
+    let other_command = best.is_some_and(|(c, _)| c.kind != CommandKind::Partners);
+    if !other_command && asks_membership(question) {
+        if let Some(command) = src.catalog.partner_command() {
+            command.section(language)?;
+            return Some(Route {
+                command,
+                arg: None,
+                by: RoutedBy::Membership,
+            });
+        }
+    }
     let Some((command, _)) = best else {
         return to_partner(src, question, language);
     };
@@ -130,6 +148,158 @@ pub fn route<'c>(
         Some(hit) if hit.score * route_boost(phrase) >= top.score => Some(routed),
         Some(_) => None,
     }
+}
+
+/// Phrases that ask whether someone is among a list's members, founders or partners, as
+/// they stand after the one asked about: "is X *one of the founders*?", "X *on the member
+/// list*?", "*listed*?", "gehört X *zu den Mitgliedern*?", "hat X das Forum *mitgegründet*?".
+/// Not "a member" alone ("is the forum a member of Gaia-X?"), nor "the 14 founding companies"
+/// (what they did), nor becoming a member ([`BECOMING`]), nor another list ([`OTHER_LIST`]).
+const MEMBERSHIP: &[&str] = &[
+    "one of the founders",
+    "one of the founding",
+    "one of the members",
+    "one of the partners",
+    "among the founders",
+    "among the founding",
+    "among the members",
+    "among the partners",
+    "on the member list",
+    "on the members list",
+    "on the partner list",
+    "on the partners list",
+    "on the founder list",
+    "on the founders list",
+    "on the founder roster",
+    "listed as a partner",
+    "listed as a member",
+    "listed as a founder",
+    "listed as partner",
+    "listed as member",
+    "listed as founder",
+    "listed here",
+    "listed there",
+    "listed anywhere",
+    "on the list",
+    "on the roster",
+    "founder roster",
+    "founder lineup",
+    "a forum member",
+    "a forum founder",
+    "forum founder",
+    "zu den mitgliedern",
+    "zu den gründern",
+    "zu den gründungsmitgliedern",
+    "zu den partnern",
+    "zu den firmen",
+    "zu den unternehmen",
+    "unter den mitgliedern",
+    "unter den gründern",
+    "unter den gründungsmitgliedern",
+    "unter den partnern",
+    "auf der mitgliederliste",
+    "auf der partnerliste",
+    "auf der liste",
+    "mitgegründet",
+    "mitbegründet",
+];
+
+/// Words that ask to become a member, not whether someone is one ("a note asking to become a
+/// forum member").
+const BECOMING: &[&str] = &[
+    "become",
+    "becoming",
+    "join",
+    "joining",
+    "apply",
+    "beitreten",
+    "beizutreten",
+    "bewerben",
+];
+
+/// Another list named ("on the list of SCS clouds", "auf der Liste der SCS-Clouds"): "on the
+/// list" is not the partners'.
+const OTHER_LIST: &[&str] = &["list of", "liste der", "liste von"];
+
+/// What a list of members is of when [`MEMBERSHIP`] says whose ("one of the partners *of the
+/// forum*"); of anything else it is another list ("one of the partners of GovStack").
+const OURS: &[&str] = &[
+    "forum",
+    "forums",
+    "network",
+    "netzwerk",
+    "netzwerks",
+    "scs",
+    "osba",
+    "this",
+    "that",
+    "dieser",
+    "diesem",
+    "dem",
+    "den",
+];
+
+/// Words that ask which of some things: of [`PARTNERISH`] ones, which are partners ("which
+/// companies are on the list?"); of others, about those ("which talks are on the list?").
+const WHICH: &[&str] = &["which", "what", "welche", "welcher", "welches", "welchen"];
+
+/// What a partner is called, or a word leading to it ("which *of* the founders").
+const PARTNERISH: &[&str] = &[
+    "companies",
+    "company",
+    "firms",
+    "firm",
+    "entries",
+    "entry",
+    "orgs",
+    "organisations",
+    "organizations",
+    "members",
+    "member",
+    "partners",
+    "partner",
+    "founders",
+    "founder",
+    "of",
+    "one",
+    "ones",
+    "firma",
+    "firmen",
+    "unternehmen",
+    "einträge",
+    "mitglieder",
+    "gründer",
+    "gründungsmitglieder",
+    "der",
+    "von",
+];
+
+/// Whether a question asks whether someone is among the partners ([`MEMBERSHIP`]): "is X one
+/// of the founders?", "gonicus: listed?".
+pub fn asks_membership(question: &Question) -> bool {
+    let words: Vec<&str> = question.words().collect();
+    let framed = |phrase: &str| {
+        let n = phrase.split(' ').count();
+        (0..words.len().saturating_sub(n - 1)).any(|i| {
+            words[i..i + n].iter().copied().eq(phrase.split(' '))
+                && match words.get(i + n) {
+                    // "… of the forum", "… des Forums", not "… of GovStack".
+                    Some(&("of" | "von" | "des" | "der")) => words
+                        .get(i + n + 1..)
+                        .is_some_and(|rest| rest.iter().take(2).any(|w| OURS.contains(w))),
+                    _ => true,
+                }
+        })
+    };
+    // "which hackathons are on the list?" asks about hackathons.
+    let of_others = words.len() > 1 && WHICH.contains(&words[0]) && !PARTNERISH.contains(&words[1]);
+    if of_others {
+        return false;
+    }
+    let listed_last = words.last() == Some(&"listed");
+    (listed_last || MEMBERSHIP.iter().any(|phrase| framed(phrase)))
+        && !words.iter().any(|w| BECOMING.contains(w))
+        && !OTHER_LIST.iter().any(|phrase| question.has_phrase(phrase))
 }
 
 /// A question that names one partner by a word that names nothing else on its page
@@ -207,5 +377,35 @@ fn route_boost(phrase: &str) -> f32 {
         2.5
     } else {
         1.5
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(question: &str, expect: bool) {
+        assert_eq!(
+            asks_membership(&Question::new(question)),
+            expect,
+            "{question}"
+        );
+    }
+
+    #[test]
+    fn membership_is_asked_of_the_partners_not_of_another_list_nor_of_other_things() {
+        check("is X one of the founders?", true);
+        check("is X one of the partners of the forum?", true);
+        check("gonicus: listed?", true);
+        check("Gehört X zu den Mitgliedern?", true);
+        check("Wer hat das Forum mitgegründet?", true);
+        check("which companies are on the list?", true);
+        check("is SCS one of the partners of GovStack?", false);
+        check("which hackathons are on the list?", false);
+        check("which companies are listed as gold sponsors?", false);
+        check("which new clouds are on the list of SCS clouds?", false);
+        check("how do we become one of the members?", false);
+        check("what budget did the 14 founding companies agree on?", false);
+        check("is the forum a member of Gaia-X?", false);
     }
 }
