@@ -58,7 +58,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     // standards page say?", "Eventseite?") asks for the page itself: its introduction.
     let page_itself = named
         .as_ref()
-        .filter(|n| super::named_page::asks_page_itself(&question.search_words, n))
+        .filter(|n| super::named_page::asks_page_itself(&question.normalized, &question.hints, n))
         .and_then(|n| {
             let of_page = src.library.pages.iter().filter(|p| p.slug == n.slug);
             [language, src.config.default_language.as_str()]
@@ -148,10 +148,15 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         // "When is the next summit?" routed to the summit's command: its page must state a
         // time to come, as a searched page must. Joining is open now, whenever the next of
         // anything is.
-        if question.next && routed.command.kind != CommandKind::Contact {
+        if (question.next || question.will) && routed.command.kind != CommandKind::Contact {
             if let Some(at) = routed.command.section(language) {
-                let (page, _) = at.get(src.library);
-                if !states_time_to_come(src, &page.language, &page.slug) {
+                let (page, section) = at.get(src.library);
+                let can_say = if question.next {
+                    states_time_to_come(src, &page.language, &page.slug)
+                } else {
+                    states_when(section)
+                };
+                if !can_say {
                     sure *= WEAK;
                 }
             }
@@ -180,15 +185,12 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         return answer;
     }
     let found = held_to_time_to_come(src, question, found);
-    let Some((found, title)) = titled(src, asked_of_page, language, page_itself, found) else {
+    let Some((found, title)) = titled(src, question, language, page_itself, found) else {
         return not_found(src, &question.text, language);
     };
     let top = &found[0];
     let sure = match title {
         Title::Asked => 1.0,
-        Title::NotAsked if on_named == Some(top.slug.as_str()) => {
-            confidence(asked_of_page, &vouched_by_name(&top.coverage))
-        }
         Title::NotAsked => confidence(asked_of_page, &top.coverage),
     };
     if sure < min {
@@ -451,23 +453,6 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     }
 }
 
-/// How much of what a question means beyond its page a page the question names vouches for.
-const NAMED_SCOPE: f32 = 0.5;
-
-/// The coverage of a hit on the page the question names ("per the r9 post, what does the
-/// community do twice a year?"), as [`confidence`] weighs it: the asker says what the question
-/// is about, so the words its page lacks ("besides", "cutting") count half as much against it
-/// being about the pages. How much the section holds of the question is unchanged: a word no
-/// page has still weighs ("the summit page – a good pizza place nearby?" stays unanswered).
-fn vouched_by_name(coverage: &Coverage) -> Coverage {
-    let asked = coverage.meaning + coverage.meaning_foreign;
-    let lacking = (asked - coverage.page_meaning_found).max(0.0);
-    Coverage {
-        page_meaning_found: coverage.page_meaning_found + NAMED_SCOPE * lacking,
-        ..coverage.clone()
-    }
-}
-
 /// Whether the question's other words, beyond the trigger phrase or the partner's name, point
 /// at a more specific section than the command's: the best hit holds clearly more of the
 /// question ("the e-mail of <a person on the contact page>" is that person's section, not
@@ -724,20 +709,35 @@ fn search(
 }
 
 /// "When is the next hackathon?" asks for a time to come: a page that states no year from the
-/// present one on tells of past ones only, however well it names the hackathon.
+/// present one on tells of past ones only, however well it names the hackathon. "When will the
+/// compliance monitor leave test operation?" is answered only by a section that says when
+/// ("R9 ships on 26 September", "deleted after 7 days", "provided soon"), not by one that names
+/// the thing and says nothing of when.
 fn held_to_time_to_come(
     src: &Sources,
     question: &Question,
     mut found: Vec<SearchHit>,
 ) -> Vec<SearchHit> {
-    if question.next {
+    if question.next || question.will {
         for hit in &mut found {
-            if !states_time_to_come(src, &hit.language, &hit.slug) {
+            let can_say = if question.next {
+                states_time_to_come(src, &hit.language, &hit.slug)
+            } else {
+                src.catalog
+                    .locate(src.library, &hit.language, &hit.slug, &hit.anchor)
+                    .is_some_and(|at| states_when(at.get(src.library).1))
+            };
+            if !can_say {
                 hit.coverage.fact_missing = true;
             }
         }
     }
     found
+}
+
+/// Whether a section says when something is or will be, in its heading or text.
+fn states_when(section: &Section) -> bool {
+    crate::index::states_when(&section.heading) || crate::index::states_when(&section.text)
 }
 
 /// Whether the page `slug` in `language` states a year from the present one on: only then

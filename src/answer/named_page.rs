@@ -154,40 +154,86 @@ pub struct NamedPage<'a> {
     pub name: Vec<String>,
 }
 
-/// Verbs that ask what a page holds, no topic of it: "what does the standards page *say*?",
-/// "was *steht* auf der Startseite?".
-const HOLDS: &[&str] = &[
+/// Words of a question asking what a page holds, no topic of it: "*what's on the* events
+/// page?", "*what does the* standards page *say*?", "*was steht auf der* Startseite?", "*tl;dr*".
+/// Not question words that ask for a fact ("when", "who", "how many": the search answers),
+/// nor negations ("geht die Startseite nicht?").
+const FILLER: &[&str] = &[
+    "what",
+    "whats",
+    "s",
+    "is",
+    "are",
+    "on",
+    "in",
+    "the",
+    "this",
+    "that",
+    "does",
+    "do",
     "say",
     "says",
     "said",
-    "state",
-    "states",
     "contain",
     "contains",
-    "cover",
-    "covers",
     "mention",
     "mentions",
-    "talk",
-    "talks",
+    "about",
+    "tl",
+    "dr",
+    "tldr",
+    "please",
+    "pls",
+    "plz",
+    "show",
+    "me",
+    "give",
+    "a",
+    "an",
+    "summary",
+    "overview",
+    "quick",
+    "was",
     "steht",
     "stehen",
-    "sagt",
-    "sagen",
-    "enthält",
+    "auf",
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "im",
+    "in",
     "drin",
     "drauf",
-    "behandelt",
+    "sagt",
+    "enthält",
+    "gibt",
+    "es",
+    "bitte",
+    "zeig",
+    "zeige",
+    "mir",
+    "kurz",
+    "überblick",
+    "zusammenfassung",
+    "eigentlich",
+    "so",
+    "alles",
+    "all",
+    "everything",
 ];
 
-/// Whether a question's search words are nothing but a page's name, its noun and words asking
-/// what it holds ("what's on the events page?", "what does the standards page say?",
-/// "Eventseite?"): it asks for the page itself.
-pub fn asks_page_itself(search_words: &[String], named: &NamedPage) -> bool {
-    search_words.iter().all(|w| {
-        let w = normalize(w);
-        named.words.contains(&w) || named.name.contains(&w) || HOLDS.contains(&w.as_str())
-    })
+/// Whether a question is nothing but a page's name, its noun and [`FILLER`] ("what's on the
+/// events page?", "what does the standards page say?", "Eventseite?"): it asks for the page
+/// itself. `hints`: what the question asks for ("when", "how much": then a section does).
+pub fn asks_page_itself(normalized: &str, hints: &[String], named: &NamedPage) -> bool {
+    hints.is_empty()
+        && normalized.split(' ').filter(|w| !w.is_empty()).all(|w| {
+            named.words.iter().any(|n| n == w)
+                || named.name.iter().any(|n| n == w)
+                || FILLER.contains(&w)
+        })
 }
 
 /// The pages' names, compiled once per load.

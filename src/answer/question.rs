@@ -19,9 +19,11 @@ pub struct Question {
     pub numbers: Vec<u64>,
     /// Words a heading may answer its question words with (`when` → "When", "Date").
     pub hints: Vec<String>,
-    /// Whether it asks for a time to come: when the next of something is, or when something
-    /// will be (see `index::asks_time_to_come`).
+    /// Whether it asks when the next of something is, a time to come (see `index::asks_next`).
     pub next: bool,
+    /// Whether it asks when something will be (see `index::asks_when_will`): only a section
+    /// that states a date answers it.
+    pub will: bool,
 }
 
 impl Question {
@@ -46,7 +48,8 @@ impl Question {
             })
             .collect();
         let hints = index::question_hints(&normalized);
-        let next = index::asks_time_to_come(&normalized);
+        let next = index::asks_next(&normalized);
+        let will = index::asks_when_will(&normalized);
         Question {
             text,
             normalized,
@@ -54,6 +57,7 @@ impl Question {
             numbers,
             hints,
             next,
+            will,
         }
     }
 

@@ -500,29 +500,49 @@ pub fn asks_next(normalized: &str) -> bool {
     })
 }
 
-/// Words that put a question asking "when" in a time to come: "when *will* R10 ship?", "when
-/// is scs3 *supposed* to come?", "wann *soll* das Projekt fertig sein?", "wann *kommt* die
-/// Central API raus?". Not "when is the summit?": a page states when it is or was.
-const FUTURE: &[&str] = &[
-    "will", "ll", "gonna", "supposed", "planned", "expected", "soll", "sollen", "kommt", "kommen",
+/// Words that put a question asking "when is …" in a time to come: "when is scs3 *supposed*
+/// to come?", "when is R10 *planned*?". Not "when is the summit?": a page states when it is
+/// or was.
+const PLANNED: &[&str] = &["supposed", "planned", "expected", "gonna", "due"];
+
+/// Words after "when" that start a clause, not a question: "when *I* visit the site, will my
+/// address be stored?" asks whether, not when.
+const CLAUSE: &[&str] = &[
+    "i", "you", "we", "they", "he", "she", "it", "my", "our", "your", "their", "one", "someone",
+    "ich", "du", "wir", "ihr", "man", "er", "es",
 ];
 
-/// German auxiliaries of a time to come ("wann *wird* die Zertifizierung stabil?"), unless the
-/// question ends in a participle ("wann wird SCS gefördert?" asks about funding that was).
-const WIRD: &[&str] = &["wird", "werden"];
+/// The words a German question "wann wird …" ends with when it asks for a time to come ("wann
+/// wird es eine neue Version *geben*?", "wann wird die Zertifizierung *stabil*?"). Any other
+/// ending is most often a passive of the present or of a rule ("wann wird SCS gefördert?",
+/// "wann wird die Zertifizierung vom Forum übernommen?"), which pages state.
+const WIRD_TO_COME: &[&str] = &[
+    "sein",
+    "werden",
+    "geben",
+    "kommen",
+    "erscheinen",
+    "starten",
+    "stattfinden",
+    "beginnen",
+    "stabil",
+    "fertig",
+    "verfügbar",
+    "live",
+    "final",
+];
 
-/// How many words after "when" / "wann" a word of [`FUTURE`] may stand.
-const FUTURE_WITHIN: usize = 8;
+/// How many words after "when is" a word of [`PLANNED`] may stand.
+const PLANNED_WITHIN: usize = 8;
 
-/// Whether a question (normalised) asks when something will be, a time still to come ("when
-/// will the compliance monitor leave test operation?", "Ab wann ist Kamaji kein Technical
-/// Preview mehr?"): like [`asks_next`], pages dated before the present can't say. Not a
-/// question in the past ("when was …", "bis wann wurde …") nor one of the present ("when is
-/// the summit?", "bis wann geht der Summit?", "ab wann sind SSD-Flavors Pflicht?").
-pub fn asks_time_to_come(normalized: &str) -> bool {
-    if asks_next(normalized) {
-        return true;
-    }
+/// Whether a question (normalised) asks when something will be ("when will the compliance
+/// monitor leave test operation?", "when is scs3 supposed to come?", "wann kommt die Central
+/// API raus?", "Ab wann ist Kamaji kein Technical Preview mehr?"). Only a section that states
+/// a date can say: the answer layer holds it to one. Not a question in the past ("bis wann
+/// wurde …"), of the present ("when is the summit?", "ab wann sind SSD-Flavors Pflicht?", "wann
+/// kommt die Mittagspause?", "wann soll ich da sein?") nor a clause ("when I visit the site,
+/// will …").
+pub fn asks_when_will(normalized: &str) -> bool {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     if words.iter().any(|w| PAST.contains(w)) {
         return false;
@@ -530,16 +550,77 @@ pub fn asks_time_to_come(normalized: &str) -> bool {
     let Some(when) = words.iter().position(|w| matches!(*w, "when" | "wann")) else {
         return false;
     };
-    let after = &words[when + 1..(when + 1 + FUTURE_WITHIN).min(words.len())];
-    let last = words.last().copied().unwrap_or_default();
-    // "gefördert", "veröffentlicht": a passive of the present, not a time to come.
-    let participle = last.ends_with('t');
-    let no_longer = when > 0 && words[when - 1] == "ab" && last == "mehr";
-    no_longer
-        || after.iter().any(|w| FUTURE.contains(w))
-        || after.windows(2).any(|w| w == ["going", "to"])
-        || (after.iter().any(|w| WIRD.contains(w)) && !participle)
+    let rest = &words[when + 1..];
+    let Some(&next) = rest.first() else {
+        return false;
+    };
+    if CLAUSE.contains(&next) {
+        return false;
+    }
+    let near = &rest[..rest.len().min(PLANNED_WITHIN)];
+    match next {
+        "will" | "ll" => true,
+        // "when are we supposed to register?" asks what to do.
+        "is" | "s" | "are" if rest.get(1).is_some_and(|w| CLAUSE.contains(w)) => false,
+        "is" | "s" | "are" => {
+            near.iter().any(|w| PLANNED.contains(w))
+                || near.windows(2).any(|w| w == ["going", "to"])
+        }
+        "kommt" | "kommen" => rest.iter().any(|w| matches!(*w, "raus" | "heraus")),
+        "soll" | "sollen" => rest.get(1).is_some_and(|w| !CLAUSE.contains(w)),
+        "wird" | "werden" => rest.last().is_some_and(|w| WIRD_TO_COME.contains(w)),
+        // "Ab wann ist Kamaji kein Technical Preview mehr?"
+        "ist" | "sind" => when > 0 && words[when - 1] == "ab" && rest.contains(&"mehr"),
+        _ => false,
+    }
 }
+
+/// Words that say when something comes without a date: "*soon*", "*bald*", "*demnächst*".
+const SOON: &[&str] = &[
+    "soon",
+    "shortly",
+    "upcoming",
+    "bald",
+    "demnächst",
+    "zeitnah",
+    "kürze",
+    "künftig",
+];
+
+/// Units of a time span: "deleted after 7 *days*", "nach 14 *Tagen*".
+const SPANS: &[&str] = &[
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "stunde",
+    "stunden", "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "jahr",
+    "jahre", "jahren",
+];
+
+/// Whether `text` says when something is or will be: a date ([`DATE`]: a month, a year, a
+/// weekday, a day), a span of time after a number ("after 7 days", "nach 14 Tagen") or a word
+/// for a time to come ("soon", "demnächst"). What a question asking when something will be
+/// ([`asks_when_will`]) is answered by.
+pub fn states_when(text: &str) -> bool {
+    if markers(text).split(' ').any(|m| m == DATE) {
+        return true;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().any(|w| SOON.contains(&w.as_str()))
+        || words.windows(2).any(|pair| {
+            (pair[0].bytes().all(|b| b.is_ascii_digit()) || COUNTS.contains(&pair[0].as_str()))
+                && SPANS.contains(&pair[1].as_str())
+        })
+}
+
+/// Numbers in words before a span of time: "for *a* week", "für *eine* Woche", "*sieben* Tage".
+const COUNTS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "twelve", "fourteen", "thirty", "few", "several", "ein", "eine", "einen", "einer", "zwei",
+    "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "vierzehn",
+    "dreißig", "einige", "mehrere", "wenige",
+];
 
 /// The latest year (1990–2039) `text` states, alone or in a date ("26.09.2025",
 /// "2025-09-26"); `None` when it states none. Not a group of digits among others (a phone
@@ -708,7 +789,7 @@ mod tests {
     }
 
     #[test]
-    fn asking_when_something_will_be_asks_for_a_time_to_come() {
+    fn asking_when_something_will_be_is_told_from_the_present_the_past_and_a_clause() {
         for question in [
             "when will the scs compliance monitor come out of test operation",
             "when s the next gxfs version supposed to ship",
@@ -719,9 +800,8 @@ mod tests {
             "bis wann soll das schwesterprojekt abgeschlossen sein",
             "wann wird die kaas zertifizierung endlich stabil",
             "wann wird es eine neue version geben",
-            "when is the next hackathon",
         ] {
-            assert!(asks_time_to_come(question), "{question}");
+            assert!(asks_when_will(question), "{question}");
         }
         for question in [
             "when is the summit",
@@ -730,11 +810,33 @@ mod tests {
             "bis wann geht der summit am 24 september",
             "ab wann sind die ssd flavors pflicht",
             "wann wird scs vom bmwk gefördert",
+            "wann wird das forum gegründet weißt du das",
             "who will answer my mail",
             "when did the forum start",
+            "when i visit the site will my ip address be stored",
+            "when we use gpu passthrough will live migration work",
+            "wann kommt die mittagspause beim summit",
+            "wann soll ich da sein beim summit",
+            "when are we supposed to register for the summit",
+            "wann wird die zertifizierung vom forum übernommen",
         ] {
-            assert!(!asks_time_to_come(question), "{question}");
+            assert!(!asks_when_will(question), "{question}");
         }
+    }
+
+    #[test]
+    fn when_something_will_be_is_said_by_a_date_a_span_or_a_word_for_soon() {
+        assert!(states_when("Release 9 ships on 26 September."));
+        assert!(states_when("Raw log files are deleted after 7 days."));
+        assert!(states_when("Die Protokolle werden nach 14 Tagen gelöscht."));
+        assert!(states_when(
+            "Die Logdateien werden für eine Woche gespeichert."
+        ));
+        assert!(states_when(
+            "Tooling for the conversion will be provided soon."
+        ));
+        assert!(!states_when("The compliance monitor is in test operation."));
+        assert!(!states_when("It runs on 3 nodes."));
     }
 
     #[test]

@@ -488,10 +488,19 @@ pub fn asks_private_life(hints: &[String]) -> bool {
     hints.iter().any(|h| h == facts::PRIVATE)
 }
 
-/// Whether a question (normalised) asks for a time to come: when the next of something is,
-/// or when something will be ([`facts::asks_time_to_come`]).
-pub fn asks_time_to_come(normalized: &str) -> bool {
-    facts::asks_time_to_come(normalized)
+/// Whether a question (normalised) asks when the next of something is ([`facts::asks_next`]).
+pub fn asks_next(normalized: &str) -> bool {
+    facts::asks_next(normalized)
+}
+
+/// Whether a question (normalised) asks when something will be ([`facts::asks_when_will`]).
+pub fn asks_when_will(normalized: &str) -> bool {
+    facts::asks_when_will(normalized)
+}
+
+/// Whether `text` says when something is or will be ([`facts::states_when`]).
+pub fn states_when(text: &str) -> bool {
+    facts::states_when(text)
 }
 
 /// Whether `word` (lower case) is a common word of English or German (see [`lexicon`]): a
