@@ -239,6 +239,32 @@ const OURS: &[&str] = &[
     "den",
 ];
 
+/// A word of each phrase of [`MEMBERSHIP`] (its noun, or the word "listed").
+const MEMBERSHIP_KEYS: &[&str] = &[
+    "founders",
+    "founding",
+    "members",
+    "member",
+    "partners",
+    "partner",
+    "list",
+    "roster",
+    "lineup",
+    "listed",
+    "founder",
+    "mitgliedern",
+    "gründern",
+    "gründungsmitgliedern",
+    "partnern",
+    "firmen",
+    "unternehmen",
+    "mitgliederliste",
+    "partnerliste",
+    "liste",
+    "mitgegründet",
+    "mitbegründet",
+];
+
 /// Words that ask which of some things: of [`PARTNERISH`] ones, which are partners ("which
 /// companies are on the list?"); of others, about those ("which talks are on the list?").
 const WHICH: &[&str] = &["which", "what", "welche", "welcher", "welches", "welchen"];
@@ -277,6 +303,10 @@ const PARTNERISH: &[&str] = &[
 /// Whether a question asks whether someone is among the partners ([`MEMBERSHIP`]): "is X one
 /// of the founders?", "gonicus: listed?".
 pub fn asks_membership(question: &Question) -> bool {
+    // Every phrase holds one of these words: most questions are ruled out by a look at each.
+    if !question.words().any(|w| MEMBERSHIP_KEYS.contains(&w)) {
+        return false;
+    }
     let words: Vec<&str> = question.words().collect();
     let framed = |phrase: &str| {
         let n = phrase.split(' ').count();

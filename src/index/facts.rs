@@ -543,6 +543,9 @@ const PLANNED_WITHIN: usize = 8;
 /// kommt die Mittagspause?", "wann soll ich da sein?") nor a clause ("when I visit the site,
 /// will …").
 pub fn asks_when_will(normalized: &str) -> bool {
+    if !(normalized.contains("when") || normalized.contains("wann")) {
+        return false;
+    }
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     if words.iter().any(|w| PAST.contains(w)) {
         return false;
