@@ -421,7 +421,16 @@ const ASKS: &[Asks] = &[
         ],
         &[facts::PRICE],
     )
-    .beside(&["how much", "wie viel", "wieviel", "was kostet"]),
+    .beside(&[
+        "how much",
+        "wie viel",
+        "wieviel",
+        "was kostet",
+        "what does",
+        "what do",
+        "what would",
+        "what will",
+    ]),
     Asks::new(
         &[
             "price",
@@ -1267,6 +1276,8 @@ mod tests {
         assert!(price("was kostet ein ticket"));
         assert!(price("what s the price of an instance"));
         assert!(price("welche gebühr verlangt govstack"));
+        assert!(price("what does the container monitoring cost per cluster"));
+        assert!(price("what would we pay the forum per year"));
         assert!(!price("how much effort is it to get certified"));
         assert!(!price("what are the costs of vendor lock in"));
         assert!(!price("what is the cost of making a cluster compliant"));
