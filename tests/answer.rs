@@ -1179,7 +1179,7 @@ fn whether_someone_is_among_the_partners_is_answered_by_the_list_whoever_they_ar
             "any universities or research institutes among the founders?",
             "en",
         ),
-        ("gonicus: listed?", "en"),
+        ("proxmox: listed?", "en"),
         (
             "Gehört die Bundesdruckerei zu den Firmen, die das Forum mitgegründet haben?",
             "de",

@@ -105,12 +105,8 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             None => (question, None),
         },
     };
-    // Whether someone is among the partners only the list answers, wherever else the name
-    // stands ("is Thomas-Krenn one of the members?" of a summit page listing its sponsors).
-    let routed = routed.filter(|routed| {
-        routed.by == RoutedBy::Membership
-            || !more_specific_elsewhere(src, asked, language, routed, &found)
-    });
+    let routed =
+        routed.filter(|routed| !more_specific_elsewhere(src, asked, language, routed, &found));
     // A page the question names answers it, not a command on another page ("what is on the
     // contact page?" is not /join's section of the network page).
     let routed = routed.filter(|routed| {
@@ -471,6 +467,17 @@ fn more_specific_elsewhere(
         return false;
     };
     if at.is(src.library, top) {
+        return false;
+    }
+    // A section holding nothing of a membership question but its words for the list ("proxmox:
+    // listed?" of a page saying what is listed where) is not about the one asked about.
+    if routed.by == RoutedBy::Membership
+        && top
+            .coverage
+            .matched
+            .iter()
+            .all(|w| super::route::is_membership_word(w))
+    {
         return false;
     }
     // A section headed by the partner's name is about that partner.

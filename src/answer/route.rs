@@ -180,8 +180,6 @@ const MEMBERSHIP: &[&str] = &[
     "listed here",
     "listed there",
     "listed anywhere",
-    "on the list",
-    "on the roster",
     "founder roster",
     "founder lineup",
     "a forum member",
@@ -199,9 +197,15 @@ const MEMBERSHIP: &[&str] = &[
     "unter den partnern",
     "auf der mitgliederliste",
     "auf der partnerliste",
-    "auf der liste",
     "mitgegründet",
     "mitbegründet",
+];
+
+/// Words before "one of the partners" that make it the one doing something ("can one of the
+/// members help me?"), not the one asked about.
+const NOT_BEFORE_ONE_OF: &[&str] = &[
+    "does", "do", "did", "can", "could", "will", "would", "should", "may", "might", "has", "have",
+    "had", "if",
 ];
 
 /// Words that ask to become a member, not whether someone is one ("a note asking to become a
@@ -215,6 +219,9 @@ const BECOMING: &[&str] = &[
     "beitreten",
     "beizutreten",
     "bewerben",
+    "werden",
+    "können",
+    "aufgenommen",
 ];
 
 /// Another list named ("on the list of SCS clouds", "auf der Liste der SCS-Clouds"): "on the
@@ -308,10 +315,16 @@ pub fn asks_membership(question: &Question) -> bool {
         return false;
     }
     let words: Vec<&str> = question.words().collect();
+    let start = words.iter().position(|w| !LEAD_IN.contains(w)).unwrap_or(0);
     let framed = |phrase: &str| {
         let n = phrase.split(' ').count();
         (0..words.len().saturating_sub(n - 1)).any(|i| {
             words[i..i + n].iter().copied().eq(phrase.split(' '))
+                // "does one of the partners offer GPUs?" asks about what a partner does.
+                // "one of the partners told me …", "is one of the partners hiring?": who
+                // does something.
+                && !(phrase.starts_with("one of")
+                    && (i <= start + 1 || NOT_BEFORE_ONE_OF.contains(&words[i - 1])))
                 && match words.get(i + n) {
                     // "… of the forum", "… des Forums", not "… of GovStack".
                     Some(&("of" | "von" | "des" | "der")) => words
@@ -322,14 +335,115 @@ pub fn asks_membership(question: &Question) -> bool {
         })
     };
     // "which hackathons are on the list?" asks about hackathons.
-    let of_others = words.len() > 1 && WHICH.contains(&words[0]) && !PARTNERISH.contains(&words[1]);
+    let of_others = words.len() > start + 1
+        && WHICH.contains(&words[start])
+        && !PARTNERISH.contains(&words[start + 1]);
     if of_others {
         return false;
     }
-    let listed_last = words.last() == Some(&"listed");
-    (listed_last || MEMBERSHIP.iter().any(|phrase| framed(phrase)))
+    // "artcodix listed?", "is secunett listed?"; not "is the venue listed?", "is the training
+    // material listed here?": things, not a company.
+    let a_thing = words
+        .iter()
+        .take_while(|w| **w != "listed")
+        .any(|w| matches!(*w, "the" | "a" | "an" | "der" | "die" | "das"));
+    let listed_last = words.last() == Some(&"listed") && !a_thing;
+    question.hints.is_empty()
+        && asks_yes_or_no(&question.text)
+        && (listed_last
+            || MEMBERSHIP
+                .iter()
+                .any(|phrase| framed(phrase) && !(phrase.starts_with("listed") && a_thing)))
         && !words.iter().any(|w| BECOMING.contains(w))
         && !OTHER_LIST.iter().any(|phrase| question.has_phrase(phrase))
+}
+
+/// Whether `word` (as typed, any case) is one of the words [`MEMBERSHIP`] asks with ("listed",
+/// "founders", "Mitgliedern"), names whose list it is ([`OURS`]: "forum"; not "OSBA" nor
+/// "SCS", which may be the one asked about) or asks yes or no ([`YES_OR_NO`]: "gehört"): no
+/// topic of its own.
+pub fn is_membership_word(word: &str) -> bool {
+    // Matched words may be folded ("gehort" for "gehört").
+    let fold = |w: &str| -> String {
+        w.to_lowercase()
+            .replace('ä', "a")
+            .replace('ö', "o")
+            .replace('ü', "u")
+            .replace('ß', "ss")
+    };
+    let word = fold(word);
+    MEMBERSHIP
+        .iter()
+        .flat_map(|phrase| phrase.split(' '))
+        .chain(
+            OURS.iter()
+                .copied()
+                .filter(|w| !matches!(*w, "osba" | "scs")),
+        )
+        .chain(YES_OR_NO.iter().copied())
+        .chain(["listed"])
+        .any(|w| fold(w) == word)
+}
+
+/// Words a question asking yes or no starts with, in English and German, or a clause of it
+/// ("is X one of the founders?", "kubermatic – do they show up as a founder?", "Gehört X zu
+/// den Mitgliedern?", "any universities among the founders?").
+const YES_OR_NO: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "would",
+    "could",
+    "does",
+    "do",
+    "did",
+    "has",
+    "have",
+    "isn",
+    "aren",
+    "any",
+    "gehört",
+    "gehören",
+    "gehörte",
+    "zählt",
+    "zählen",
+    "ist",
+    "sind",
+    "war",
+    "steht",
+    "stehen",
+    "hat",
+    "haben",
+    "irgendwelche",
+];
+
+/// Words said before a question, not part of it ("so is X …", "ok and are they …").
+const LEAD_IN: &[&str] = &[
+    "so", "and", "ok", "okay", "hey", "also", "btw", "but", "und", "aber",
+];
+
+/// Whether `text` asks yes or no: a clause of it (between dashes, colons, commas) starts with
+/// a word of [`YES_OR_NO`], or it ends in "or no" / "oder nicht" / "listed" ("gonicus:
+/// listed?"). Not "how is the budget split among the members?", "one of the partners told me
+/// …".
+fn asks_yes_or_no(text: &str) -> bool {
+    let normalized = super::question::normalize(text);
+    if ["or no", "or not", "oder nicht", "listed"]
+        .iter()
+        .any(|end| normalized.ends_with(end))
+    {
+        return true;
+    }
+    text.split(['–', '—', ':', ',', ';', '?', '(', ')'])
+        .chain(text.split(" - "))
+        .any(|clause| {
+            let normalized = super::question::normalize(clause);
+            normalized
+                .split(' ')
+                .find(|w| !w.is_empty() && !LEAD_IN.contains(w))
+                .is_some_and(|w| YES_OR_NO.contains(&w))
+        })
 }
 
 /// A question that names one partner by a word that names nothing else on its page
@@ -428,8 +542,28 @@ mod tests {
         check("is X one of the partners of the forum?", true);
         check("gonicus: listed?", true);
         check("Gehört X zu den Mitgliedern?", true);
-        check("Wer hat das Forum mitgegründet?", true);
-        check("which companies are on the list?", true);
+        check("Wer hat das Forum mitgegründet?", false);
+        check("so which hackathons are on the list?", false);
+        check("how is the budget split among the members?", false);
+        check("Wann wurde das Forum mitgegründet?", false);
+        check("Warum haben die Firmen das Forum mitgegründet?", false);
+        check("does one of the partners offer GPU instances?", false);
+        check(
+            "one of the partners told me SCS is dead, is that true?",
+            false,
+        );
+        check("is ceph on the list?", false);
+        check("is one of the partners hiring?", false);
+        check("is the venue listed?", false);
+        check("is secunett listed?", true);
+        check("is the training material listed here?", false);
+        check("Können wir zu den Mitgliedern gehören?", false);
+        check("giant swarm: on the founder roster or no?", true);
+        check(
+            "kubermatic – do they show up as a forum founder here?",
+            true,
+        );
+        check("Hat die Bundesdruckerei das Forum mitgegründet?", true);
         check("is SCS one of the partners of GovStack?", false);
         check("which hackathons are on the list?", false);
         check("which companies are listed as gold sponsors?", false);
