@@ -41,7 +41,9 @@ pub enum RoutedBy {
     Partner,
     /// It asks whether someone is among the partners ("is X one of the founders?", "gehört X
     /// zu den Mitgliedern?", "X: on the member list?"): the list answers, whether X is on it
-    /// or not, and whatever X is (a name no page has, or common words: "giant swarm").
+    /// or not, and whatever X is (a name no page has, or common words: "giant swarm"), unless
+    /// a section elsewhere holds X (the founding announcement naming a founder that is no
+    /// member today).
     Membership,
 }
 
@@ -92,8 +94,12 @@ pub fn route<'c>(
     // join).
     let other_command = best.is_some_and(|(c, _)| c.kind != CommandKind::Partners);
     if !other_command && asks_membership(question) {
-        if let Some(command) = src.catalog.partner_command() {
-            command.section(language)?;
+        // Without the list in this language, the question goes on as any other.
+        if let Some(command) = src
+            .catalog
+            .partner_command()
+            .filter(|c| c.section(language).is_some())
+        {
             return Some(Route {
                 command,
                 arg: None,
