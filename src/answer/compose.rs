@@ -146,13 +146,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         // anything is.
         if (question.next || question.will) && routed.command.kind != CommandKind::Contact {
             if let Some(at) = routed.command.section(language) {
-                let (page, section) = at.get(src.library);
-                let can_say = if question.next {
-                    states_time_to_come(src, &page.language, &page.slug)
-                } else {
-                    states_when(section)
-                };
-                if !can_say {
+                if !can_say_when(src, question, at) {
                     sure *= WEAK;
                 }
             }
@@ -727,13 +721,10 @@ fn held_to_time_to_come(
 ) -> Vec<SearchHit> {
     if question.next || question.will {
         for hit in &mut found {
-            let can_say = if question.next {
-                states_time_to_come(src, &hit.language, &hit.slug)
-            } else {
-                src.catalog
-                    .locate(src.library, &hit.language, &hit.slug, &hit.anchor)
-                    .is_some_and(|at| states_when(at.get(src.library).1))
-            };
+            let can_say = src
+                .catalog
+                .locate(src.library, &hit.language, &hit.slug, &hit.anchor)
+                .is_some_and(|at| can_say_when(src, question, at));
             if !can_say {
                 hit.coverage.fact_missing = true;
             }
@@ -742,9 +733,16 @@ fn held_to_time_to_come(
     found
 }
 
-/// Whether a section says when something is or will be, in its heading or text.
-fn states_when(section: &Section) -> bool {
-    crate::index::states_when(&section.heading) || crate::index::states_when(&section.text)
+/// Whether the section `at` can say the time a question asks for: the next of something (its
+/// page states a year from the present one on), or when something will be (it says when, in
+/// its heading or text: a date, a span, "soon").
+fn can_say_when(src: &Sources, question: &Question, at: SectionRef) -> bool {
+    let (page, section) = at.get(src.library);
+    if question.next {
+        states_time_to_come(src, &page.language, &page.slug)
+    } else {
+        crate::index::states_when(&section.heading) || crate::index::states_when(&section.text)
+    }
 }
 
 /// Whether the page `slug` in `language` states a year from the present one on: only then

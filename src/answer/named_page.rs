@@ -203,7 +203,6 @@ const FILLER: &[&str] = &[
     "dem",
     "den",
     "im",
-    "in",
     "drin",
     "drauf",
     "sagt",

@@ -22,7 +22,7 @@ pub struct Question {
     /// Whether it asks when the next of something is, a time to come (see `index::asks_next`).
     pub next: bool,
     /// Whether it asks when something will be (see `index::asks_when_will`): only a section
-    /// that states a date answers it.
+    /// that says when (a date, a span of time, "soon": `index::states_when`) answers it.
     pub will: bool,
 }
 

@@ -506,10 +506,11 @@ pub fn asks_next(normalized: &str) -> bool {
 const PLANNED: &[&str] = &["supposed", "planned", "expected", "gonna", "due"];
 
 /// Words after "when" that start a clause, not a question: "when *I* visit the site, will my
-/// address be stored?" asks whether, not when.
-const CLAUSE: &[&str] = &[
+/// address be stored?" asks whether, not when; "what happens when *we* upgrade?" asks for no
+/// date (`super::question_hints`).
+pub const CLAUSE: &[&str] = &[
     "i", "you", "we", "they", "he", "she", "it", "my", "our", "your", "their", "one", "someone",
-    "ich", "du", "wir", "ihr", "man", "er", "es",
+    "somebody", "people", "ich", "du", "wir", "ihr", "man", "er", "es",
 ];
 
 /// The words a German question "wann wird …" ends with when it asks for a time to come ("wann

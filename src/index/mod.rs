@@ -224,10 +224,7 @@ const DATE_HINTS: &[&str] = &["when", "wann", "date", "dates", "datum", facts::D
 const ASKS: &[Asks] = &[
     // "when" asks for a date, unless it joins a clause ("what happens to my address when I
     // visit the site", "how do clusters stay up when we upgrade").
-    Asks::new(&["when"], DATE_HINTS).not_before(&[
-        "i", "you", "we", "they", "he", "she", "it", "my", "our", "your", "their", "someone",
-        "somebody", "people", "one",
-    ]),
+    Asks::new(&["when"], DATE_HINTS).not_before(facts::CLAUSE),
     Asks::new(
         &[
             "wann",
