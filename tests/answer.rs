@@ -852,6 +852,43 @@ fn a_kind_of_fact_the_content_never_states_is_not_answered_from_the_names_it_hol
 }
 
 #[test]
+fn the_size_of_a_partner_and_the_bots_own_opinion_are_not_answered_from_the_partner_list() {
+    // The list names each partner, but not how many people work there, its customers or its
+    // revenue; nor does any page hold the bot's opinion.
+    let (_seed_index, seed) = fixture("content/seed");
+    check_not_found(
+        &seed,
+        &[
+            ("how many employees does SysEleven have?", "en"),
+            ("stackxperts headcount?", "en"),
+            ("wie viele Kunden hat plusserver?", "de"),
+            ("welchen Umsatz hat Wavecon letztes Jahr gemacht?", "de"),
+            ("which of the partners is the best in your opinion?", "en"),
+        ],
+    );
+    let sure = seed.answer("is stackxperts a partner?", "en");
+    assert_eq!(sure.outcome, Outcome::Answered, "{sure:#?}");
+}
+
+#[test]
+fn a_long_question_framing_its_request_is_answered_from_the_section_it_names() {
+    // Most of its words say what to do with the answer ("write", "short", "welcome",
+    // "message"); none is on the page, yet the question is about the forum.
+    let (_seed_index, seed) = fixture("content/seed");
+    let answer = seed.answer(
+        "pls write a short welcome message for our slack that explains what the forum scs-standards is",
+        "en",
+    );
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(
+        answer.hits[0].anchor, "osba-forum-scs-standards",
+        "{answer:#?}"
+    );
+    // A short question about what no page covers is still not answered.
+    check_not_found(&seed, &[("how do i make a sourdough starter?", "en")]);
+}
+
+#[test]
 fn a_question_plainly_in_the_other_language_than_the_locale_is_searched_in_its_own() {
     let (_index, core) = site_fixture();
     for (question, locale, language) in [

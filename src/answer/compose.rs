@@ -427,7 +427,7 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     } else {
         0.0
     };
-    let sure = share.min(scope).clamp(0.0, 1.0);
+    let sure = (share.min(scope) * framing(question)).clamp(0.0, 1.0);
     let single = question.search_words.len() <= 1 && coverage.matched.len() <= 1;
     let weak = coverage.meaning_found < GENERIC_MEANING
         || (single
@@ -441,6 +441,28 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     } else {
         sure
     }
+}
+
+/// How many words a question has before the rest count as framing ([`framing`]).
+const FRAMING_FROM: usize = 8;
+/// How much each word beyond [`FRAMING_FROM`] lifts the confidence, and the most in all.
+const FRAMING_STEP: f32 = 0.05;
+const FRAMING_MAX: f32 = 1.5;
+
+/// How much a long question's confidence is lifted: a question that says more than what it
+/// asks about ("pls write a short slack welcome msg that explains what the forum scs-standards
+/// is, only stuff from the page") holds many words no section has that frame the request
+/// rather than name its topic, and each counts against the share of it a section holds. A
+/// question out of scope is mostly short and to the point ("how many employees does syseleven
+/// have?"): the word no page holds is the one asked about. Each word beyond [`FRAMING_FROM`]
+/// lifts the confidence by [`FRAMING_STEP`], up to [`FRAMING_MAX`] times.
+fn framing(question: &Question) -> f32 {
+    let words = question
+        .normalized
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .count();
+    (1.0 + FRAMING_STEP * words.saturating_sub(FRAMING_FROM) as f32).min(FRAMING_MAX)
 }
 
 /// Whether the question's other words, beyond the trigger phrase or the partner's name, point
@@ -591,6 +613,11 @@ fn routed_confidence(
     };
     let command_hit = found.iter().find(|h| at.is(src.library, h));
     let of_section = command_hit.map_or(0.0, |h| confidence(question, &h.coverage));
+    // Asked for a kind of fact the command's section doesn't state ("stackxperts headcount?"
+    // of the partner list): however well it names the thing asked about, it can't answer.
+    if command_hit.is_some_and(|h| h.coverage.fact_missing) {
+        return of_section;
+    }
     // A partner named by a distinctive word is as sure as the name is, unless the search
     // found the partner list and weighed the question's other words against it: "how many
     // employees does syseleven have" asks what the list doesn't say.

@@ -59,6 +59,17 @@ pub const NOW: &str = "zznow";
 /// address): a project's pages don't state it, so no section is given this marker.
 pub const PRIVATE: &str = "zzprivate";
 
+/// What a question for the bot's own opinion asks for ("which is the best, in your opinion?",
+/// "welchen hältst du persönlich für den wichtigsten?"): the pages state their authors' views,
+/// not the bot's, so no section is given this marker.
+pub const OPINION: &str = "zzopinion";
+
+/// Marker of a section that states the size of an organisation: a number of employees or
+/// customers, a revenue ("200 employees", "über 70 Mitarbeitende", "Umsatz von 5 Mio. Euro").
+/// Held to the page: "how many employees does syseleven have?" is not answered by the partner
+/// list that names the company but not its staff.
+pub const SIZE: &str = "zzsize";
+
 /// Marker of a section that states an address ("10179 Berlin", "Palisadenstraße 48").
 pub const PLACE: &str = "zzplace";
 
@@ -79,6 +90,8 @@ pub fn is_answer_type(word: &str) -> bool {
         || word == PHONE
         || word == NOW
         || word == PRIVATE
+        || word == OPINION
+        || word == SIZE
         || word == COMPARISON
         || word == SEAT
 }
@@ -93,7 +106,8 @@ pub fn is_held_to_page(stem: &str) -> bool {
             || PRICE.starts_with(stem)
             || AGE.starts_with(stem)
             || COMPARISON.starts_with(stem)
-            || SEAT.starts_with(stem))
+            || SEAT.starts_with(stem)
+            || SIZE.starts_with(stem))
 }
 
 /// Comparatives that ask which of two things is better in some way ("more"/"mehr" alone
@@ -221,6 +235,34 @@ pub fn asks_comparison(normalized: &str) -> bool {
     compares(&words) || (0..words.len()).any(|i| is_comparative(&words, i) && either_near(i))
 }
 
+/// Words of the size of an organisation a number stands beside ([`SIZE`]), as written.
+const SIZE_WORDS: &[&str] = &[
+    "employees",
+    "employee",
+    "staff",
+    "customers",
+    "clients",
+    "revenue",
+    "revenues",
+    "turnover",
+    "mitarbeiter",
+    "mitarbeitern",
+    "mitarbeitende",
+    "mitarbeitenden",
+    "beschäftigte",
+    "beschäftigten",
+    "angestellte",
+    "angestellten",
+    "kunden",
+    "kundinnen",
+    "umsatz",
+    "jahresumsatz",
+];
+
+/// How many words apart a number and a word of [`SIZE_WORDS`] may stand ("200 engagierte
+/// Mitarbeitende", "a revenue of €5M").
+const SIZE_WITHIN: isize = 3;
+
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
 const STREETS: &[&str] = &[
     "straße", "strasse", "str", "weg", "allee", "platz", "street", "road", "avenue", "markt",
@@ -318,7 +360,7 @@ const WEEKDAYS: &[&str] = &[
 /// The markers of what `text` states, each at most once, space-separated ("" for none).
 pub fn markers(text: &str) -> String {
     let (mut amount, mut date, mut place, mut age, mut phone) = (false, false, false, false, false);
-    let mut price = false;
+    let (mut price, mut size) = (false, false);
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '[' | ']' | '/'))
         .filter(|w| !w.is_empty())
@@ -402,6 +444,9 @@ pub fn markers(text: &str) -> String {
             });
             phone = international && digits(word) >= 2 || named;
         }
+        if !size && SIZE_WORDS.contains(&lower.as_str()) {
+            size = (1..=SIZE_WITHIN).any(|d| number_near(-d) || number_near(d));
+        }
         if !place {
             // "10179 Berlin", "Palisadenstraße 48", "12 Main Street".
             let postcode = (4..=5).contains(&word.len())
@@ -422,6 +467,7 @@ pub fn markers(text: &str) -> String {
         (age, AGE),
         (phone, PHONE),
         (comparison, COMPARISON),
+        (size, SIZE),
     ]
     .iter()
     .filter(|(stated, _)| *stated)
@@ -503,7 +549,9 @@ pub fn asks_next(normalized: &str) -> bool {
 /// Words that put a question asking "when is …" in a time to come: "when is scs3 *supposed*
 /// to come?", "when is R10 *planned*?". Not "when is the summit?": a page states when it is
 /// or was.
-const PLANNED: &[&str] = &["supposed", "planned", "expected", "gonna", "due"];
+const PLANNED: &[&str] = &[
+    "supposed", "planned", "planning", "expected", "gonna", "due",
+];
 
 /// Words after "when" that start a clause, not a question: "when *I* visit the site, will my
 /// address be stored?" asks whether, not when; "what happens when *we* upgrade?" asks for no
@@ -700,6 +748,19 @@ mod tests {
             "Es wird immer besser. Als Mitglied haben Sie Stimmrecht.",
             "",
         );
+    }
+
+    #[test]
+    fn the_size_of_an_organisation_is_a_number_beside_its_staff_customers_or_revenue() {
+        check("SysEleven has 200 employees in Berlin.", SIZE);
+        check("mit über 70 engagierten Mitarbeitenden", SIZE);
+        check("more than 30 customers run on it", SIZE);
+        check("Der Umsatz lag bei 5 Mio.", SIZE);
+        check(
+            "Our employees and customers benefit from open standards.",
+            "",
+        );
+        check("Kunden und Mitarbeiter profitieren.", "");
     }
 
     #[test]

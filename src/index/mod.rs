@@ -136,11 +136,14 @@ impl Asks {
     fn asked_in(&self, normalized: &str, words: &[&str]) -> bool {
         // A phrase of one word with no word around it to check is one of the words.
         let plain = self.not_after.is_empty() && self.not_before.is_empty();
+        // A phrase stands only where its first word does: that word is looked up among the
+        // question's before the text is searched for the phrase (most questions hold none).
+        let may_stand = |phrase: &str| words.contains(&phrase.split(' ').next().unwrap_or(phrase));
         let stands = |phrase: &str, plain: bool| {
             if plain && !phrase.contains(' ') {
                 words.contains(&phrase)
             } else {
-                places(normalized, phrase).next().is_some()
+                may_stand(phrase) && places(normalized, phrase).next().is_some()
             }
         };
         // The phrases beside are fewer: looked for first.
@@ -151,12 +154,13 @@ impl Asks {
             if plain && self.only_before.is_empty() {
                 return stands(phrase, true);
             }
-            places(normalized, phrase).any(|(previous, next)| {
-                !previous.is_some_and(|w| self.not_after.contains(&w))
-                    && !next.is_some_and(|w| self.not_before.contains(&w))
-                    && (self.only_before.is_empty()
-                        || next.is_none_or(|w| self.only_before.contains(&w)))
-            })
+            may_stand(phrase)
+                && places(normalized, phrase).any(|(previous, next)| {
+                    !previous.is_some_and(|w| self.not_after.contains(&w))
+                        && !next.is_some_and(|w| self.not_before.contains(&w))
+                        && (self.only_before.is_empty()
+                            || next.is_none_or(|w| self.only_before.contains(&w)))
+                })
         })
     }
 }
@@ -371,6 +375,67 @@ const ASKS: &[Asks] = &[
         "was verdient man",
         "was verdienen",
     ]),
+    // "stackxperts headcount?", "how many employees does syseleven have?", "wie viele Kunden
+    // hat …": the size of an organisation, held to the page; not "who are the customers".
+    Asks::new(
+        &[
+            "headcount",
+            "head count",
+            "revenue",
+            "revenues",
+            "turnover",
+            "umsatz",
+            "jahresumsatz",
+            "mitarbeiterzahl",
+        ],
+        &[facts::SIZE],
+    ),
+    Asks::new(
+        &[
+            "employees",
+            "employee",
+            "staff",
+            "customers",
+            "clients",
+            "mitarbeiter",
+            "mitarbeitende",
+            "mitarbeitenden",
+            "beschäftigte",
+            "beschäftigt",
+            "beschäftigen",
+            "angestellte",
+            "angestellt",
+            "kunden",
+            "kundinnen",
+        ],
+        &[facts::SIZE],
+    )
+    .beside(&[
+        "how many",
+        "wie viele",
+        "wieviele",
+        "number of",
+        "anzahl",
+        "how big",
+        "how large",
+        "wie groß",
+    ]),
+    // "which is better, in your opinion?", "welchen hältst du persönlich für den wichtigsten?":
+    // the bot's own view, which no page states.
+    Asks::new(
+        &[
+            "your opinion",
+            "in your view",
+            "your take on",
+            "your favourite",
+            "your favorite",
+            "you personally",
+            "du persönlich",
+            "deiner meinung",
+            "hältst du",
+        ],
+        &[facts::OPINION],
+    ),
     // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
     Asks::new(
         &["how old", "wie alt", "age of", "alter von", "what age"],
@@ -543,7 +608,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 20;
+pub const SCHEMA_VERSION: u32 = 21;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -1347,6 +1412,40 @@ mod tests {
         assert!(!asks(
             "wer hat sich um scs verdient gemacht",
             facts::PRIVATE
+        ));
+    }
+
+    #[test]
+    fn the_size_of_an_organisation_and_the_bots_opinion_are_asked_only_as_such() {
+        let asks = |q: &str, marker: &str| question_hints(q).iter().any(|h| h == marker);
+        assert!(asks("how many employees does syseleven have", facts::SIZE));
+        assert!(asks("stackxperts headcount anyone know", facts::SIZE));
+        assert!(asks(
+            "wie viele kunden hat scaleup technologies",
+            facts::SIZE
+        ));
+        assert!(asks("wie viele leute beschäftigt secunet", facts::SIZE));
+        assert!(asks("welchen umsatz hat wavecon gemacht", facts::SIZE));
+        assert!(!asks("who are plusserver s customers", facts::SIZE));
+        assert!(!asks(
+            "how many providers run scs in production",
+            facts::SIZE
+        ));
+        assert!(!asks(
+            "does the staff of the forum answer mails",
+            facts::SIZE
+        ));
+        assert!(asks(
+            "openinfra or gaia x which one matters more in your opinion",
+            facts::OPINION
+        ));
+        assert!(asks(
+            "welchen der drei grundpfeiler hältst du persönlich für den wichtigsten",
+            facts::OPINION
+        ));
+        assert!(!asks(
+            "what is the forum s opinion on gaia x",
+            facts::OPINION
         ));
     }
 
