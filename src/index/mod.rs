@@ -356,6 +356,32 @@ const ASKS: &[Asks] = &[
         ],
         &[facts::PRIVATE],
     ),
+    // Where someone studied or went to school: their own past, which no project page states;
+    // not "is there a case study", "which universities use SCS".
+    Asks::new(
+        &[
+            "study",
+            "studied",
+            "studiert",
+            "alma mater",
+            "go to university",
+            "go to school",
+            "university did",
+            "universität hat",
+        ],
+        &[facts::PRIVATE],
+    )
+    .beside(&[
+        "where did",
+        "where does",
+        "what did",
+        "which",
+        "wo hat",
+        "was hat",
+        "welche",
+        "welcher",
+        "alma mater",
+    ]),
     // Earning is private only as an amount ("how much does … earn", "what does … earn", "was
     // verdient die …"): not "what does it take to earn the certificate", "hat sich um SCS
     // verdient gemacht".
@@ -1409,6 +1435,14 @@ mod tests {
         assert!(asks("need the ceo s personal mail address", facts::PRIVATE));
         assert!(asks("in welchem bezirk wohnt der ceo", facts::PRIVATE));
         assert!(!asks("how do i earn the certificate", facts::PRIVATE));
+        assert!(asks("where did lisa study", facts::PRIVATE));
+        assert!(asks("which university did christian go to", facts::PRIVATE));
+        assert!(asks("was hat die projektleiterin studiert", facts::PRIVATE));
+        assert!(!asks(
+            "is there a case study about plusserver",
+            facts::PRIVATE
+        ));
+        assert!(!asks("which universities use scs", facts::PRIVATE));
         assert!(!asks(
             "wer hat sich um scs verdient gemacht",
             facts::PRIVATE
