@@ -427,7 +427,7 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     } else {
         0.0
     };
-    let sure = (share.min(scope) * framing(question)).clamp(0.0, 1.0);
+    let sure = (share * framing(question)).min(scope).clamp(0.0, 1.0);
     let single = question.search_words.len() <= 1 && coverage.matched.len() <= 1;
     let weak = coverage.meaning_found < GENERIC_MEANING
         || (single
@@ -445,17 +445,18 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
 
 /// How many words a question has before the rest count as framing ([`framing`]).
 const FRAMING_FROM: usize = 8;
-/// How much each word beyond [`FRAMING_FROM`] lifts the confidence, and the most in all.
+/// How much each word beyond [`FRAMING_FROM`] lifts the share, and the most in all.
 const FRAMING_STEP: f32 = 0.05;
 const FRAMING_MAX: f32 = 1.5;
 
-/// How much a long question's confidence is lifted: a question that says more than what it
-/// asks about ("pls write a short slack welcome msg that explains what the forum scs-standards
-/// is, only stuff from the page") holds many words no section has that frame the request
-/// rather than name its topic, and each counts against the share of it a section holds. A
-/// question out of scope is mostly short and to the point ("how many employees does syseleven
-/// have?"): the word no page holds is the one asked about. Each word beyond [`FRAMING_FROM`]
-/// lifts the confidence by [`FRAMING_STEP`], up to [`FRAMING_MAX`] times.
+/// How much the share of a long question a section holds is lifted: a question that says more
+/// than what it asks about ("pls write a short welcome msg for our slack that explains what the
+/// forum scs-standards is, only stuff from the page") holds many words no section has that
+/// frame the request rather than name its topic, and each counts against the share. Each word
+/// beyond [`FRAMING_FROM`] lifts it by [`FRAMING_STEP`], up to [`FRAMING_MAX`] times. What the
+/// question means is not lifted: framing words are common ones, which mean little, so a long
+/// question about another topic ("which provider should I pick for my homelab if I want cheap
+/// gpu instances", a pasted error message) is still held back by the scope.
 fn framing(question: &Question) -> f32 {
     let words = question
         .normalized

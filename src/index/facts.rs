@@ -18,7 +18,9 @@
 //! that names them but states no number, and so is a comparison ("is A cheaper than B?" of the
 //! partner list that names both: [`is_held_to_page`]). The present moment ("what time is
 //! it in Nairobi?") is a kind of fact no page states ([`NOW`]), and so is someone's private
-//! life ("what does <someone> earn?", [`PRIVATE`]). A question for the next of something
+//! life ("what does <someone> earn?", where they studied: [`PRIVATE`]), and the bot's own
+//! opinion ("which is better, in your opinion?", [`OPINION`]). The size of an organisation
+//! ("how many employees does <a partner> have?", [`SIZE`]) is held to the page. A question for the next of something
 //! ("when is the next hackathon?", [`asks_next`]) asks for a time to come: only a page that
 //! states a year from the present one on can answer it ([`latest_year`]; the answer layer,
 //! which is told the present year, holds it to that).
@@ -65,7 +67,8 @@ pub const PRIVATE: &str = "zzprivate";
 pub const OPINION: &str = "zzopinion";
 
 /// Marker of a section that states the size of an organisation: a number of employees or
-/// customers, a revenue ("200 employees", "über 70 Mitarbeitende", "Umsatz von 5 Mio. Euro").
+/// customers ("200 employees", "über 70 Mitarbeitende"). What it earns is a sum of money, asked
+/// as a price is ([`PRICE`]).
 /// Held to the page: "how many employees does syseleven have?" is not answered by the partner
 /// list that names the company but not its staff.
 pub const SIZE: &str = "zzsize";
@@ -242,9 +245,6 @@ const SIZE_WORDS: &[&str] = &[
     "staff",
     "customers",
     "clients",
-    "revenue",
-    "revenues",
-    "turnover",
     "mitarbeiter",
     "mitarbeitern",
     "mitarbeitende",
@@ -255,12 +255,10 @@ const SIZE_WORDS: &[&str] = &[
     "angestellten",
     "kunden",
     "kundinnen",
-    "umsatz",
-    "jahresumsatz",
 ];
 
 /// How many words apart a number and a word of [`SIZE_WORDS`] may stand ("200 engagierte
-/// Mitarbeitende", "a revenue of €5M").
+/// Mitarbeitende", "more than 30 of our customers").
 const SIZE_WITHIN: isize = 3;
 
 const CURRENCY_WORDS: &[&str] = &["eur", "euro", "euros", "usd", "dollar", "dollars"];
@@ -751,11 +749,11 @@ mod tests {
     }
 
     #[test]
-    fn the_size_of_an_organisation_is_a_number_beside_its_staff_customers_or_revenue() {
+    fn the_size_of_an_organisation_is_a_number_beside_its_staff_or_customers() {
         check("SysEleven has 200 employees in Berlin.", SIZE);
         check("mit über 70 engagierten Mitarbeitenden", SIZE);
         check("more than 30 customers run on it", SIZE);
-        check("Der Umsatz lag bei 5 Mio.", SIZE);
+        check("Rund 40 Kunden nutzen die Plattform.", SIZE);
         check(
             "Our employees and customers benefit from open standards.",
             "",

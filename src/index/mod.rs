@@ -407,14 +407,36 @@ const ASKS: &[Asks] = &[
         &[
             "headcount",
             "head count",
+            "employee count",
+            "staff size",
+            "team size",
+            "workforce",
+            "people work at",
+            "people work for",
+            "people working at",
+            "people working for",
+            "mitarbeiterzahl",
+            "belegschaft",
+            "leute arbeiten bei",
+            "leute arbeiten für",
+            "menschen arbeiten bei",
+            "menschen arbeiten für",
+        ],
+        &[facts::SIZE],
+    ),
+    // What an organisation earns ("what is the turnover of …", "welchen Umsatz hat …"): a sum
+    // of money, held to the page as a price is (the OSBA's members "generate more than EUR 126
+    // billion annually": that page can say).
+    Asks::new(
+        &[
             "revenue",
             "revenues",
             "turnover",
             "umsatz",
             "jahresumsatz",
-            "mitarbeiterzahl",
+            "annual sales",
         ],
-        &[facts::SIZE],
+        &[facts::PRICE],
     ),
     Asks::new(
         &[
@@ -455,13 +477,13 @@ const ASKS: &[Asks] = &[
             "your take on",
             "your favourite",
             "your favorite",
-            "you personally",
-            "du persönlich",
             "deiner meinung",
-            "hältst du",
+            "deine meinung",
         ],
         &[facts::OPINION],
     ),
+    // "welchen hältst du für den wichtigsten?"; not "hältst du eine Liste bereit?".
+    Asks::new(&["hältst du", "findest du"], &[facts::OPINION]).beside(&["für"]),
     // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
     Asks::new(
         &["how old", "wie alt", "age of", "alter von", "what age"],
@@ -1459,7 +1481,11 @@ mod tests {
             facts::SIZE
         ));
         assert!(asks("wie viele leute beschäftigt secunet", facts::SIZE));
-        assert!(asks("welchen umsatz hat wavecon gemacht", facts::SIZE));
+        assert!(asks("how many people work at cloud heat", facts::SIZE));
+        assert!(asks("wie viele leute arbeiten bei dnation", facts::SIZE));
+        assert!(!asks("how many people work on scs", facts::SIZE));
+        assert!(asks("welchen umsatz hat wavecon gemacht", facts::PRICE));
+        assert!(asks("what is the turnover of yorizon", facts::PRICE));
         assert!(!asks("who are plusserver s customers", facts::SIZE));
         assert!(!asks(
             "how many providers run scs in production",
@@ -1479,6 +1505,14 @@ mod tests {
         ));
         assert!(!asks(
             "what is the forum s opinion on gaia x",
+            facts::OPINION
+        ));
+        assert!(!asks(
+            "could you personally double check the e mail address for joining",
+            facts::OPINION
+        ));
+        assert!(!asks(
+            "hältst du eine liste der gründungsmitglieder bereit",
             facts::OPINION
         ));
     }
