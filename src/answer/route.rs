@@ -93,7 +93,7 @@ pub fn route<'c>(
     // phrase stands in the question ("can we become one of the founding members?" asks to
     // join).
     let other_command = best.is_some_and(|(c, _)| c.kind != CommandKind::Partners);
-    if !other_command && asks_membership(question) {
+    if !other_command && (asks_membership(question) || asks_if_unknown_is_listed(src, question)) {
         // Without the list in this language, the question goes on as any other.
         if let Some(command) = src
             .catalog
@@ -170,6 +170,14 @@ const MEMBERSHIP: &[&str] = &[
     "among the founding",
     "among the members",
     "among the partners",
+    "among the companies",
+    "among the firms",
+    "among the backers",
+    "among the supporters",
+    "among the forum s",
+    "among its members",
+    "among its founders",
+    "one of the backers",
     "on the member list",
     "on the members list",
     "on the partner list",
@@ -254,6 +262,11 @@ const OURS: &[&str] = &[
 
 /// A word of each phrase of [`MEMBERSHIP`] (its noun, or the word "listed").
 const MEMBERSHIP_KEYS: &[&str] = &[
+    "companies",
+    "firms",
+    "backers",
+    "supporters",
+    "forum",
     "founders",
     "founding",
     "members",
@@ -364,6 +377,75 @@ pub fn asks_membership(question: &Question) -> bool {
         && !OTHER_LIST.iter().any(|phrase| question.has_phrase(phrase))
 }
 
+/// Words that ask whether something is on a list, whatever list ("contabo, somewhere in that
+/// lineup?", "Steht das ITZBund mit auf der Liste?", "Ist die DATEV da irgendwo aufgeführt?").
+const LISTED: &[&str] = &[
+    "list",
+    "listed",
+    "lineup",
+    "roster",
+    "included",
+    "mentioned",
+    "liste",
+    "gelistet",
+    "aufgelistet",
+    "aufgeführt",
+    "aufgezählt",
+    "erwähnt",
+    "genannt",
+];
+
+/// Words beside them that ask nothing of their own ("somewhere", "da", "mit", "steht").
+const LISTED_FILLER: &[&str] = &[
+    "somewhere",
+    "anywhere",
+    "there",
+    "here",
+    "too",
+    "also",
+    "irgendwo",
+    "irgendwie",
+    "da",
+    "dort",
+    "hier",
+    "mit",
+    "auch",
+    "steht",
+    "stehen",
+    "drauf",
+    "drin",
+];
+
+/// Whether a question asks yes or no whether something no page names is on a list, and asks
+/// nothing else ("contabo, are they somewhere in that lineup?", "Das ITZBund – steht das mit auf
+/// der Liste?"): no section can say more than the partner list does, which shows who is on it.
+/// Its words are all a list word ([`LISTED`]), a filler beside one ([`LISTED_FILLER`]) or a
+/// name: no common word, no word of any page.
+fn asks_if_unknown_is_listed(src: &Sources, question: &Question) -> bool {
+    let words = &question.search_words;
+    if !words.iter().any(|w| LISTED.contains(&w.as_str())) || !question.hints.is_empty() {
+        return false;
+    }
+    let unknown_name = |w: &str| {
+        w.chars().count() >= 3
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && !crate::index::is_common_word(w)
+            && !crate::index::in_glossary(w)
+            && !src.index.holds_word(w)
+    };
+    let mut named = false;
+    for w in words {
+        if LISTED.contains(&w.as_str()) || LISTED_FILLER.contains(&w.as_str()) {
+            continue;
+        }
+        if !unknown_name(w) {
+            return false;
+        }
+        named = true;
+    }
+    named && asks_yes_or_no(&question.text)
+}
+
 /// Whether `word` (as typed, any case) is one of the words [`MEMBERSHIP`] asks with ("listed",
 /// "founders", "Mitgliedern"), names whose list it is ([`OURS`]: "forum"; not "OSBA" nor
 /// "SCS", which may be the one asked about) or asks yes or no ([`YES_OR_NO`]: "gehört"): no
@@ -387,7 +469,7 @@ pub fn is_membership_word(word: &str) -> bool {
                 .filter(|w| !matches!(*w, "osba" | "scs")),
         )
         .chain(YES_OR_NO.iter().copied())
-        .chain(["listed"])
+        .chain(LISTED.iter().copied())
         .any(|w| fold(w) == word)
 }
 
