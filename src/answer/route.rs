@@ -377,23 +377,11 @@ pub fn asks_membership(question: &Question) -> bool {
         && !OTHER_LIST.iter().any(|phrase| question.has_phrase(phrase))
 }
 
-/// Words that ask whether something is on a list, whatever list ("contabo, somewhere in that
-/// lineup?", "Steht das ITZBund mit auf der Liste?", "Ist die DATEV da irgendwo aufgeführt?").
-const LISTED: &[&str] = &[
-    "list",
-    "listed",
-    "lineup",
-    "roster",
-    "included",
-    "mentioned",
-    "liste",
-    "gelistet",
-    "aufgelistet",
-    "aufgeführt",
-    "aufgezählt",
-    "erwähnt",
-    "genannt",
-];
+/// Nouns for a list, asked whether something is on it ("contabo, somewhere in that lineup?",
+/// "Steht das ITZBund mit auf der Liste?"). Not "mentioned", "erwähnt", "genannt": a product,
+/// a law or a person no page names is mentioned nowhere ("is terraform mentioned anywhere?"),
+/// not missing from the partners.
+const LISTED: &[&str] = &["list", "lineup", "roster", "liste"];
 
 /// Words beside them that ask nothing of their own ("somewhere", "da", "mit", "steht").
 const LISTED_FILLER: &[&str] = &[
@@ -470,6 +458,7 @@ pub fn is_membership_word(word: &str) -> bool {
         )
         .chain(YES_OR_NO.iter().copied())
         .chain(LISTED.iter().copied())
+        .chain(["listed"])
         .any(|w| fold(w) == word)
 }
 

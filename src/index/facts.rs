@@ -393,7 +393,9 @@ pub fn markers(text: &str) -> String {
             let scaled = near(-1)
                 .is_some_and(|w| SCALES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
                 && number_near(-2);
-            let named = CURRENCY_WORDS.contains(&lower.as_str()) && (number_near(-1) || scaled);
+            // "EUR 126 billion", "USD 5 million": the currency before the number.
+            let named = CURRENCY_WORDS.contains(&lower.as_str())
+                && (number_near(-1) || scaled || number_near(1));
             // "kostenlos", "free of charge", "for free", "free ticket", "tickets are free.":
             // the price is nothing ("free software", "is free to use" say nothing of one).
             let lower_near = |offset: isize| near(offset).map(|w| w.to_lowercase());
@@ -806,6 +808,7 @@ mod tests {
         check("in total **€14.9 million** of public funding", &amount);
         check("costs 5 USD per month", &amount);
         check("funded with roughly 13.2 million Euros,", &amount);
+        check("generate more than EUR 126 billion annually", &amount);
         check("mit 2 Mio. EUR gefördert", &amount);
         check("the euro is a currency", "");
         // A price of nothing is a price, no amount; "free software", "feel free", "is free to

@@ -357,12 +357,15 @@ const ASKS: &[Asks] = &[
         &[facts::PRIVATE],
     ),
     // Where someone studied or went to school: their own past, which no project page states;
-    // not "is there a case study", "which universities use SCS".
+    // not "is there a case study", "which universities use SCS", "what did participants in
+    // Kenya study?", "which parts are self-study?".
+    Asks::new(&["study", "studied", "studiert"], &[facts::PRIVATE]).beside(&[
+        "where did",
+        "where does",
+        "wo hat",
+    ]),
     Asks::new(
         &[
-            "study",
-            "studied",
-            "studiert",
             "alma mater",
             "go to university",
             "go to school",
@@ -370,18 +373,7 @@ const ASKS: &[Asks] = &[
             "universität hat",
         ],
         &[facts::PRIVATE],
-    )
-    .beside(&[
-        "where did",
-        "where does",
-        "what did",
-        "which",
-        "wo hat",
-        "was hat",
-        "welche",
-        "welcher",
-        "alma mater",
-    ]),
+    ),
     // Earning is private only as an amount ("how much does … earn", "what does … earn", "was
     // verdient die …"): not "what does it take to earn the certificate", "hat sich um SCS
     // verdient gemacht".
@@ -444,7 +436,6 @@ const ASKS: &[Asks] = &[
             "employee",
             "staff",
             "customers",
-            "clients",
             "mitarbeiter",
             "mitarbeitende",
             "mitarbeitenden",
@@ -482,8 +473,19 @@ const ASKS: &[Asks] = &[
         ],
         &[facts::OPINION],
     ),
-    // "welchen hältst du für den wichtigsten?"; not "hältst du eine Liste bereit?".
-    Asks::new(&["hältst du", "findest du"], &[facts::OPINION]).beside(&["für"]),
+    // "welchen hältst du für den wichtigsten?", "was hältst du von …"; not "hältst du für mich
+    // die Termine bereit?", "findest du für mich heraus, wann …".
+    Asks::new(
+        &[
+            "was hältst du",
+            "hältst du persönlich",
+            "welchen hältst du",
+            "welche hältst du",
+            "welches hältst du",
+            "wen hältst du",
+        ],
+        &[facts::OPINION],
+    ),
     // "how old is …", "wie alt ist …": an age, which the pages may not state at all.
     Asks::new(
         &["how old", "wie alt", "age of", "alter von", "what age"],
@@ -656,7 +658,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 21;
+pub const SCHEMA_VERSION: u32 = 22;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -1459,7 +1461,15 @@ mod tests {
         assert!(!asks("how do i earn the certificate", facts::PRIVATE));
         assert!(asks("where did lisa study", facts::PRIVATE));
         assert!(asks("which university did christian go to", facts::PRIVATE));
-        assert!(asks("was hat die projektleiterin studiert", facts::PRIVATE));
+        assert!(asks("wo hat die projektleiterin studiert", facts::PRIVATE));
+        assert!(!asks(
+            "what did participants in kenya study during the training week",
+            facts::PRIVATE
+        ));
+        assert!(!asks(
+            "which parts of the training program are self study",
+            facts::PRIVATE
+        ));
         assert!(!asks(
             "is there a case study about plusserver",
             facts::PRIVATE
@@ -1515,6 +1525,15 @@ mod tests {
             "hältst du eine liste der gründungsmitglieder bereit",
             facts::OPINION
         ));
+        assert!(!asks(
+            "hältst du für mich die termine der hackathons bereit",
+            facts::OPINION
+        ));
+        assert!(!asks(
+            "findest du für mich heraus wann der summit stattfindet",
+            facts::OPINION
+        ));
+        assert!(asks("was hältst du von gaia x", facts::OPINION));
     }
 
     #[test]
