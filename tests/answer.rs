@@ -1224,6 +1224,8 @@ fn whether_someone_is_among_the_partners_is_answered_by_the_list_whoever_they_ar
         ("Steht Kubermatic auf der Mitgliederliste?", "de"),
         // A name no page has, asked of a list and nothing else: only the list can say.
         ("contabo, are they somewhere in that lineup?", "en"),
+        ("is hetzner a member?", "en"),
+        ("Steht IONOS auf der Mitgliederliste?", "de"),
         ("Das ITZBund – steht das mit auf der Liste?", "de"),
         (
             "mirantis sells openstack too – are they among the forum's backers?",

@@ -170,6 +170,14 @@ const MEMBERSHIP: &[&str] = &[
     "among the founding",
     "among the members",
     "among the partners",
+    "a member",
+    "a partner",
+    "a founder",
+    "a founding member",
+    "ein mitglied",
+    "ein partner",
+    "zu den unterstützern",
+    "unter den unterstützern",
     "among the companies",
     "among the firms",
     "among the backers",
@@ -213,6 +221,14 @@ const MEMBERSHIP: &[&str] = &[
     "auf der partnerliste",
     "mitgegründet",
     "mitbegründet",
+];
+
+/// The articles some phrases of [`MEMBERSHIP`] start with ("a member", "ein Mitglied"): the
+/// noun may be part of another ("a member portal") unless one of [`AFTER_ARTICLE`] follows.
+const ARTICLE: &[&str] = &["a", "ein"];
+const AFTER_ARTICLE: &[&str] = &[
+    "in", "im", "too", "yet", "already", "now", "here", "there", "or", "oder", "auch", "schon",
+    "jetzt", "hier", "da", "bei", "beim",
 ];
 
 /// Words before "one of the partners" that make it the one doing something ("can one of the
@@ -262,6 +278,8 @@ const OURS: &[&str] = &[
 
 /// A word of each phrase of [`MEMBERSHIP`] (its noun, or the word "listed").
 const MEMBERSHIP_KEYS: &[&str] = &[
+    "mitglied",
+    "unterstützern",
     "companies",
     "firms",
     "backers",
@@ -349,6 +367,9 @@ pub fn asks_membership(question: &Question) -> bool {
                     Some(&("of" | "von" | "des" | "der")) => words
                         .get(i + n + 1..)
                         .is_some_and(|rest| rest.iter().take(2).any(|w| OURS.contains(w))),
+                    // "is hetzner a member?", "… a member too?", "… a member in the forum?";
+                    // not "is there a member portal?".
+                    Some(next) if ARTICLE.contains(&words[i]) => AFTER_ARTICLE.contains(next),
                     _ => true,
                 }
         })
@@ -435,7 +456,8 @@ fn asks_if_unknown_is_listed(src: &Sources, question: &Question) -> bool {
 }
 
 /// Whether `word` (as typed, any case) is one of the words [`MEMBERSHIP`] asks with ("listed",
-/// "founders", "Mitgliedern"), names whose list it is ([`OURS`]: "forum"; not "OSBA" nor
+/// "founders", "Mitgliedern"), a word for the list's entries ([`PARTNERISH`]: "Mitglieder" of
+/// "Mitgliederliste"), names whose list it is ([`OURS`]: "forum"; not "OSBA" nor
 /// "SCS", which may be the one asked about) or asks yes or no ([`YES_OR_NO`]: "gehört"): no
 /// topic of its own.
 pub fn is_membership_word(word: &str) -> bool {
@@ -458,6 +480,7 @@ pub fn is_membership_word(word: &str) -> bool {
         )
         .chain(YES_OR_NO.iter().copied())
         .chain(LISTED.iter().copied())
+        .chain(PARTNERISH.iter().copied())
         .chain(["listed"])
         .any(|w| fold(w) == word)
 }
@@ -616,6 +639,14 @@ mod tests {
     #[test]
     fn membership_is_asked_of_the_partners_not_of_another_list_nor_of_other_things() {
         check("is X one of the founders?", true);
+        check("Steht IONOS auf der Mitgliederliste?", true);
+        check("is hetzner a member?", true);
+        check("is hetzner a member of the forum?", true);
+        check("Ist STACKIT ein Mitglied?", true);
+        check("Gehört STACKIT zu den Unterstützern?", true);
+        check("is there a member portal?", false);
+        check("is scs a member of the openinfra foundation?", false);
+        check("how do I become a member?", false);
         check("is X one of the partners of the forum?", true);
         check("gonicus: listed?", true);
         check("Gehört X zu den Mitgliedern?", true);
