@@ -20,10 +20,10 @@
 //! it in Nairobi?") is a kind of fact no page states ([`NOW`]), and so is someone's private
 //! life ("what does <someone> earn?", where they studied: [`PRIVATE`]), and the bot's own
 //! opinion ("which is better, in your opinion?", [`OPINION`]). The size of an organisation
-//! ("how many employees does <a partner> have?", [`SIZE`]) is held to the page. A question for the next of something
-//! ("when is the next hackathon?", [`asks_next`]) asks for a time to come: only a page that
-//! states a year from the present one on can answer it ([`latest_year`]; the answer layer,
-//! which is told the present year, holds it to that).
+//! ("how many employees does <a partner> have?", [`SIZE`]) is held to the page. A question
+//! for the next of something ("when is the next hackathon?", [`asks_next`]) asks for a time
+//! to come: only a page that states a year from the present one on can answer it
+//! ([`latest_year`]; the answer layer, which is told the present year, holds it to that).
 //!
 //! Hand-written rather than with a date or money parsing crate: only *whether* a section states
 //! one is needed, in English and German, and the words that say so fit in a few short lists.
@@ -67,10 +67,9 @@ pub const PRIVATE: &str = "zzprivate";
 pub const OPINION: &str = "zzopinion";
 
 /// Marker of a section that states the size of an organisation: a number of employees or
-/// customers ("200 employees", "über 70 Mitarbeitende"). What it earns is a sum of money, asked
-/// as a price is ([`PRICE`]).
-/// Held to the page: "how many employees does syseleven have?" is not answered by the partner
-/// list that names the company but not its staff.
+/// customers ("200 employees", "über 70 Mitarbeitende"). Held to the page: "how many employees
+/// does syseleven have?" is not answered by the partner list that names the company but not
+/// its staff. (What an organisation earns is a sum of money, asked as a price is: [`PRICE`].)
 pub const SIZE: &str = "zzsize";
 
 /// Marker of a section that states an address ("10179 Berlin", "Palisadenstraße 48").

@@ -459,8 +459,8 @@ const ASKS: &[Asks] = &[
         "how large",
         "wie groß",
     ]),
-    // "which is better, in your opinion?", "welchen hältst du persönlich für den wichtigsten?":
-    // the bot's own view, which no page states.
+    // "which is better, in your opinion?", "was ist deiner Meinung nach …": the bot's own
+    // view, which no page states.
     Asks::new(
         &[
             "your opinion",
