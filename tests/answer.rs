@@ -1227,6 +1227,8 @@ fn whether_someone_is_among_the_partners_is_answered_by_the_list_whoever_they_ar
         ("is hetzner a member?", "en"),
         ("Steht IONOS auf der Mitgliederliste?", "de"),
         ("Das ITZBund – steht das mit auf der Liste?", "de"),
+        ("Taucht OVH in der Liste auf?", "de"),
+        ("does ovh show up on the list?", "en"),
         (
             "mirantis sells openstack too – are they among the forum's backers?",
             "en",

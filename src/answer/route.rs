@@ -404,8 +404,20 @@ pub fn asks_membership(question: &Question) -> bool {
 /// not missing from the partners.
 const LISTED: &[&str] = &["list", "lineup", "roster", "liste"];
 
-/// Words beside them that ask nothing of their own ("somewhere", "da", "mit", "steht").
+/// Words beside them that ask nothing of their own ("somewhere", "da", "mit", "steht", "taucht
+/// … auf", "show up").
 const LISTED_FILLER: &[&str] = &[
+    "appear",
+    "appears",
+    "show",
+    "shows",
+    "up",
+    "taucht",
+    "auf",
+    "tauchen",
+    "auftauchen",
+    "erscheint",
+    "erscheinen",
     "somewhere",
     "anywhere",
     "there",
@@ -513,6 +525,9 @@ const YES_OR_NO: &[&str] = &[
     "war",
     "steht",
     "stehen",
+    "taucht",
+    "tauchen",
+    "erscheint",
     "hat",
     "haben",
     "irgendwelche",
