@@ -579,14 +579,10 @@ fn routed_confidence(
     // (Cheapest tests first: a word a hit holds is held by a page.)
     let unknown_name = |w: &str| {
         command.kind == CommandKind::Partners
-            && w.chars().count() >= 3
-            && !w.chars().all(|c| c.is_ascii_digit())
-            && !crate::index::is_common_word(w)
             && !found
                 .iter()
                 .any(|h| h.coverage.matched.iter().any(|m| m == w))
-            && !src.index.holds_word(w)
-            && !crate::index::in_glossary(w)
+            && super::route::is_unknown_name(src, w)
     };
     let in_trigger = words
         .iter()

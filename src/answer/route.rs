@@ -447,24 +447,28 @@ fn asks_if_unknown_is_listed(src: &Sources, question: &Question) -> bool {
     if !words.iter().any(|w| LISTED.contains(&w.as_str())) || !question.hints.is_empty() {
         return false;
     }
-    let unknown_name = |w: &str| {
-        w.chars().count() >= 3
-            && !w.chars().all(|c| c.is_ascii_digit())
-            && !crate::index::is_common_word(w)
-            && !crate::index::in_glossary(w)
-            && !src.index.holds_word(w)
-    };
     let mut named = false;
     for w in words {
         if LISTED.contains(&w.as_str()) || LISTED_FILLER.contains(&w.as_str()) {
             continue;
         }
-        if !unknown_name(w) {
+        if !is_unknown_name(src, w) {
             return false;
         }
         named = true;
     }
     named && asks_yes_or_no(&question.text)
+}
+
+/// Whether a question word (lower case) is a name the content doesn't know: three or more
+/// characters, not a number, no common word, not held by any page, not known to the glossary
+/// ("contabo", "proxmox"). What a partner list answers whether it is on it or not.
+pub fn is_unknown_name(src: &Sources, word: &str) -> bool {
+    word.chars().count() >= 3
+        && !word.chars().all(|c| c.is_ascii_digit())
+        && !crate::index::is_common_word(word)
+        && !src.index.holds_word(word)
+        && !crate::index::in_glossary(word)
 }
 
 /// Whether `word` (as typed, any case) is one of the words [`MEMBERSHIP`] asks with ("listed",
