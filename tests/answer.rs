@@ -1167,6 +1167,23 @@ fn a_section_holding_a_name_its_translation_leaves_out_is_shown_beside_the_trans
 }
 
 #[test]
+fn an_acronym_only_the_translation_uses_is_answered_from_the_translation() {
+    // tests/fixtures/partial_translation: only the German meetings section names and spells
+    // out the voting rule "KVORA"; "stand for" is the question's frame, not its topic.
+    let (_index, core) = fixture("partial_translation");
+    for question in ["what does KVORA stand for?", "kvora short for what?"] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        let top = &answer.hits[0];
+        assert_eq!(
+            (top.language.as_str(), top.anchor.as_str()),
+            ("de", "treffen"),
+            "{question}: {answer:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_question_naming_a_page_is_answered_from_that_page() {
     // Each of these questions' words stand elsewhere too, and ranked another page first before
     // the page they name was looked for.

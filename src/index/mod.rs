@@ -55,17 +55,28 @@ pub use search::{Coverage, SearchHit};
 /// happened on …") dropped (`how do I join?` → `join`), in order, not stemmed. A question of
 /// nothing but light verbs keeps them: they are then what it asks about.
 ///
+/// "What does X stand for", "what's X short for" ask what an acronym means: the frame's
+/// "stand" / "short" is no topic ([`ASKS_MEANING`]).
+///
 /// Reads at most 8 × [`search::MAX_QUERY_WORDS`] words: enough for any sane question, without
 /// allocating for every word of a pasted wall of text.
 pub fn question_words(text: &str) -> Vec<String> {
     analyzer::with_analyzers(|a| {
-        let mut words = Vec::new();
+        let mut words: Vec<String> = Vec::new();
         {
             let mut stream = a.words.token_stream(text);
             while words.len() < 8 * search::MAX_QUERY_WORDS && stream.advance() {
                 words.push(std::mem::take(&mut stream.token_mut().text));
             }
         }
+        let frames: Vec<bool> = (0..words.len())
+            .map(|i| {
+                ASKS_MEANING.contains(&words[i].as_str())
+                    && words.get(i + 1).is_some_and(|next| next == "for")
+            })
+            .collect();
+        let mut frame = frames.into_iter();
+        words.retain(|_| !frame.next().unwrap_or(false));
         words.retain(|w| !a.is_query_stopword(w));
         if words.iter().any(|w| !lexicon::is_light_verb(w)) {
             words.retain(|w| !lexicon::is_light_verb(w));
@@ -73,6 +84,10 @@ pub fn question_words(text: &str) -> Vec<String> {
         words
     })
 }
+
+/// Words that, right before "for", ask what an acronym stands for ("what does CI stand for",
+/// "what's HSM short for").
+const ASKS_MEANING: &[&str] = &["stand", "stands", "short"];
 
 /// One thing a question may ask for: the phrases that say so and the hints they give.
 struct Asks {
@@ -636,6 +651,18 @@ pub fn in_glossary(word: &str) -> bool {
     analyzer::with_analyzers(|a| !glossary::alternatives(a, word).is_empty())
 }
 
+/// Whether `word` (lower case) is made of words: a German compound ([`compound_parts`]), or
+/// one ending in a German word of five letters or more after a short first part
+/// ("logdateien"). Such a word is one of a language, not a name, even where only one
+/// language's pages use it.
+fn is_compound(word: &str) -> bool {
+    compound_parts(word).is_some()
+        || word.char_indices().skip(2).any(|(cut, _)| {
+            let tail = &word[cut..];
+            tail.chars().count() >= 5 && lexicon::is_german(tail)
+        })
+}
+
 /// The parts of a German compound (lower case), or `None`: "partnerliste" → partner, liste.
 pub fn compound_parts(word: &str) -> Option<Vec<String>> {
     rewrite::compound_parts(word)
@@ -982,7 +1009,9 @@ impl SearchIndex {
     /// slug) is answered from there: when only the translation holds the question, from the
     /// same place of the page ([`search::Layout::counterpart`]), unless that place leaves out
     /// a name of the question the translation holds ([`search::Layout::translation_lacks`]):
-    /// then from the translation.
+    /// then from the translation. A name is a word no word list has that is no compound
+    /// ([`is_compound`]: "Logdateien" is German, "SLURP" a name even where only the German
+    /// pages use it) or that pages of every language use.
     pub fn search_words(
         &self,
         words: &[String],
@@ -1025,9 +1054,10 @@ impl SearchIndex {
         // full analysis.
         if asked_share < WHOLE_QUESTION && languages.len() > 1 {
             let others = analysis.others(&asked);
-            // The question's names, acronyms and numbers: words no word list has that pages
-            // of every language use ("ALASCA", a person's name; not "Logdateien", a German
-            // word): a translation must hold those its original holds. Found at the first
+            // The question's names, acronyms and numbers: words no word list has that are no
+            // compound or that pages of every language use ("ALASCA", a person's name,
+            // "SLURP"; not "Logdateien", a German word): a translation must hold those its
+            // original holds. Found at the first
             // translation that holds more of the question than the asked language's pages.
             let names = std::cell::OnceCell::new();
             let names = || -> &Vec<&str> {
@@ -1038,7 +1068,8 @@ impl SearchIndex {
                         .filter(|w| {
                             lexicon::rank("en", w).is_none()
                                 && lexicon::rank("de", w).is_none()
-                                && self.in_every_language(&searcher, &written, w)
+                                && (!is_compound(w)
+                                    || self.in_every_language(&searcher, &written, w))
                         })
                         .collect()
                 })
