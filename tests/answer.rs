@@ -1405,6 +1405,21 @@ fn a_price_is_answered_only_by_a_page_that_states_one() {
             ("how much does the SCS training cost?", "en"),
         ],
     );
+    // Nor by the section that names the thing, on a page that states another price (the free
+    // ticket): the price must stand where the thing does.
+    for (question, lang) in [
+        ("how much did wavecon pay for its gold sponsorship?", "en"),
+        ("what does a gold sponsorship cost?", "en"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert!(
+            answer
+                .hits
+                .first()
+                .is_none_or(|h| h.anchor != "gold-sponsors"),
+            "{question}: {answer:#?}"
+        );
+    }
 }
 
 #[test]

@@ -35,9 +35,10 @@
 pub const AMOUNT: &str = "zzamount";
 /// Marker of a section that states a price: an amount of money, or nothing ("free of charge",
 /// "kostenlos", "free ticket"). A question for the price of something ("how much does … cost?",
-/// "was kostet …", "the price of …") is held to the page: a page that names the thing but
-/// states no price can't say ([`is_held_to_page`]). Apart from [`AMOUNT`]: "free" lifts no
-/// section for "how much funding".
+/// "was kostet …", "the price of …") is held to the section: a section that names the thing but
+/// states no price can't say, even on a page that prices something else (the summit's free
+/// ticket says nothing of what its gold sponsors paid: [`is_held_to_section`]). Apart from
+/// [`AMOUNT`]: "free" lifts no section for "how much funding".
 pub const PRICE: &str = "zzprice";
 
 /// Marker of a section that states a date: a month, a year, a weekday, a day ("20.11.2025").
@@ -110,6 +111,12 @@ pub fn is_held_to_page(stem: &str) -> bool {
             || COMPARISON.starts_with(stem)
             || SEAT.starts_with(stem)
             || SIZE.starts_with(stem))
+}
+
+/// Whether `stem` (a marker as stemmed for searching) is the marker of a fact held to the
+/// section, not only to its page: a price ([`PRICE`]).
+pub fn is_held_to_section(stem: &str) -> bool {
+    stem.len() >= 4 && PRICE.starts_with(stem)
 }
 
 /// Comparatives that ask which of two things is better in some way ("more"/"mehr" alone

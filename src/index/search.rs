@@ -174,7 +174,8 @@ pub struct Coverage {
     /// The question asks for a kind of fact ([`super::facts`]: an age, a phone number, an
     /// amount, a date, the present moment, someone's private life) that no section of the
     /// hit's language states, or a fact held to the page ([`super::facts::is_held_to_page`]:
-    /// about a person, a comparison) the hit's page doesn't state: it cannot answer it ("how
+    /// about a person, a comparison) the hit's page doesn't state, or a price the hit's section
+    /// doesn't state ([`super::facts::is_held_to_section`]): it cannot answer it ("how
     /// old is <a person on the contact page>", "<someone thanked on a page>'s phone number",
     /// "is A cheaper than B?" of a list naming both). Also set for every hit when the question
     /// names only releases the content names nowhere ("R10" before it is out: see the
@@ -1805,6 +1806,17 @@ pub fn search(
                     && facts::is_held_to_page(&w.raw)
             })
             .fold(0, |bits, (i, _)| bits | 1 << i);
+        // And those held to the section (a price): the section answering must state them.
+        let held_to_section: u32 = query
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| {
+                w.hint == Hint::AnswerType
+                    && w.known != Known::Foreign
+                    && facts::is_held_to_section(&w.raw)
+            })
+            .fold(0, |bits, (i, _)| bits | 1 << i);
         let total_meaning: f32 = query.words.iter().map(|w| w.meaning).sum();
         let mut hits = Vec::with_capacity(ranked.len());
         for (score, doc) in ranked {
@@ -1867,7 +1879,9 @@ pub fn search(
                     found & (1 << i) != 0 && w.known == Known::Typed && w.sections == 1
                 }),
                 foreign,
-                fact_missing: fact_missing || held_to_page & !page_sums.found != 0,
+                fact_missing: fact_missing
+                    || held_to_page & !page_sums.found != 0
+                    || held_to_section & !found != 0,
             };
             let snippet = if hits.len() < snippets {
                 let terms = Terms {
