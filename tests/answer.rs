@@ -1285,6 +1285,15 @@ fn when_something_will_be_is_answered_only_by_a_section_that_says_when() {
             ),
             ("when will the central api be generally available?", "en"),
             ("when will keystone domain manager be stable?", "en"),
+            // Nor by years before the post: its health monitor has run since 2021.
+            (
+                "when will the health monitor for bare-metal clouds be ready?",
+                "en",
+            ),
+            (
+                "when is the bare-metal health monitor supposed to ship?",
+                "en",
+            ),
         ],
     );
     // A date, or a span of time, says when; a clause starting with "when" asks no time.

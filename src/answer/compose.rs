@@ -759,13 +759,20 @@ fn held_to_time_to_come(
 
 /// Whether the section `at` can say the time a question asks for: the next of something (its
 /// page states a year from the present one on), or when something will be (it says when, in
-/// its heading or text: a date, a span, "soon").
+/// its heading or text: a date not only of years before its page's date, a span, "soon").
 fn can_say_when(src: &Sources, question: &Question, at: SectionRef) -> bool {
     let (page, section) = at.get(src.library);
     if question.next {
         states_time_to_come(src, &page.language, &page.slug)
     } else {
-        crate::index::states_when(&section.heading) || crate::index::states_when(&section.text)
+        // A date of the years before the page was published tells what was.
+        let published = page
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
+        crate::index::states_when_from(&section.heading, published)
+            || crate::index::states_when_from(&section.text, published)
     }
 }
 

@@ -657,8 +657,18 @@ const SPANS: &[&str] = &[
 /// for a time to come ("soon", "demnächst"). What a question asking when something will be
 /// ([`asks_when_will`]) is answered by.
 pub fn states_when(text: &str) -> bool {
+    states_when_from(text, None)
+}
+
+/// Like [`states_when`], for a text published in the year `published` (its page's date): a
+/// text whose dates all lie in years before it tells what was, not when something will be
+/// ("funded from 2021 to 2024" in a post of 2025 says nothing of when a cloud goes live).
+pub fn states_when_from(text: &str, published: Option<u16>) -> bool {
     if markers(text).split(' ').any(|m| m == DATE) {
-        return true;
+        let past = published.is_some_and(|from| latest_year(text).is_some_and(|y| y < from));
+        if !past {
+            return true;
+        }
     }
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())

@@ -639,6 +639,12 @@ pub fn states_when(text: &str) -> bool {
     facts::states_when(text)
 }
 
+/// Whether `text`, published in the year `published`, says when something is or will be
+/// ([`facts::states_when_from`]: not by years before it alone).
+pub fn states_when_from(text: &str, published: Option<u16>) -> bool {
+    facts::states_when_from(text, published)
+}
+
 /// Whether `word` (lower case) is a common word of English or German (see [`lexicon`]): a
 /// real word, not a typo.
 pub fn is_common_word(word: &str) -> bool {
