@@ -1250,6 +1250,14 @@ fn whether_someone_is_among_the_partners_is_answered_by_the_list_whoever_they_ar
             "mirantis sells openstack too – are they among the forum's backers?",
             "en",
         ),
+        // In words no phrase foresees: a name beside the list's word and small words.
+        ("is adfinis one of those 14 names?", "en"),
+        ("ekom21 irgendwo in der Liste der Gründer?", "de"),
+        (
+            "Sopra Steria – gehört die zum Gründerkreis des Forums?",
+            "de",
+        ),
+        ("AKDB: steht die irgendwo bei den Firmen?", "de"),
     ] {
         let answer = ask(question, lang);
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");

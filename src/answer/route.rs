@@ -93,7 +93,11 @@ pub fn route<'c>(
     // phrase stands in the question ("can we become one of the founding members?" asks to
     // join).
     let other_command = best.is_some_and(|(c, _)| c.kind != CommandKind::Partners);
-    if !other_command && (asks_membership(question) || asks_if_unknown_is_listed(src, question)) {
+    if !other_command
+        && (asks_membership(question)
+            || asks_if_unknown_is_listed(src, question)
+            || asks_if_named_is_listed(question))
+    {
         // Without the list in this language, the question goes on as any other.
         if let Some(command) = src
             .catalog
@@ -460,6 +464,212 @@ fn asks_if_unknown_is_listed(src: &Sources, question: &Question) -> bool {
     named && asks_yes_or_no(&question.text)
 }
 
+/// Nouns for the partners or their list that a question of nothing but them, a name and
+/// small words asks about ([`asks_if_named_is_listed`]); German compounds of one count too
+/// ("Gründerkreis", "Partnerliste").
+const LIST_NOUNS: &[&str] = &[
+    "list",
+    "lists",
+    "lineup",
+    "roster",
+    "names",
+    "members",
+    "member",
+    "partners",
+    "partner",
+    "founders",
+    "founder",
+    "founding",
+    "firms",
+    "firm",
+    "companies",
+    "company",
+    "orgs",
+    "organisations",
+    "organizations",
+    "backers",
+    "supporters",
+    "liste",
+    "namen",
+    "mitglied",
+    "mitglieder",
+    "mitgliedern",
+    "gründer",
+    "gründern",
+    "gründungsmitglieder",
+    "gründungsmitgliedern",
+    "partnern",
+    "firmen",
+    "unternehmen",
+    "unterstützer",
+    "unterstützern",
+];
+
+/// The small words such a question is made of besides: articles, pronouns standing for the
+/// one asked about, prepositions, "named", "mentioned", "genannt", the page and the forum
+/// whose list it is. No question word: "which firms are named?" asks something else.
+const ABOUT_A_LIST: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "among",
+    "amongst",
+    "between",
+    "at",
+    "as",
+    "to",
+    "from",
+    "by",
+    "those",
+    "these",
+    "this",
+    "that",
+    "it",
+    "they",
+    "them",
+    "he",
+    "she",
+    "its",
+    "their",
+    "named",
+    "mentioned",
+    "listed",
+    "included",
+    "counted",
+    "featured",
+    "actually",
+    "really",
+    "officially",
+    "still",
+    "already",
+    "page",
+    "forum",
+    "forums",
+    "network",
+    "or",
+    "not",
+    "no",
+    "one",
+    "ones",
+    "part",
+    "teil",
+    "der",
+    "die",
+    "das",
+    "des",
+    "den",
+    "dem",
+    "sie",
+    "er",
+    "es",
+    "ihn",
+    "zu",
+    "zum",
+    "zur",
+    "bei",
+    "beim",
+    "im",
+    "unter",
+    "von",
+    "diesen",
+    "dieser",
+    "diese",
+    "genannt",
+    "erwähnt",
+    "aufgeführt",
+    "gelistet",
+    "gezählt",
+    "vertreten",
+    "dabei",
+    "eigentlich",
+    "überhaupt",
+    "wirklich",
+    "noch",
+    "schon",
+    "offiziell",
+    "seite",
+    "netzwerk",
+    "oder",
+    "nicht",
+    "nein",
+];
+
+/// Question words: a question holding one asks more than whether someone is listed.
+const WH: &[&str] = &[
+    "who", "what", "which", "when", "where", "why", "how", "wer", "was", "welche", "welcher",
+    "welches", "welchen", "wann", "wo", "warum", "wie", "wieso", "weshalb",
+];
+
+/// Whether a question asks nothing but whether the one it names is among the partners, in
+/// words no phrase list foresees: a name, a word for the partners or their list
+/// ([`LIST_NOUNS`]) and small words ([`ABOUT_A_LIST`], [`YES_OR_NO`], [`LISTED_FILLER`]):
+/// "is adfinis one of those 14 names?", "ekom21 irgendwo in der Liste der Gründer?". Or the
+/// name first, set apart, and such a clause after it: "schwarz digits with stackit: named
+/// among the founding firms?", "Sopra Steria – gehört die zum Gründerkreis des Forums?".
+/// The name is one to three words together, none a stopword ("can we become one of the
+/// members?" asks to join) nor a misspelt list word, and a common word only as typed with
+/// capitals inside ("is SAP one of the founders?", not "is there a members area?" nor "Ist
+/// der Vorstand Teil der Mitglieder?"), in a question
+/// ("?" or a word of [`YES_OR_NO`]), or anything before the clause, without a question word. The list
+/// answers, whoever it is; a section elsewhere about the one named still wins
+/// (`compose::more_specific_elsewhere`).
+fn asks_if_named_is_listed(question: &Question) -> bool {
+    if !question.hints.is_empty() {
+        return false;
+    }
+    let is_noun = |w: &str| {
+        LIST_NOUNS.contains(&w)
+            || crate::index::compound_parts(w)
+                .is_some_and(|parts| parts.iter().any(|p| LIST_NOUNS.contains(&p.as_str())))
+    };
+    let is_small = |w: &str| {
+        ABOUT_A_LIST.contains(&w)
+            || YES_OR_NO.contains(&w)
+            || LEAD_IN.contains(&w)
+            || LISTED_FILLER.contains(&w)
+            || w.chars().all(|c| c.is_ascii_digit())
+    };
+    let about_a_list = |words: &[&str]| {
+        words.iter().any(|w| is_noun(w)) && words.iter().all(|w| is_noun(w) || is_small(w))
+    };
+    let set_apart = question
+        .text
+        .split_once([':', '–', '—', ','])
+        .or_else(|| question.text.split_once(" - "));
+    if let Some((name, clause)) = set_apart {
+        let name = super::question::normalize(name);
+        let clause = super::question::normalize(clause);
+        let clause: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
+        if !name.is_empty() && !name.split(' ').any(|w| WH.contains(&w)) && about_a_list(&clause) {
+            return true;
+        }
+    }
+    let words: Vec<&str> = question.words().collect();
+    let named: Vec<usize> = (0..words.len())
+        .filter(|&i| !is_noun(words[i]) && !is_small(words[i]))
+        .collect();
+    let (Some(&first), Some(&last)) = (named.first(), named.last()) else {
+        return false;
+    };
+    // "partnrs list" misspells a word for the list, and names no one.
+    let misspelt_noun = |w: &str| {
+        w.chars().count() >= 5 && LIST_NOUNS.iter().any(|n| strsim::osa_distance(n, w) == 1)
+    };
+    let asks = question.text.contains('?') || words.iter().any(|w| YES_OR_NO.contains(w));
+    asks && last - first + 1 == named.len()
+        && named.len() <= 3
+        && named.iter().all(|&i| {
+            let word = words[i];
+            !crate::index::question_words(word).is_empty()
+                && !misspelt_noun(word)
+                && (!crate::index::is_common_word(word) || question.is_distinctive(word))
+        })
+        && words.iter().any(|w| is_noun(w))
+}
+
 /// Whether a question word (lower case) is a name the content doesn't know: three or more
 /// characters, not a number, no common word, not held by any page, not known to the glossary
 /// ("contabo", "proxmox"). What a partner list answers whether it is on it or not.
@@ -653,6 +863,43 @@ mod tests {
             expect,
             "{question}"
         );
+    }
+
+    fn check_named(question: &str, expect: bool) {
+        assert_eq!(
+            asks_if_named_is_listed(&Question::new(question)),
+            expect,
+            "{question}"
+        );
+    }
+
+    #[test]
+    fn a_name_beside_nothing_but_the_list_and_small_words_asks_whether_it_is_listed() {
+        check_named("is adfinis one of those 14 names?", true);
+        check_named("ekom21 irgendwo in der Liste der Gründer?", true);
+        check_named("is SAP one of the founders?", true);
+        check_named(
+            "schwarz digits with stackit: named among the founding firms?",
+            true,
+        );
+        check_named(
+            "Sopra Steria – gehört die zum Gründerkreis des Forums?",
+            true,
+        );
+        check_named(
+            "uponu migrated off vmware onto scs – does this page list them?",
+            true,
+        );
+        // A question word, another list, a common word, a typo of the list's word, joining.
+        check_named("which firms are named?", false);
+        check_named("ceph – is it on the list of SCS clouds?", false);
+        check_named("Docker: named among the tools?", false);
+        check_named("is there a members area?", false);
+        check_named("Ist der Vorstand Teil der Mitglieder?", false);
+        check_named("partnrs list?", false);
+        check_named("can we become one of the members?", false);
+        check_named("the founding members – what do they do?", false);
+        check_named("partner yoga poses", false);
     }
 
     #[test]
