@@ -406,6 +406,18 @@ const QUESTION_WORDS: &[&str] = &[
     "satz",
     "sätzen",
     "checkliste",
+    // "boil the aims down to five words apiece, as a numbered list", "say it again in plain
+    // english", "tl;dr", "rewrite that for a layman"
+    "numbered",
+    "apiece",
+    "boil",
+    "plain",
+    "tldr",
+    "rewrite",
+    "layman",
+    "laymans",
+    "umschreiben",
+    "umformulieren",
 ];
 
 /// The analyzers of one thread: building a [`TextAnalyzer`] allocates, so they are built once.
