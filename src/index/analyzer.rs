@@ -366,6 +366,18 @@ const QUESTION_WORDS: &[&str] = &[
     "nämlich",
     "ganz",
     "immer",
+    // Chat spellings and "apart from …", "besides …", "außer …": what the question leaves out
+    // is no topic ("apart from the logos, who else supports the summit?")
+    "thru",
+    "tho",
+    "lemme",
+    "nem",
+    "apart",
+    "besides",
+    "except",
+    "außer",
+    "ausser",
+    "abgesehen",
     // "laut der Seite" (according to), "ist … in R5 drin" (in it)
     "laut",
     "drin",
