@@ -1394,6 +1394,22 @@ fn a_request_to_reshape_the_answer_is_answered_with_the_section_it_names() {
 }
 
 #[test]
+fn a_question_pointing_at_the_page_is_answered_from_it_more_surely() {
+    // "this page" says the question asks what the page says: its one matching section
+    // answers, though half the question's words are about the page, not on it.
+    let question = "which section of this page mentions federated clouds?";
+    let answer = ask(question, "en");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(
+        answer.hits[0].anchor, "contributions-to-gaia-x-and-gxfs",
+        "{answer:#?}"
+    );
+    // The same words without the pointer are as likely about the world.
+    let unpointed = ask("which section mentions federated clouds?", "en");
+    assert!(unpointed.confidence < answer.confidence, "{unpointed:#?}");
+}
+
+#[test]
 fn a_price_is_answered_only_by_a_page_that_states_one() {
     // A page that names the thing but states no price can't say what it costs ("how much does
     // the training cost?" of the training's announcement); "free" is a price.

@@ -112,6 +112,15 @@ impl Question {
             })
     }
 
+    /// Whether the question points at the content it is asked of ("does the page say …",
+    /// "per this page", "auf der Seite", "on the website"): it asks what the pages say, not
+    /// about the world ([`POINTS_AT_CONTENT`]).
+    pub fn points_at_content(&self) -> bool {
+        POINTS_AT_CONTENT
+            .iter()
+            .any(|phrase| self.has_phrase(phrase))
+    }
+
     /// The language the question is most likely written in, among `languages` (see
     /// [`language_hint`]).
     pub fn language_hint<'a>(&self, languages: &'a [String], default: &'a str) -> &'a str {
@@ -394,6 +403,28 @@ pub fn quotes(text: &str) -> impl Iterator<Item = &str> {
         }
     })
 }
+
+/// Phrases that point at the content a question is asked of.
+const POINTS_AT_CONTENT: &[&str] = &[
+    "this page",
+    "the page",
+    "that page",
+    "page s",
+    "this site",
+    "the site",
+    "the website",
+    "this website",
+    "auf der seite",
+    "diese seite",
+    "dieser seite",
+    "der seite",
+    "die seite",
+    "laut seite",
+    "der webseite",
+    "die webseite",
+    "der website",
+    "die website",
+];
 
 /// Lowercase words of letters and digits, separated by single spaces.
 pub fn normalize(text: &str) -> String {
