@@ -1132,6 +1132,22 @@ fn a_year_no_page_names_asks_about_another_time_and_is_not_answered_from_the_one
 }
 
 #[test]
+fn a_list_of_other_things_or_of_another_body_is_not_asked_of_the_partners() {
+    // Words the pages use, set apart or beside a word for a list, ask about those pages;
+    // "<a body> Mitglieder?" asks for that body's members.
+    for (question, lang) in [
+        ("Leipzig – in the list?", "en"),
+        ("Hackathon-Liste?", "de"),
+        ("list of hackathons?", "en"),
+        ("ALASCA Mitglieder?", "de"),
+        ("Ist der Vorstand Teil der Mitglieder?", "de"),
+    ] {
+        let answer = ask(question, lang);
+        assert_ne!(answer.command, "partners", "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn a_partner_named_by_the_start_of_its_name_words_is_that_partner() {
     // "tech" is no word of any page, but it starts "Technologies" of the partner's name.
     let answer = ask("scaleup tech", "en");

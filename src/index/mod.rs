@@ -1015,9 +1015,9 @@ impl SearchIndex {
     /// slug) is answered from there: when only the translation holds the question, from the
     /// same place of the page ([`search::Layout::counterpart`]), unless that place leaves out
     /// a name of the question the translation holds ([`search::Layout::translation_lacks`]):
-    /// then from the translation. A name is a word no word list has that is no compound
-    /// ([`is_compound`]: "Logdateien" is German, "SLURP" a name even where only the German
-    /// pages use it) or that pages of every language use.
+    /// then from the translation. A name is a word no word list has that is of letters only
+    /// and no compound ([`is_compound`]: "Logdateien" is German, "SLURP" a name even where
+    /// only the German pages use it) or that pages of every language use.
     pub fn search_words(
         &self,
         words: &[String],
@@ -1061,9 +1061,10 @@ impl SearchIndex {
         if asked_share < WHOLE_QUESTION && languages.len() > 1 {
             let others = analysis.others(&asked);
             // The question's names, acronyms and numbers: words no word list has that are no
-            // compound or that pages of every language use ("ALASCA", a person's name,
-            // "SLURP"; not "Logdateien", a German word): a translation must hold those its
-            // original holds. Found at the first
+            // compound, of letters only, or that pages of every language use ("ALASCA", a
+            // person's name, "SLURP"; not "Logdateien", a German word, nor "96GB", which a
+            // translation writes "96 GB"): a translation must hold those its original holds.
+            // Found at the first
             // translation that holds more of the question than the asked language's pages.
             let names = std::cell::OnceCell::new();
             let names = || -> &Vec<&str> {
@@ -1074,7 +1075,7 @@ impl SearchIndex {
                         .filter(|w| {
                             lexicon::rank("en", w).is_none()
                                 && lexicon::rank("de", w).is_none()
-                                && (!is_compound(w)
+                                && ((w.chars().all(char::is_alphabetic) && !is_compound(w))
                                     || self.in_every_language(&searcher, &written, w))
                         })
                         .collect()
