@@ -464,22 +464,15 @@ fn asks_if_unknown_is_listed(src: &Sources, question: &Question) -> bool {
     named && asks_yes_or_no(&question.text)
 }
 
-/// Nouns for the partners or their list that a question of nothing but them, a name and
-/// small words asks about ([`asks_if_named_is_listed`]); German compounds of one count too
-/// ("Gründerkreis", "Partnerliste").
+/// Nouns for a list, or for what is on one, that a question of nothing but them (or
+/// [`MEMBER_NOUNS`]), a name and small words asks about ([`asks_if_named_is_listed`]);
+/// German compounds of one count too ("Partnerliste").
 const LIST_NOUNS: &[&str] = &[
     "list",
     "lists",
     "lineup",
     "roster",
     "names",
-    "members",
-    "member",
-    "partners",
-    "partner",
-    "founders",
-    "founder",
-    "founding",
     "firms",
     "firm",
     "companies",
@@ -487,22 +480,10 @@ const LIST_NOUNS: &[&str] = &[
     "orgs",
     "organisations",
     "organizations",
-    "backers",
-    "supporters",
     "liste",
     "namen",
-    "mitglied",
-    "mitglieder",
-    "mitgliedern",
-    "gründer",
-    "gründern",
-    "gründungsmitglieder",
-    "gründungsmitgliedern",
-    "partnern",
     "firmen",
     "unternehmen",
-    "unterstützer",
-    "unterstützern",
 ];
 
 /// The small words such a question is made of besides: articles, pronouns standing for the
@@ -605,7 +586,7 @@ const WH: &[&str] = &[
 
 /// Whether a question asks nothing but whether the one it names is among the partners, in
 /// words no phrase list foresees: a name, a word for the partners or their list
-/// ([`LIST_NOUNS`]) and small words ([`ABOUT_A_LIST`], [`YES_OR_NO`], [`LISTED_FILLER`]):
+/// ([`LIST_NOUNS`], [`MEMBER_NOUNS`]) and small words ([`ABOUT_A_LIST`], [`YES_OR_NO`], [`LISTED_FILLER`]):
 /// "is adfinis one of those 14 names?", "ekom21 irgendwo in der Liste der Gründer?". Or the
 /// name first, set apart, and such a clause after it: "schwarz digits with stackit: named
 /// among the founding firms?", "Sopra Steria – gehört die zum Gründerkreis des Forums?".
@@ -624,9 +605,9 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
         return false;
     }
     let is_noun = |w: &str| {
-        LIST_NOUNS.contains(&w)
-            || crate::index::compound_parts(w)
-                .is_some_and(|parts| parts.iter().any(|p| LIST_NOUNS.contains(&p.as_str())))
+        let listed = |w: &str| LIST_NOUNS.contains(&w) || MEMBER_NOUNS.contains(&w);
+        listed(w)
+            || crate::index::compound_parts(w).is_some_and(|parts| parts.iter().any(|p| listed(p)))
     };
     let is_small = |w: &str| {
         ABOUT_A_LIST.contains(&w)
@@ -670,7 +651,11 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     };
     // "partnrs list" misspells a word for the list, and names no one.
     let misspelt_noun = |w: &str| {
-        w.chars().count() >= 5 && LIST_NOUNS.iter().any(|n| strsim::osa_distance(n, w) == 1)
+        w.chars().count() >= 5
+            && LIST_NOUNS
+                .iter()
+                .chain(MEMBER_NOUNS)
+                .any(|n| strsim::osa_distance(n, w) == 1)
     };
     let asks = question.text.contains('?') || words.iter().any(|w| YES_OR_NO.contains(w));
     // "CNCF members?", "hackathon list?" ask for the list of those named; "list of
@@ -694,7 +679,8 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
         && words.iter().any(|w| is_noun(w))
 }
 
-/// Words of [`LIST_NOUNS`] for the partners themselves, not for a list of anything.
+/// Words for the partners themselves, not for a list of anything ("Gründerkreis" counts by
+/// its first part).
 const MEMBER_NOUNS: &[&str] = &[
     "members",
     "member",

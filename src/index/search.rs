@@ -1794,29 +1794,22 @@ pub fn search(
             .words
             .iter()
             .any(|w| w.hint == Hint::AnswerType && w.known == Known::Foreign);
-        // The facts held to the page (about a person, a comparison) asked for that some
-        // section states: a page answering must state them too.
-        let held_to_page: u32 = query
-            .words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| {
-                w.hint == Hint::AnswerType
-                    && w.known != Known::Foreign
-                    && facts::is_held_to_page(&w.raw)
-            })
-            .fold(0, |bits, (i, _)| bits | 1 << i);
-        // And those held to the section (a price): the section answering must state them.
-        let held_to_section: u32 = query
-            .words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| {
-                w.hint == Hint::AnswerType
-                    && w.known != Known::Foreign
-                    && facts::is_held_to_section(&w.raw)
-            })
-            .fold(0, |bits, (i, _)| bits | 1 << i);
+        // The kinds of fact asked for that some section states and `held` says an answer must
+        // state too, as bits of the question's words.
+        let asked_and_held = |held: fn(&str) -> bool| -> u32 {
+            query
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| {
+                    w.hint == Hint::AnswerType && w.known != Known::Foreign && held(&w.raw)
+                })
+                .fold(0, |bits, (i, _)| bits | 1 << i)
+        };
+        // Those held to the page (about a person, a comparison): a page answering must state
+        // them; and to the section (a price): the section answering must.
+        let held_to_page = asked_and_held(facts::is_held_to_page);
+        let held_to_section = asked_and_held(facts::is_held_to_section);
         let total_meaning: f32 = query.words.iter().map(|w| w.meaning).sum();
         let mut hits = Vec::with_capacity(ranked.len());
         for (score, doc) in ranked {
