@@ -156,6 +156,12 @@ const QUESTION_WORDS: &[&str] = &[
     "warum",
     "weshalb",
     "wieso",
+    "wofür",
+    "wofur",
+    "wozu",
+    // "was heißt …" (what does … mean)
+    "heißt",
+    "heisst",
     "welche",
     "welcher",
     "welches",

@@ -55,8 +55,8 @@ pub use search::{Coverage, SearchHit};
 /// happened on …") dropped (`how do I join?` → `join`), in order, not stemmed. A question of
 /// nothing but light verbs keeps them: they are then what it asks about.
 ///
-/// "What does X stand for", "what's X short for" ask what an acronym means: the frame's
-/// "stand" / "short" is no topic ([`ASKS_MEANING`]).
+/// "What does X stand for", "what's X short for", "wofür steht X", "X steht für?" ask what an
+/// acronym means: the frame's "stand", "short", "steht" is no topic.
 ///
 /// Reads at most 8 × [`search::MAX_QUERY_WORDS`] words: enough for any sane question, without
 /// allocating for every word of a pasted wall of text.
@@ -69,10 +69,18 @@ pub fn question_words(text: &str) -> Vec<String> {
                 words.push(std::mem::take(&mut stream.token_mut().text));
             }
         }
+        let asks_what_for = words.iter().any(|w| w == "wofür" || w == "wofur");
         let frames: Vec<bool> = (0..words.len())
             .map(|i| {
-                ASKS_MEANING.contains(&words[i].as_str())
-                    && words.get(i + 1).is_some_and(|next| next == "for")
+                let next = words.get(i + 1).map(String::as_str);
+                match words[i].as_str() {
+                    "stand" | "stands" | "short" => next == Some("for"),
+                    // "wofür steht SLURP?", "SLURP steht für?"
+                    "steht" | "stehen" => {
+                        asks_what_for || matches!(next, Some("für" | "fur" | "fuer"))
+                    }
+                    _ => false,
+                }
             })
             .collect();
         let mut frame = frames.into_iter();
@@ -84,10 +92,6 @@ pub fn question_words(text: &str) -> Vec<String> {
         words
     })
 }
-
-/// Words that, right before "for", ask what an acronym stands for ("what does CI stand for",
-/// "what's HSM short for").
-const ASKS_MEANING: &[&str] = &["stand", "stands", "short"];
 
 /// One thing a question may ask for: the phrases that say so and the hints they give.
 struct Asks {
@@ -1386,6 +1390,25 @@ impl fmt::Debug for SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asking_what_an_acronym_stands_for_leaves_only_the_acronym_to_look_for() {
+        for (question, expect) in [
+            ("what does SLURP stand for?", vec!["slurp"]),
+            ("what's HSM short for", vec!["hsm"]),
+            ("Wofür steht SLURP?", vec!["slurp"]),
+            ("SLURP steht für?", vec!["slurp"]),
+            ("was heißt CiaB?", vec!["ciab"]),
+            // Not where "stand" or "steht" is what is asked about.
+            ("is there a stand at the summit?", vec!["stand", "summit"]),
+            (
+                "Steht Wavecon auf der Liste?",
+                vec!["steht", "wavecon", "liste"],
+            ),
+        ] {
+            assert_eq!(question_words(question), expect, "{question}");
+        }
+    }
 
     fn hit(anchor: &str, score: f32, held: &[&str]) -> SearchHit {
         SearchHit {
