@@ -531,6 +531,18 @@ const ASKS: &[Asks] = &[
     .beside(&[
         "where", "which", "what", "wo", "welche", "welcher", "welchem", "welchen", "welches",
     ]),
+    // "Adresse der OSBA", "postal address of the forum": where it is, not its e-mail.
+    Asks::new(
+        &[
+            "address",
+            "adresse",
+            "anschrift",
+            "postanschrift",
+            "postadresse",
+        ],
+        &[facts::PLACE],
+    )
+    .not_after(&["mail", "email", "e", "web", "ip", "matrix"]),
     Asks::new(
         &["where", "wo", "wohin"],
         &[
@@ -1521,6 +1533,10 @@ mod tests {
         assert!(asks("in welchem bezirk wohnt der ceo", facts::PRIVATE));
         assert!(!asks("how do i earn the certificate", facts::PRIVATE));
         assert!(asks("where did lisa study", facts::PRIVATE));
+        assert!(asks("adresse der osba", facts::PLACE));
+        assert!(asks("what s the postal address of the forum", facts::PLACE));
+        assert!(!asks("e mail adresse der osba", facts::PLACE));
+        assert!(!asks("what s the email address of the forum", facts::PLACE));
         assert!(asks("which university did christian go to", facts::PRIVATE));
         assert!(asks("wo hat die projektleiterin studiert", facts::PRIVATE));
         assert!(!asks(
