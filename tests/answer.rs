@@ -1132,6 +1132,17 @@ fn a_year_no_page_names_asks_about_another_time_and_is_not_answered_from_the_one
 }
 
 #[test]
+fn a_long_request_for_a_command_is_not_held_back_by_the_words_framing_it() {
+    // "homepages", "slide", "onboarding", "deck" are on no page: they say what the list is
+    // for, not what is asked, and count less against the partner list in a long question.
+    let question =
+        "need the founding members with their homepages for a slide in our onboarding deck";
+    let answer = ask(question, "en");
+    assert_eq!(answer.command, "partners", "{answer:#?}");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+}
+
+#[test]
 fn a_list_of_other_things_or_of_another_body_is_not_asked_of_the_partners() {
     // Words the pages use, set apart or beside a word for a list, ask about those pages;
     // "<a body> Mitglieder?" asks for that body's members.

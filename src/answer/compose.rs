@@ -133,7 +133,9 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                         FOREIGN_AGAINST_PARTNER
                     }
                 };
-                sure = sure.min(1.0 - against * foreign_share(&top.coverage));
+                // Framing words of a long question are as often words no page has ("… for
+                // our wiki"): they count less against the command ([`framing`]).
+                sure = sure.min(1.0 - against * foreign_share(&top.coverage) / framing(question));
             }
         }
         // Someone's private life is in no command's section either: "need <someone>'s
