@@ -33,6 +33,16 @@ const GROUPS: &[&[&str]] = &[
         "beteiligen",
     ],
     &["member", "membership", "mitglied", "mitgliedschaft"],
+    // an imprint's register entry: "AG Charlottenburg", "VR 12345 B"
+    &["amtsgericht", "registergericht", "ag"],
+    &[
+        "registernummer",
+        "vereinsregister",
+        "handelsregister",
+        "registereintrag",
+        "vr",
+        "hrb",
+    ],
     &["partner", "partnership", "partnerschaft"],
     &[
         "company",
@@ -623,6 +633,12 @@ mod tests {
     fn inflected_forms_are_found_by_their_stem() {
         assert!(alternatives_of("objectives").contains(&"goal"));
         assert!(alternatives_of("mitglieder").contains(&"member"));
+    }
+
+    #[test]
+    fn an_imprints_register_court_and_number_stand_for_their_abbreviations() {
+        assert!(alternatives_of("amtsgericht").contains(&"ag"));
+        assert!(alternatives_of("registernummer").contains(&"vr"));
     }
 
     #[test]
