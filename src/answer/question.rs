@@ -116,9 +116,15 @@ impl Question {
     /// "per this page", "auf der Seite", "on the website"): it asks what the pages say, not
     /// about the world ([`POINTS_AT_CONTENT`]).
     pub fn points_at_content(&self) -> bool {
-        POINTS_AT_CONTENT
-            .iter()
-            .any(|phrase| self.has_phrase(phrase))
+        POINTS_AT_CONTENT.iter().any(|phrase| {
+            self.has_phrase(phrase)
+                // "the website of Hetzner", "die Webseite von Syself": another site ("die
+                // Seite von …" is as often what the page speaks of).
+                && !(phrase.ends_with("site")
+                    && ["of", "von", "vom", "des"]
+                        .iter()
+                        .any(|of| self.has_phrase(&format!("{phrase} {of}"))))
+        })
     }
 
     /// The language the question is most likely written in, among `languages` (see

@@ -372,13 +372,13 @@ const QUESTION_WORDS: &[&str] = &[
     "nämlich",
     "ganz",
     "immer",
-    // Chat spellings and "apart from …", "besides …", "außer …": what the question leaves out
-    // is no topic ("apart from the logos, who else supports the summit?")
+    // Chat spellings and "besides …", "except …", "außer …": what the question leaves out is
+    // no topic ("besides the logos, who else supports the summit?"). Not "apart": "what sets
+    // SCS apart from VMware?".
     "thru",
     "tho",
     "lemme",
     "nem",
-    "apart",
     "besides",
     "except",
     "außer",

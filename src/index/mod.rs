@@ -542,7 +542,12 @@ const ASKS: &[Asks] = &[
         ],
         &[facts::PLACE],
     )
-    .not_after(&["mail", "email", "e", "web", "ip", "matrix"]),
+    .not_after(&["mail", "email", "e", "web", "ip", "matrix"])
+    // A noun: "the address of …", "Adresse der OSBA", "what's their address?"; not the verb
+    // ("who should I address my request to?", "how does SCS address the needs of …").
+    .only_before(&[
+        "of", "for", "der", "des", "von", "vom", "zum", "zur", "from",
+    ]),
     Asks::new(
         &["where", "wo", "wohin"],
         &[
@@ -1537,6 +1542,11 @@ mod tests {
         assert!(asks("what s the postal address of the forum", facts::PLACE));
         assert!(!asks("e mail adresse der osba", facts::PLACE));
         assert!(!asks("what s the email address of the forum", facts::PLACE));
+        assert!(!asks("who should i address my request to", facts::PLACE));
+        assert!(!asks(
+            "how does scs address the needs of the public sector",
+            facts::PLACE
+        ));
         assert!(asks("which university did christian go to", facts::PRIVATE));
         assert!(asks("wo hat die projektleiterin studiert", facts::PRIVATE));
         assert!(!asks(
