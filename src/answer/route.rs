@@ -586,20 +586,22 @@ const WH: &[&str] = &[
 
 /// Whether a question asks nothing but whether the one it names is among the partners, in
 /// words no phrase list foresees: a name, a word for the partners or their list
-/// ([`LIST_NOUNS`], [`MEMBER_NOUNS`]) and small words ([`ABOUT_A_LIST`], [`YES_OR_NO`], [`LISTED_FILLER`]):
-/// "is adfinis one of those 14 names?", "ekom21 irgendwo in der Liste der Gründer?". Or the
-/// name first, set apart, and such a clause after it: "schwarz digits with stackit: named
-/// among the founding firms?", "Sopra Steria – gehört die zum Gründerkreis des Forums?".
+/// ([`LIST_NOUNS`], [`MEMBER_NOUNS`]) and small words ([`ABOUT_A_LIST`], [`YES_OR_NO`],
+/// [`LISTED_FILLER`]): "is adfinis one of those 14 names?", "ekom21 irgendwo in der Liste der
+/// Gründer?". Or the name first, set apart, and such a clause after it: "schwarz digits with
+/// stackit: named among the founding firms?", "Sopra Steria – gehört die zum Gründerkreis des
+/// Forums?".
+///
 /// The name is one to three words together, each no page has ("R9 – the list?", "hackathon
 /// list?" ask about what the pages say) unless the question has a word for the partners
-/// themselves ("UPONU: one of the members?"), none a stopword ("can we become one of the members?"
-/// asks to join) nor a misspelt list word, a common word only as typed with capitals inside
-/// ("is SAP one of the founders?", not "is there a members area?" nor "Ist der Vorstand Teil
-/// der Mitglieder?"), not followed by a word for the list ("CNCF members?" asks for theirs),
-/// in a question ("?" or a word of [`YES_OR_NO`]); or anything before the clause that holds
-/// a name no page has (or, again, with a word for the partners themselves), without a
-/// question word. The list answers, whoever it is; a section
-/// elsewhere about the one named still wins (`compose::more_specific_elsewhere`).
+/// themselves ("UPONU: one of the members?"); none a stopword ("can we become one of the
+/// members?" asks to join) nor a misspelt list word; a common word only as typed with capitals
+/// inside ("is SAP one of the founders?", not "is there a members area?" nor "Ist der Vorstand
+/// Teil der Mitglieder?"); not followed by a word for the list ("CNCF members?" asks for
+/// theirs); in a question ("?" or a word of [`YES_OR_NO`]). Set apart, the name is anything
+/// without a question word that holds a name no page has (or, again, beside a word for the
+/// partners themselves). The list answers, whoever it is; a section elsewhere about the one
+/// named still wins (`compose::more_specific_elsewhere`).
 fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     if !question.hints.is_empty() {
         return false;
@@ -669,12 +671,17 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
         && named.len() <= 3
         && named.iter().all(|&i| {
             let word = words[i];
-            !crate::index::question_words(word).is_empty()
-                && !misspelt_noun(word)
-                && (!src.index.holds_word(word) || of_members(&words))
-                && (is_unknown_name(src, word)
-                    || question.is_distinctive(word)
-                    || (src.index.holds_word(word) && !crate::index::is_common_word(word)))
+            if crate::index::question_words(word).is_empty() || misspelt_noun(word) {
+                return false;
+            }
+            if src.index.holds_word(word) {
+                // A page's word: beside a word for the partners, and no common word unless
+                // typed as a name.
+                of_members(&words)
+                    && (!crate::index::is_common_word(word) || question.is_distinctive(word))
+            } else {
+                is_unknown_name(src, word) || question.is_distinctive(word)
+            }
         })
         && words.iter().any(|w| is_noun(w))
 }
