@@ -102,11 +102,11 @@ pub fn is_answer_type(word: &str) -> bool {
 /// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact held
 /// to the page: a fact about a person (a phone number, an age), or a comparison. Asked of a
 /// page that states none, the page cannot answer it, however well it names the person or the
-/// things compared ("is plusserver cheaper than syseleven?" of the partner list).
+/// things compared ("is plusserver cheaper than syseleven?" of the partner list). A price is
+/// held closer, to the section ([`is_held_to_section`]), which implies its page.
 pub fn is_held_to_page(stem: &str) -> bool {
     stem.len() >= 4
         && (PHONE.starts_with(stem)
-            || PRICE.starts_with(stem)
             || AGE.starts_with(stem)
             || COMPARISON.starts_with(stem)
             || SEAT.starts_with(stem)
