@@ -1525,3 +1525,46 @@ fn a_quoted_heading_names_its_section_and_a_quoted_title_its_page() {
     assert_eq!(answer.hits[0].page, "standards", "{answer:#?}");
     assert_ne!(answer.hits[0].anchor, "", "{answer:#?}");
 }
+
+#[test]
+fn a_short_section_headed_by_the_trigger_word_does_not_take_the_partner_list_it_names_nothing_of() {
+    // The summit page's "Forum members" section says only that the members support the summit
+    // (and shows their logos): the list, ranked low by its many names, still answers.
+    let (_index, core) = fixture("member_logos");
+    for (question, lang) in [
+        ("list of forum members pls", "en"),
+        ("which companies are forum members?", "en"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.command, "partners", "for {question:?}: {answer:#?}");
+        assert!(!answer.partners.is_empty(), "for {question:?}");
+    }
+    // Words of the summit's own are still its section.
+    let answer = core.answer("who supports the summit?", "en");
+    assert_eq!(answer.command, "search", "{answer:#?}");
+    assert_eq!(answer.hits[0].page, "summit", "{answer:#?}");
+}
+
+#[test]
+fn a_command_ranked_below_the_best_hit_that_would_answer_unsure_gives_way_to_the_search() {
+    // "members" sends the question to the partner list, which holds what the best hit holds
+    // of it but answers it unsurely: the section about digital sovereignty answers instead of
+    // "not found".
+    let (_index, core) = site_fixture();
+    for question in [
+        "members digital sovereignty",
+        "what do the members want to achieve for digital sovereignty",
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.command, "search", "for {question:?}: {answer:#?}");
+        assert_eq!(
+            answer.outcome,
+            Outcome::Answered,
+            "for {question:?}: {answer:#?}"
+        );
+        assert_eq!(
+            answer.hits[0].page, "digital-sovereignty",
+            "for {question:?}"
+        );
+    }
+}

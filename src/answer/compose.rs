@@ -5,7 +5,7 @@ use super::catalog::{Command, SectionRef};
 use super::model::{Answer, AnswerLink, AnsweredBy, Hit, Outcome};
 use super::partners::{self, partners_named, partners_of};
 use super::question::Question;
-use super::route::{route, RoutedBy};
+use super::route::{route, Route, RoutedBy};
 use super::Sources;
 use crate::config::CommandKind;
 use crate::content::{Page, Section};
@@ -105,8 +105,16 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             None => (question, None),
         },
     };
-    let routed =
-        routed.filter(|routed| !more_specific_elsewhere(src, asked, language, routed, &found));
+    let routed = routed.and_then(|routed| {
+        match more_specific_elsewhere(src, asked, language, &routed, &found) {
+            Specific::Elsewhere => None,
+            Specific::Command => Some(routed),
+            Specific::CommandUnranked => Some(Route {
+                below_best: true,
+                ..routed
+            }),
+        }
+    });
     // A page the question names answers it, not a command on another page ("what is on the
     // contact page?" is not /join's section of the network page).
     let routed = routed.filter(|routed| {
@@ -153,28 +161,14 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                 }
             }
         }
-        if sure < min {
+        // Routed though the best hit scored well above the command's section: unsure, the
+        // search answers instead.
+        if sure < min && !routed.below_best {
             return unsure(src, question, language, sure);
         }
-        let arg = routed.arg.or_else(|| {
-            (routed.command.kind == CommandKind::Partners)
-                .then(|| {
-                    let words = src
-                        .catalog
-                        .partner_words(language, &src.config.default_language);
-                    partners::mentioned_one(words, question)
-                })
-                .flatten()
-        });
-        let mut answer = command(
-            src,
-            routed.command,
-            arg.as_deref(),
-            language,
-            &question.text,
-        );
-        answer.confidence = sure;
-        return answer;
+        if sure >= min {
+            return routed_answer(src, question, language, routed, sure);
+        }
     }
     let found = held_to_time_to_come(src, question, found);
     let Some((found, title)) = titled(src, question, language, page_itself, found) else {
@@ -208,6 +202,36 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         }
     }
     answer.hits = found.into_iter().take(shown).map(hit_of).collect();
+    answer
+}
+
+/// The answer of the command a free question was sent to, `sure` as computed for it; a
+/// question naming one partner of the list gets that partner.
+fn routed_answer(
+    src: &Sources,
+    question: &Question,
+    language: &str,
+    routed: Route,
+    sure: f32,
+) -> Answer {
+    let arg = routed.arg.or_else(|| {
+        (routed.command.kind == CommandKind::Partners)
+            .then(|| {
+                let words = src
+                    .catalog
+                    .partner_words(language, &src.config.default_language);
+                partners::mentioned_one(words, question)
+            })
+            .flatten()
+    });
+    let mut answer = command(
+        src,
+        routed.command,
+        arg.as_deref(),
+        language,
+        &question.text,
+    );
+    answer.confidence = sure;
     answer
 }
 
@@ -490,6 +514,17 @@ fn framing(question: &Question) -> f32 {
     (1.0 + FRAMING_STEP * words.saturating_sub(FRAMING_FROM) as f32).min(FRAMING_MAX)
 }
 
+/// Where [`more_specific_elsewhere`] finds the question answered.
+enum Specific {
+    /// In a section more specific than the command's.
+    Elsewhere,
+    /// In the command's section.
+    Command,
+    /// In the command's section, which the search ranked too low to be among the hits:
+    /// unsure, the command gives way to the search (see `Route::below_best`).
+    CommandUnranked,
+}
+
 /// Whether the question's other words, beyond the trigger phrase or the partner's name, point
 /// at a more specific section than the command's: the best hit holds clearly more of the
 /// question ("the e-mail of <a person on the contact page>" is that person's section, not
@@ -498,17 +533,17 @@ fn more_specific_elsewhere(
     src: &Sources,
     question: &Question,
     language: &str,
-    routed: &super::route::Route,
+    routed: &Route,
     found: &[SearchHit],
-) -> bool {
+) -> Specific {
     if routed.by == RoutedBy::OnlyTriggers {
-        return false;
+        return Specific::Command;
     }
     let (Some(top), Some(at)) = (found.first(), routed.command.section(language)) else {
-        return false;
+        return Specific::Command;
     };
     if at.is(src.library, top) {
-        return false;
+        return Specific::Command;
     }
     // A section holding nothing of a membership question but its words for the list ("proxmox:
     // listed?" of a page saying what is listed where) is not about the one asked about.
@@ -519,7 +554,7 @@ fn more_specific_elsewhere(
             .iter()
             .all(|w| super::route::is_membership_word(w))
     {
-        return false;
+        return Specific::Command;
     }
     // A section headed by the partner's name is about that partner.
     if let (RoutedBy::Partner, Some(name)) = (routed.by, routed.arg.as_deref()) {
@@ -528,32 +563,52 @@ fn more_specific_elsewhere(
             .iter()
             .any(|w| w.chars().count() >= 4 && super::question::contains_phrase(&heading, w));
         if named {
-            return true;
+            return Specific::Elsewhere;
         }
     }
     let command_hit = found.iter().find(|h| at.is(src.library, h));
     // The words of the trigger phrase ask for the command wherever else they stand ("to
-    // achieve" in a page's introduction): only the question's other words can point away.
-    if let Some(hit) = command_hit {
-        let trigger_words: HashSet<&str> = routed
-            .command
-            .triggers
-            .iter()
-            .filter(|t| question.has_phrase(t))
-            .flat_map(|t| t.split(' '))
-            .collect();
-        let elsewhere = top
-            .coverage
-            .matched
-            .iter()
-            .filter(|w| !trigger_words.contains(w.as_str()))
-            .any(|w| !hit.coverage.matched.contains(w));
-        if !elsewhere {
-            return false;
+    // achieve" in a page's introduction): only the question's other words can point away,
+    // and only those the command's section lacks. When the search ranked the command's
+    // section too low to be among the hits (a long list of names, whose few other words
+    // weigh little: "list of forum members pls" beside a short section headed "SCS
+    // members"), its text is read for them.
+    let trigger_words: HashSet<&str> = routed
+        .command
+        .triggers
+        .iter()
+        .filter(|t| question.has_phrase(t))
+        .flat_map(|t| t.split(' '))
+        .collect();
+    let command_text = std::cell::OnceCell::new();
+    let command_holds = |word: &str| match command_hit {
+        Some(hit) => hit.coverage.matched.iter().any(|w| w == word),
+        None => {
+            let text = command_text.get_or_init(|| {
+                let (_, section) = at.get(src.library);
+                super::question::normalize(&format!("{} {}", section.heading, section.text))
+            });
+            super::question::contains_phrase(text, word)
         }
+    };
+    let elsewhere = top
+        .coverage
+        .matched
+        .iter()
+        .filter(|w| !trigger_words.contains(w.as_str()))
+        .any(|w| !command_holds(w));
+    if !elsewhere {
+        return match command_hit {
+            Some(_) => Specific::Command,
+            None => Specific::CommandUnranked,
+        };
     }
     let of_command = command_hit.map_or(0.0, |h| h.coverage.share);
-    top.coverage.share >= of_command + MORE_SPECIFIC
+    if top.coverage.share >= of_command + MORE_SPECIFIC {
+        Specific::Elsewhere
+    } else {
+        Specific::Command
+    }
 }
 
 /// How much the share of a question's meaning that no page has counts against the partner

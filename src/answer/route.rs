@@ -26,6 +26,9 @@ pub struct Route<'c> {
     pub arg: Option<String>,
     /// How the question named the command.
     pub by: RoutedBy,
+    /// The command's section ranked well below the best hit, which holds nothing of the
+    /// question the section lacks: an unsure answer from the command gives way to the search.
+    pub below_best: bool,
 }
 
 /// What sent a question to a command.
@@ -108,6 +111,7 @@ pub fn route<'c>(
                 command,
                 arg: None,
                 by: RoutedBy::Membership,
+                below_best: false,
             });
         }
     }
@@ -130,6 +134,7 @@ pub fn route<'c>(
         command,
         arg: None,
         by: RoutedBy::Trigger,
+        below_best: false,
     };
     let listing = matches!(command.kind, CommandKind::Partners | CommandKind::Links);
     let asks_a_list: &[&str] = if listing { LISTING } else { &[] };
@@ -153,9 +158,24 @@ pub fn route<'c>(
         return Some(routed);
     };
     let target = hits.iter().find(|h| at.is(src.library, h));
+    // A better-scored section that holds nothing of the question the command's lacks, but
+    // for the trigger's own words, is only shorter ("list of forum members pls" of a summit
+    // section saying that the forum's members support it, beside the list of them).
+    let trigger_words: HashSet<&str> = matched.iter().flat_map(|t| t.split(' ')).collect();
+    let adds_nothing = |hit: &SearchHit| {
+        top.coverage
+            .matched
+            .iter()
+            .filter(|w| !trigger_words.contains(w.as_str()))
+            .all(|w| hit.coverage.matched.contains(w))
+    };
     match target {
         None => Some(routed),
         Some(hit) if hit.score * route_boost(phrase) >= top.score => Some(routed),
+        Some(hit) if adds_nothing(hit) => Some(Route {
+            below_best: true,
+            ..routed
+        }),
         Some(_) => None,
     }
 }
@@ -846,6 +866,7 @@ fn to_partner<'c>(src: &Sources<'c>, question: &Question, language: &str) -> Opt
         command,
         arg: Some(arg),
         by: RoutedBy::Partner,
+        below_best: false,
     })
 }
 

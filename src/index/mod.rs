@@ -1149,7 +1149,16 @@ impl SearchIndex {
                 }
             }
         }
-        prefer_named_release(&mut hits, &releases);
+        // "Version 9", "v9" of the product name a release too, where no "release" does
+        // (but not "IaaS v4", a standard's version): only to put its announcement first.
+        let versions;
+        let preferred = if releases.is_empty() {
+            versions = version_numbers(words.iter().map(String::as_str));
+            &versions
+        } else {
+            &releases
+        };
+        prefer_named_release(&mut hits, preferred);
         prefer_fuller(&mut hits);
         hits.truncate(limit);
         hits
@@ -1320,6 +1329,36 @@ fn release_numbers<'w>(words: impl IntoIterator<Item = &'w str>) -> Vec<u64> {
             if !numbers.contains(&n) {
                 numbers.push(n);
             }
+        }
+    }
+    numbers
+}
+
+/// Words that name the product a version number right after them is a release of ("SCS
+/// version 9", "Software in Version 8"); a question's "version" or "vN" first among its words
+/// is one too.
+const PRODUCT_WORDS: &[&str] = &["scs", "stack", "software"];
+
+/// The release numbers `words` name as versions: "version 9", "v9" first among the words or
+/// after a word of [`PRODUCT_WORDS`]. After another name ("IaaS v4", "Kubernetes-as-a-Service
+/// v1") the version is that thing's, no release. Only a hint of which announcement comes first
+/// ([`prefer_named_release`]): "version 2 of the spec" names no release the content lacks.
+fn version_numbers<'w>(words: impl IntoIterator<Item = &'w str>) -> Vec<u64> {
+    let words: Vec<&str> = words.into_iter().collect();
+    let mut numbers = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && !PRODUCT_WORDS.contains(&words[i - 1]) {
+            continue;
+        }
+        let digits = match *w {
+            "version" => words.get(i + 1).copied().unwrap_or(""),
+            _ => w.strip_prefix('v').unwrap_or(""),
+        };
+        let number = (!digits.is_empty() && digits.len() <= 3 && !digits.starts_with('0'))
+            .then(|| digits.parse::<u64>().ok())
+            .flatten();
+        if let Some(n) = number.filter(|n| !numbers.contains(n)) {
+            numbers.push(n);
         }
     }
     numbers
@@ -1640,6 +1679,21 @@ mod tests {
         assert_eq!(of("What came with releases 8 and 9?"), [8]);
         assert_eq!(of("Hamburg, 2024-09-01: Release 4 is out"), [4]);
         assert_eq!(of("What did Release 0 contain?"), [0]);
+    }
+
+    #[test]
+    fn a_version_of_the_product_names_a_release_and_a_version_of_another_thing_none() {
+        let of = |text: &str| version_numbers(question_words(text).iter().map(String::as_str));
+        assert_eq!(of("Wann wurde Version 9 veröffentlicht?"), [9]);
+        assert_eq!(
+            of("v9: can vms with gpu passthrough be live migrated now?"),
+            [9]
+        );
+        assert_eq!(of("what's new in SCS version 8?"), [8]);
+        assert!(of("yaook compliance iaas v4").is_empty());
+        assert!(of("Wir nutzen noch Kubernetes-as-a-Service v1").is_empty());
+        assert!(of("which version of kubernetes?").is_empty());
+        assert!(of("what's in v09?").is_empty());
     }
 
     #[test]
