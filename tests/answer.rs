@@ -1568,3 +1568,27 @@ fn a_command_ranked_below_the_best_hit_that_would_answer_unsure_gives_way_to_the
         );
     }
 }
+
+#[test]
+fn asking_in_words_of_ones_own_whether_an_unknown_company_is_among_the_partners_lists_them() {
+    let site = site();
+    for (question, lang) in [
+        (
+            "is quillworks one of the companies backing the forum here?",
+            "en",
+        ),
+        (
+            "quillworks keeps pitching scs to us – are they part of the founding crowd?",
+            "en",
+        ),
+        ("Quillworks – gehört die Firma zum Gründerkreis?", "de"),
+        (
+            "Ist Quillworks eins der Unternehmen, die das Forum tragen?",
+            "de",
+        ),
+    ] {
+        let answer = site.core.answer(question, lang);
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+    }
+}

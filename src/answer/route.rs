@@ -99,7 +99,8 @@ pub fn route<'c>(
     if !other_command
         && (asks_membership(question)
             || asks_if_unknown_is_listed(src, question)
-            || asks_if_named_is_listed(src, question))
+            || asks_if_named_is_listed(src, question)
+            || asks_if_unknown_is_among(src, question))
     {
         // Without the list in this language, the question goes on as any other.
         if let Some(command) = src
@@ -503,6 +504,7 @@ const LIST_NOUNS: &[&str] = &[
     "liste",
     "namen",
     "firmen",
+    "firma",
     "unternehmen",
 ];
 
@@ -554,6 +556,7 @@ const ABOUT_A_LIST: &[&str] = &[
     "not",
     "no",
     "one",
+    "eins",
     "ones",
     "part",
     "teil",
@@ -626,20 +629,9 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     if !question.hints.is_empty() {
         return false;
     }
-    let is_noun = |w: &str| {
-        let listed = |w: &str| LIST_NOUNS.contains(&w) || MEMBER_NOUNS.contains(&w);
-        listed(w)
-            || crate::index::compound_parts(w).is_some_and(|parts| parts.iter().any(|p| listed(p)))
-    };
-    let is_small = |w: &str| {
-        ABOUT_A_LIST.contains(&w)
-            || YES_OR_NO.contains(&w)
-            || LEAD_IN.contains(&w)
-            || LISTED_FILLER.contains(&w)
-            || w.chars().all(|c| c.is_ascii_digit())
-    };
     let about_a_list = |words: &[&str]| {
-        words.iter().any(|w| is_noun(w)) && words.iter().all(|w| is_noun(w) || is_small(w))
+        words.iter().any(|w| is_list_noun(w))
+            && words.iter().all(|w| is_list_noun(w) || is_small_word(w))
     };
     // A name some page uses may be of anything ("Ubuntu – in the list?"): only a word for
     // the partners themselves asks whether it is one ("gonicus – among the members?").
@@ -666,18 +658,10 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     }
     let words: Vec<&str> = question.words().collect();
     let named: Vec<usize> = (0..words.len())
-        .filter(|&i| !is_noun(words[i]) && !is_small(words[i]))
+        .filter(|&i| !is_list_noun(words[i]) && !is_small_word(words[i]))
         .collect();
     let (Some(&first), Some(&last)) = (named.first(), named.last()) else {
         return false;
-    };
-    // "partnrs list" misspells a word for the list, and names no one.
-    let misspelt_noun = |w: &str| {
-        w.chars().count() >= 5
-            && LIST_NOUNS
-                .iter()
-                .chain(MEMBER_NOUNS)
-                .any(|n| strsim::osa_distance(n, w) == 1)
     };
     let asks = question.text.contains('?') || words.iter().any(|w| YES_OR_NO.contains(w));
     // "CNCF members?", "hackathon list?" ask for the list of those named; "list of
@@ -685,12 +669,13 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     let theirs = words.get(last + 1).is_some_and(|w| THEIR_LIST.contains(w))
         || (first >= 2
             && matches!(words[first - 1], "of" | "der" | "von" | "des")
-            && is_noun(words[first - 2]));
+            && is_list_noun(words[first - 2]));
     asks && !theirs
         && last - first + 1 == named.len()
         && named.len() <= 3
         && named.iter().all(|&i| {
             let word = words[i];
+            // "partnrs list" misspells a word for the list, and names no one.
             if crate::index::question_words(word).is_empty() || misspelt_noun(word) {
                 return false;
             }
@@ -703,7 +688,88 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
                 is_unknown_name(src, word) || question.is_distinctive(word)
             }
         })
-        && words.iter().any(|w| is_noun(w))
+        && words.iter().any(|w| is_list_noun(w))
+}
+
+/// Whether a question asks yes or no whether one no page names is among the partners, in
+/// words of its own beyond those [`asks_if_named_is_listed`] foresees: "is netapp one of the
+/// companies backing the forum here?", "accenture keeps pitching scs to us – are they part of
+/// the founding crowd?", "Ist Atos eins der Unternehmen, die das Forum tragen?". It starts
+/// with a word asking yes or no ([`YES_OR_NO`]) or with the name; a name no page has
+/// ([`is_unknown_name`]) stands before a word for the partners or their list ([`LIST_NOUNS`],
+/// [`MEMBER_NOUNS`], or a compound of one: "Gründerkreis"), which is not another's list ("…
+/// one of the members of the CNCF?"); no question word ([`WH`]), no kind of fact asked, no
+/// becoming one ([`BECOMING`]). No page says more of someone it doesn't name than the list,
+/// which shows who is on it.
+fn asks_if_unknown_is_among(src: &Sources, question: &Question) -> bool {
+    if !question.hints.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = question.words().collect();
+    let start = words.iter().position(|w| !LEAD_IN.contains(w)).unwrap_or(0);
+    let Some(&first) = words.get(start) else {
+        return false;
+    };
+    if words.iter().any(|w| WH.contains(w) || BECOMING.contains(w)) {
+        return false;
+    }
+    let Some(noun) = words.iter().position(|w| is_list_noun(w)) else {
+        return false;
+    };
+    // "… members of GovStack" is their list; "… of the forum" ours.
+    let of_others = matches!(words.get(noun + 1), Some(&("of" | "von" | "des" | "der")))
+        && !words
+            .get(noun + 2..)
+            .is_some_and(|rest| rest.iter().take(2).any(|w| OURS.contains(w)));
+    let unknown = |w: &str| is_unknown_name(src, w) && !misspelt_noun(w);
+    // The name, then small words and nothing else up to the word for the partners: right
+    // after the name ("is netapp one of the companies …") or after the name set apart ("HPE –
+    // gehört die Firma zum Gründerkreis?"); not "is netapp storage supported by the members?".
+    let clause_start = question
+        .text
+        .split_once(['–', '—', ':'])
+        .or_else(|| question.text.split_once(" - "))
+        .map(|(name, _)| super::question::normalize(name).split(' ').count())
+        .filter(|&n| n <= noun && words[..n].iter().any(|w| unknown(w)));
+    let after_name = clause_start.or_else(|| {
+        words[..noun]
+            .iter()
+            .rposition(|w| unknown(w))
+            .map(|i| i + 1)
+    });
+    (YES_OR_NO.contains(&first) || unknown(first))
+        // Right before it, the name is whose list it is ("Hackathon-Liste?", "CNCF members?").
+        && after_name.is_some_and(|from| {
+            from < noun && words[from..noun].iter().all(|w| is_small_word(w))
+        })
+        && !of_others
+}
+
+/// Whether `word` is a word for the partners or their list ([`LIST_NOUNS`], [`MEMBER_NOUNS`]),
+/// or a German compound of one ("Partnerliste", "Gründerkreis").
+fn is_list_noun(word: &str) -> bool {
+    let listed = |w: &str| LIST_NOUNS.contains(&w) || MEMBER_NOUNS.contains(&w);
+    listed(word)
+        || crate::index::compound_parts(word).is_some_and(|parts| parts.iter().any(|p| listed(p)))
+}
+
+/// Whether `word` is a small word of a question about a list ([`ABOUT_A_LIST`], [`YES_OR_NO`],
+/// [`LEAD_IN`], [`LISTED_FILLER`]) or a number ("one of those 14 names").
+fn is_small_word(word: &str) -> bool {
+    ABOUT_A_LIST.contains(&word)
+        || YES_OR_NO.contains(&word)
+        || LEAD_IN.contains(&word)
+        || LISTED_FILLER.contains(&word)
+        || word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether `word` misspells a word for the partners or their list ("partnrs"): no name.
+fn misspelt_noun(word: &str) -> bool {
+    word.chars().count() >= 5
+        && LIST_NOUNS
+            .iter()
+            .chain(MEMBER_NOUNS)
+            .any(|n| strsim::osa_distance(n, word) == 1)
 }
 
 /// Words for the partners themselves, not for a list of anything ("Gründerkreis" counts by
