@@ -1592,3 +1592,23 @@ fn asking_in_words_of_ones_own_whether_an_unknown_company_is_among_the_partners_
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
     }
 }
+
+#[test]
+fn a_task_on_a_part_of_the_page_it_names_is_answered_from_that_part() {
+    // What the task is for ("simple german", "slide deck") is on no page; the part it names is.
+    let site = site();
+    let answer = site.core.answer(
+        "put the openinfra paragraph into simple german for a colleague who doesn't read english",
+        "en",
+    );
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(
+        answer.hits[0].anchor, "collaboration-with-the-open-infrastructure-foundation",
+        "{answer:#?}"
+    );
+    // A part of something else is no part of these pages.
+    let other = site
+        .core
+        .answer("translate the intro of harry potter into german", "en");
+    assert_eq!(other.outcome, Outcome::NotFound, "{other:#?}");
+}

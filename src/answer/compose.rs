@@ -142,8 +142,14 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                     }
                 };
                 // Framing words of a long question are as often words no page has ("… for
-                // our wiki"): they count less against the command ([`framing`]).
-                sure = sure.min(1.0 - against * foreign_share(&top.coverage) / framing(question));
+                // our wiki"): they count less against the command ([`framing`]), and less
+                // still those saying what a task on the command's section is for ("turn the
+                // further links into a markdown table").
+                sure = sure.min(
+                    1.0 - against * foreign_share(&top.coverage)
+                        / (framing(question)
+                            * task_lift(src, question, routed.command.section(language))),
+                );
             }
         }
         // Someone's private life is in no command's section either: "need <someone>'s
@@ -177,7 +183,16 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     let top = &found[0];
     let sure = match title {
         Title::Asked => 1.0,
-        Title::NotAsked => confidence(asked_of_page, &top.coverage),
+        Title::NotAsked => {
+            let at = src
+                .catalog
+                .locate(src.library, &top.language, &top.slug, &top.anchor);
+            confidence(
+                asked_of_page,
+                &top.coverage,
+                task_lift(src, asked_of_page, at),
+            )
+        }
     };
     if sure < min {
         return unsure(src, question, language, sure);
@@ -432,7 +447,9 @@ const PAGE_SHARE: f32 = 0.9;
 /// A question of one weak word, or whose words found add up to less than one uncommon word
 /// ([`GENERIC_MEANING`]), is damped by [`WEAK`]; one whose only evidence is numbers ("1",
 /// "what is 1+1") is not answered at all.
-pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
+///
+/// `task_lift` lifts a request for a task on a part of the pages ([`task_lift`]).
+pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f32 {
     let only_numbers = !coverage.matched.is_empty()
         && coverage
             .matched
@@ -457,11 +474,14 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
     // the pages say: what it means is theirs to answer, more surely than a question that
     // might be about the world; unless it holds words no page has ("does the page say if
     // OSISM is profitable?", "per the website, who is the chancellor?").
+    // A task on a part of the pages ("sum up the gaia-x paragraph for my slide deck") asks
+    // about that part, whatever words say what the task is for.
     let pointed = if question.points_at_content() && foreign_share(coverage) <= POINTED_FOREIGN {
         POINTED_LIFT
     } else {
         1.0
-    };
+    }
+    .max(task_lift);
     let sure = (share * framing(question) * pointed)
         .min(scope * pointed)
         .clamp(0.0, 1.0);
@@ -485,6 +505,52 @@ pub fn confidence(question: &Question, coverage: &Coverage) -> f32 {
 /// (some 400) points at the page; some 90 in-scope ones do, a quarter of them held back
 /// with the right section first before the lift.
 const POINTED_LIFT: f32 = 1.5;
+/// How much a task on a part of the pages ([`task_lift`]) lifts both the share and the scope,
+/// whatever its words no page has.
+const TASK_LIFT: f32 = 2.0;
+
+/// [`TASK_LIFT`] for a request for a task on the part of the pages `answer` is, named by its
+/// words ([`Question::task_part`]: "sum up the gaia-x paragraph in one line for my slide
+/// deck"), else 1. What the task is for ("slide deck", "markdown table", "alt text") is on no
+/// page and says nothing of whether the part is there. Which part must be named by words of
+/// the section (or the glossary, for a translation's: "den weiterführenden Links"), or be the
+/// page itself; whose, by its page's title: "translate the intro of harry potter", "give me
+/// the links to the best pizza places", "sum up the gaia-x paragraph from the handelsblatt
+/// article" name no part of these pages.
+fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> f32 {
+    let (Some(task), Some(at)) = (question.task_part(), answer) else {
+        return 1.0;
+    };
+    let (page, section) = at.get(src.library);
+    let text = std::cell::OnceCell::new();
+    let text = || {
+        text.get_or_init(|| {
+            super::question::normalize(&format!("{} {}", section.heading, section.text))
+        })
+    };
+    let title = super::question::normalize(&page.title);
+    // Which part: words of the section answering ("the *gaia-x* paragraph"); whose: words of
+    // its page's title ("the intro *of the network page*"), not of another text ("the intro
+    // of the GDPR" of a section saying "GDPR-compliant").
+    // A word of another language is the glossary's to translate ("den weiterführenden Links"
+    // of an English page); one of the page's own must be in the section.
+    let named = task.named_by.iter().all(|w| {
+        super::question::contains_phrase(text(), w)
+            || (!crate::index::is_word_of(&page.language, w) && crate::index::in_glossary(w))
+    }) && task
+        .owner
+        .iter()
+        .all(|w| super::question::contains_phrase(&title, w) || PAGE_WORDS.contains(w));
+    let page_itself = task.named_by.is_empty() && super::question::is_page_part(task.part);
+    if named && (page_itself || !task.named_by.is_empty()) {
+        TASK_LIFT
+    } else {
+        1.0
+    }
+}
+
+/// Words for a page or site an owner of a part of a page may be ("the intro of this page").
+const PAGE_WORDS: &[&str] = &["page", "site", "website", "seite", "webseite"];
 /// The largest share of what such a question means that no page has for it to be lifted. A
 /// review's 394 probes found 35 out-of-scope questions naming the page ("does the page say
 /// what B1 Systems charges per hour?") answered by the lift alone; at 0.2, 21 of them are
@@ -688,7 +754,8 @@ fn routed_confidence(
         return triggered;
     };
     let command_hit = found.iter().find(|h| at.is(src.library, h));
-    let of_section = command_hit.map_or(0.0, |h| confidence(question, &h.coverage));
+    let task = task_lift(src, question, command.section(language));
+    let of_section = command_hit.map_or(0.0, |h| confidence(question, &h.coverage, task));
     // Asked for a kind of fact the command's section doesn't state ("stackxperts headcount?"
     // of the partner list): however well it names the thing asked about, it can't answer.
     if command_hit.is_some_and(|h| h.coverage.fact_missing) {

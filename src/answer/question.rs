@@ -127,6 +127,79 @@ impl Question {
         })
     }
 
+    /// The part of a page a request for a task names, when the question is one: it starts
+    /// with a verb of [`TASK_VERBS`] (after "pls", "can you", "bitte" …) and names a part
+    /// of a page ([`CONTENT_PARTS`]) with a definite article a few words before it: "turn
+    /// the further links into a markdown table", "sum up the gaia-x paragraph in one line for
+    /// my slide deck", "Übersetz mir bitte den Absatz unter „Get Involved“". Whether the
+    /// words naming it are the pages' is for the caller to know (`compose`): "translate the
+    /// intro of harry potter" names no part of these pages.
+    pub fn task_part(&self) -> Option<TaskPart<'_>> {
+        let words: Vec<&str> = self
+            .normalized
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let start = words.iter().position(|w| !TASK_LEAD_IN.contains(w))?;
+        if !TASK_VERBS.contains(&words[start]) {
+            return None;
+        }
+        // "… in my thesis", "of our company wiki": the user's own text; "for my slide deck"
+        // says what the task is for.
+        let own_text = (1..words.len()).any(|i| {
+            POSSESSIVES.contains(&words[i]) && !matches!(words[i - 1], "for" | "für" | "fuer")
+        });
+        if own_text {
+            return None;
+        }
+        (start + 1..words.len()).find_map(|i| {
+            if !CONTENT_PARTS.contains(&words[i]) {
+                return None;
+            }
+            let from = i.saturating_sub(TASK_PART_WITHIN).max(start + 1);
+            let article = (from..i).rev().find(|&a| DEFINITE.contains(&words[a]))?;
+            // The words between the article and the part ("the *gaia-x* paragraph"), and
+            // those after a preposition after it ("the paragraph *about openinfra*", "den
+            // Absatz *unter get involved*"), articles and a possessive "s" left out; those
+            // after "of" or "from" say whose it is.
+            let after = |from: usize| {
+                words[from..]
+                    .iter()
+                    .copied()
+                    .take_while(|w| !PHRASE_END.contains(w))
+                    .filter(|w| !DEFINITE.contains(w))
+                    .take(TASK_NAME_AFTER)
+            };
+            let mut named_by: Vec<&str> = words[article + 1..i]
+                .iter()
+                .copied()
+                .filter(|w| *w != "s" && !DEFINITE.contains(w))
+                .collect();
+            let mut owner = Vec::new();
+            match words.get(i + 1) {
+                Some(w) if PART_OWNER.contains(w) => owner.extend(after(i + 2)),
+                // "… on a slide" says where the result goes.
+                Some(w)
+                    if PART_OF.contains(w)
+                        && !words
+                            .get(i + 2)
+                            .is_some_and(|a| ["a", "an", "ein", "eine", "einer"].contains(a)) =>
+                {
+                    named_by.extend(after(i + 2))
+                }
+                _ => {}
+            }
+            if let Some(from) = (i + 1..words.len()).find(|&f| PART_SOURCE.contains(&words[f])) {
+                owner.extend(after(from + 1));
+            }
+            Some(TaskPart {
+                part: words[i],
+                named_by,
+                owner,
+            })
+        })
+    }
+
     /// The language the question is most likely written in, among `languages` (see
     /// [`language_hint`]).
     pub fn language_hint<'a>(&self, languages: &'a [String], default: &'a str) -> &'a str {
@@ -432,6 +505,179 @@ const POINTS_AT_CONTENT: &[&str] = &[
     "die website",
 ];
 
+/// The part of a page a request for a task names ([`Question::task_part`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskPart<'q> {
+    /// The word for the part ("paragraph", "links", "page").
+    pub part: &'q str,
+    /// The words naming which ("gaia-x", "further"; "get", "involved" of "den Absatz unter
+    /// „Get Involved“"); none for "the page", "the intro".
+    pub named_by: Vec<&'q str>,
+    /// The words naming whose part it is: of which text ("the intro *of the gdpr*") or from
+    /// where ("… *from the handelsblatt* article").
+    pub owner: Vec<&'q str>,
+}
+
+/// Whether a part of a page is the page itself, which a definite article alone names ("make a
+/// quiz about this page").
+pub fn is_page_part(part: &str) -> bool {
+    matches!(part, "page" | "seite")
+}
+
+/// Prepositions after a part of a page that name which ("the paragraph about openinfra", "den
+/// Absatz unter …").
+const PART_OF: &[&str] = &["about", "on", "under", "unter", "über", "zu", "zum", "zur"];
+
+/// Prepositions after a part of a page that name whose it is ("the intro of the GDPR", "the
+/// page of the book").
+const PART_OWNER: &[&str] = &["of", "von", "vom", "des"];
+
+/// Prepositions that name where a part is taken from, anywhere after it ("the gaia-x
+/// paragraph from the handelsblatt article").
+const PART_SOURCE: &[&str] = &["from", "aus"];
+
+/// Words saying a text is the asker's own ("my homework", "in meinem Projektplan").
+const POSSESSIVES: &[&str] = &[
+    "my", "our", "mein", "meine", "meinem", "meinen", "meiner", "meines", "unser", "unsere",
+    "unserem", "unseren", "unserer", "unseres",
+];
+
+/// Words that end the words naming a part after its preposition ("den Absatz unter „Get
+/// Involved“ *ins* Deutsche", "the paragraph about openinfra *in* simple german").
+const PHRASE_END: &[&str] = &[
+    "in", "ins", "into", "to", "for", "für", "as", "als", "with", "mit", "and", "und", "so",
+    "from", "aus", "im", "auf", "onto", "like", "wie",
+];
+
+/// How many words after such a preposition name the part ("the section on *gaia-x trust
+/// framework* …").
+const TASK_NAME_AFTER: usize = 4;
+
+/// Words before a task's verb that ask politely ("pls sum up …", "can you turn …", "kannst du
+/// mir bitte … übersetzen" starts with "kannst"; "bitte übersetz …").
+const TASK_LEAD_IN: &[&str] = &[
+    "pls",
+    "please",
+    "plz",
+    "bitte",
+    "hey",
+    "ok",
+    "okay",
+    "so",
+    "can",
+    "could",
+    "would",
+    "you",
+    "kannst",
+    "könntest",
+    "du",
+    "mir",
+    "mal",
+    "quick",
+    "quickly",
+    "just",
+    "also",
+];
+
+/// Verbs that start a request to do something with what a page says, in English and German
+/// (the imperative, as chat writes it: "schreib", "übersetz").
+const TASK_VERBS: &[&str] = &[
+    "write",
+    "turn",
+    "make",
+    "sum",
+    "summarize",
+    "summarise",
+    "translate",
+    "rewrite",
+    "draft",
+    "give",
+    "put",
+    "create",
+    "suggest",
+    "rank",
+    "count",
+    "dump",
+    "convert",
+    "format",
+    "paraphrase",
+    "compose",
+    "prepare",
+    "generate",
+    "extract",
+    "pull",
+    "copy",
+    "condense",
+    "shorten",
+    "simplify",
+    "reword",
+    "say",
+    "sag",
+    "schreib",
+    "schreibe",
+    "mach",
+    "mache",
+    "fass",
+    "fasse",
+    "übersetz",
+    "übersetze",
+    "gib",
+    "erstell",
+    "erstelle",
+    "formulier",
+    "formuliere",
+    "zähl",
+    "zähle",
+    "nenn",
+    "nenne",
+    "pack",
+    "bau",
+    "entwirf",
+    "kopier",
+    "kürz",
+    "kürze",
+    "vereinfach",
+    "vereinfache",
+];
+
+/// Names of a part of a page a task may be on ("the openinfra paragraph", "den Absatz", "the
+/// further links", "the page's headings").
+const CONTENT_PARTS: &[&str] = &[
+    "paragraph",
+    "paragraphs",
+    "section",
+    "sections",
+    "quote",
+    "links",
+    "headings",
+    "heading",
+    "intro",
+    "introduction",
+    "page",
+    "bit",
+    "part",
+    "absatz",
+    "absätze",
+    "abschnitt",
+    "abschnitte",
+    "zitat",
+    "seite",
+    "überschrift",
+    "überschriften",
+    "einleitung",
+    "teil",
+];
+
+/// Articles and determiners that make a part of a page the one the question means.
+const DEFINITE: &[&str] = &[
+    "the", "this", "that", "its", "den", "die", "das", "dem", "der", "des", "diesen", "diese",
+    "dieser", "diesem",
+];
+
+/// How many words before a part of a page its article may stand ("the gaia-x paragraph",
+/// "the page s section headings").
+const TASK_PART_WITHIN: usize = 4;
+
 /// Lowercase words of letters and digits, separated by single spaces.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -479,6 +725,53 @@ mod tests {
         assert_eq!(q.normalized, normalized, "{input:?}");
         assert_eq!(q.search_words, search, "{input:?}");
         assert_eq!(q.numbers, numbers, "{input:?}");
+    }
+
+    fn check_task(input: &str, expect: Option<(&str, &[&str], &[&str])>) {
+        let q = Question::new(input);
+        let task = q.task_part();
+        let got = task
+            .as_ref()
+            .map(|t| (t.part, t.named_by.as_slice(), t.owner.as_slice()));
+        assert_eq!(got, expect, "{input:?}");
+    }
+
+    #[test]
+    fn a_request_for_a_task_names_the_part_of_the_page_it_is_on() {
+        check_task(
+            "sum up the gaia-x paragraph in one line for my slide deck",
+            Some(("paragraph", &["gaia", "x"], &[])),
+        );
+        check_task(
+            "pls turn the further links into a markdown table",
+            Some(("links", &["further"], &[])),
+        );
+        check_task(
+            "Übersetz mir bitte den Absatz unter „Get Involved“ ins Deutsche",
+            Some(("absatz", &["get", "involved"], &[])),
+        );
+        check_task(
+            "make a 3-question quiz about this page",
+            Some(("page", &[], &[])),
+        );
+        check_task(
+            "translate the intro of harry potter into german",
+            Some(("intro", &[], &["harry", "potter"])),
+        );
+        check_task(
+            "sum up the gaia-x paragraph from the handelsblatt article",
+            Some(("paragraph", &["gaia", "x"], &["handelsblatt", "article"])),
+        );
+        // The asker's own text, unless it is what the task is for.
+        check_task("summarize the gaia-x paragraph in my thesis", None);
+        check_task(
+            "put the openinfra paragraph on a slide for our team",
+            Some(("paragraph", &["openinfra"], &[])),
+        );
+        // No task, or no part of a page.
+        check_task("write me a poem about cats", None);
+        check_task("make a list of good restaurants in berlin", None);
+        check_task("what does the gaia-x paragraph say?", None);
     }
 
     #[test]

@@ -506,6 +506,7 @@ const LIST_NOUNS: &[&str] = &[
     "firmen",
     "firma",
     "unternehmen",
+    "crowd",
 ];
 
 /// The small words such a question is made of besides: articles, pronouns standing for the
@@ -737,13 +738,23 @@ fn asks_if_unknown_is_among(src: &Sources, question: &Question) -> bool {
             .rposition(|w| unknown(w))
             .map(|i| i + 1)
     });
+    // After it, small words, or words of what the one asked about does for the forum ("…
+    // backing the forum", "die das Forum tragen"); not "… one of the companies hiring?",
+    // "… with an outage today?".
+    let rest = &words[noun + 1..];
+    let of_ours = rest.iter().all(|w| is_small_word(w) || is_list_noun(w))
+        || rest.iter().any(|w| OUR_BODY.contains(w));
     (YES_OR_NO.contains(&first) || unknown(first))
         // Right before it, the name is whose list it is ("Hackathon-Liste?", "CNCF members?").
         && after_name.is_some_and(|from| {
             from < noun && words[from..noun].iter().all(|w| is_small_word(w))
         })
         && !of_others
+        && of_ours
 }
+
+/// The body whose partners are asked about, as a question names it.
+const OUR_BODY: &[&str] = &["forum", "forums", "network", "netzwerk", "netzwerks"];
 
 /// Whether `word` is a word for the partners or their list ([`LIST_NOUNS`], [`MEMBER_NOUNS`]),
 /// or a German compound of one ("Partnerliste", "Gründerkreis").

@@ -672,6 +672,12 @@ pub fn is_common_word(word: &str) -> bool {
     lexicon::is_word(word)
 }
 
+/// Whether `word` (lower case) is a common word of `language` ("budget" of English;
+/// "weiterführenden" is not, it is German).
+pub fn is_word_of(language: &str, word: &str) -> bool {
+    lexicon::rank(language, word).is_some()
+}
+
 /// Whether the glossary ([`glossary`]) knows `word` (lower case), by itself or by its stem:
 /// the search then finds the pages' words for it.
 pub fn in_glossary(word: &str) -> bool {
