@@ -268,6 +268,15 @@ const ASKS: &[Asks] = &[
             "welchem monat",
             "date",
             "datum",
+            // A span between two dates: "how many months between R5 and R6?"
+            "how many months",
+            "how many weeks",
+            "how many years",
+            "how many days",
+            "wie viele monate",
+            "wie viele wochen",
+            "wie viele jahre",
+            "wie viele tage",
         ],
         DATE_HINTS,
     ),
@@ -1535,6 +1544,9 @@ mod tests {
         assert!(date("when did the forum start"));
         assert!(date("since when is scs funded"));
         assert!(date("seit wann gibt es das forum"));
+        assert!(date("how many months passed between r5 and r6"));
+        assert!(date("wie viele jahre liegen zwischen den beiden summits"));
+        assert!(!date("how many partners are there"));
         assert!(!date("what happens to my ip address when i visit the site"));
         assert!(!date(
             "how do clusters stay available when we upgrade kubernetes"
