@@ -144,13 +144,35 @@ impl Question {
         if !TASK_VERBS.contains(&words[start]) {
             return None;
         }
-        // "… in my thesis", "of our company wiki": the user's own text; "for my slide deck"
-        // says what the task is for.
+        // "… in my thesis", "of our company wiki", "in meinem Projektplan": the user's own
+        // text; "for my slide deck", "in unseren Newsletter" (into) say what the task is for.
         let own_text = (1..words.len()).any(|i| {
-            POSSESSIVES.contains(&words[i]) && !matches!(words[i - 1], "for" | "für" | "fuer")
+            POSSESSIVES.contains(&words[i])
+                && match words[i - 1] {
+                    "of" | "from" | "aus" | "von" | "vom" => true,
+                    "in" => !GERMAN_INTO.contains(&words[i]),
+                    _ => false,
+                }
         });
         if own_text {
             return None;
+        }
+        // Where each clause of the text ends, in words (none known when the words differ
+        // from the text's, as when a greeting was dropped).
+        let mut clause_ends = Vec::new();
+        let mut count = 0;
+        for clause in self
+            .text
+            .split([',', ';', '?', '!', '–', '—', ':', '(', ')'])
+        {
+            count += normalize(clause)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .count();
+            clause_ends.push(count);
+        }
+        if count != words.len() {
+            clause_ends.clear();
         }
         (start + 1..words.len()).find_map(|i| {
             if !CONTENT_PARTS.contains(&words[i]) {
@@ -162,8 +184,15 @@ impl Question {
             // those after a preposition after it ("the paragraph *about openinfra*", "den
             // Absatz *unter get involved*"), articles and a possessive "s" left out; those
             // after "of" or "from" say whose it is.
+            // A comma (or other mark) ends them too: "den Absatz unter „Get Involved“, wir
+            // wollen …".
+            let clause_end = clause_ends
+                .iter()
+                .copied()
+                .find(|&e| e > i)
+                .unwrap_or(words.len());
             let after = |from: usize| {
-                words[from..]
+                words[from.min(clause_end)..clause_end]
                     .iter()
                     .copied()
                     .take_while(|w| !PHRASE_END.contains(w))
@@ -536,6 +565,10 @@ const PART_OWNER: &[&str] = &["of", "von", "vom", "des"];
 /// paragraph from the handelsblatt article").
 const PART_SOURCE: &[&str] = &["from", "aus"];
 
+/// Possessives after German "in" that say where something goes ("in unseren Newsletter"),
+/// not where it is ("in unserem Newsletter").
+const GERMAN_INTO: &[&str] = &["meine", "meinen", "unsere", "unseren"];
+
 /// Words saying a text is the asker's own ("my homework", "in meinem Projektplan").
 const POSSESSIVES: &[&str] = &[
     "my", "our", "mein", "meine", "meinem", "meinen", "meiner", "meines", "unser", "unsere",
@@ -764,6 +797,11 @@ mod tests {
         );
         // The asker's own text, unless it is what the task is for.
         check_task("summarize the gaia-x paragraph in my thesis", None);
+        check_task("fass den gaia-x absatz in meiner hausarbeit zusammen", None);
+        check_task(
+            "übersetz den absatz unter get involved, wir wollen ihn in unseren newsletter packen",
+            Some(("absatz", &["get", "involved"], &[])),
+        );
         check_task(
             "put the openinfra paragraph on a slide for our team",
             Some(("paragraph", &["openinfra"], &[])),
