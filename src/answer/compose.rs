@@ -167,8 +167,8 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                 }
             }
         }
-        // Routed though the best hit scored well above the command's section: unsure, the
-        // search answers instead.
+        // Unsure, the command says it found nothing; unless its section ranked below the
+        // best hit (`Route::below_best`): then the search answers.
         if sure < min && !routed.below_best {
             return unsure(src, question, language, sure);
         }
@@ -522,35 +522,40 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
         return 1.0;
     };
     let (page, section) = at.get(src.library);
-    let text = std::cell::OnceCell::new();
-    let text = || {
-        text.get_or_init(|| {
-            super::question::normalize(&format!("{} {}", section.heading, section.text))
+    // Which part: words of the section answering ("the *gaia-x* paragraph"), a word of
+    // another language the glossary's to translate ("den weiterführenden Links" of an
+    // English page); or, named by nothing, the page itself.
+    let which = if task.named_by.is_empty() {
+        super::question::is_page_part(task.part)
+    } else {
+        let text = words_of(section);
+        task.named_by.iter().all(|w| {
+            super::question::contains_phrase(&text, w)
+                || (!crate::index::is_word_of(&page.language, w) && crate::index::in_glossary(w))
         })
     };
+    // Whose: words of its page's title ("the intro *of the network page*"), not of another
+    // text ("the intro of the GDPR" of a section saying "GDPR-compliant").
     let title = super::question::normalize(&page.title);
-    // Which part: words of the section answering ("the *gaia-x* paragraph"); whose: words of
-    // its page's title ("the intro *of the network page*"), not of another text ("the intro
-    // of the GDPR" of a section saying "GDPR-compliant").
-    // A word of another language is the glossary's to translate ("den weiterführenden Links"
-    // of an English page); one of the page's own must be in the section.
-    let named = task.named_by.iter().all(|w| {
-        super::question::contains_phrase(text(), w)
-            || (!crate::index::is_word_of(&page.language, w) && crate::index::in_glossary(w))
-    }) && task
+    let whose = task
         .owner
         .iter()
         .all(|w| super::question::contains_phrase(&title, w) || PAGE_WORDS.contains(w));
-    let page_itself = task.named_by.is_empty() && super::question::is_page_part(task.part);
-    if named && (page_itself || !task.named_by.is_empty()) {
+    if which && whose {
         TASK_LIFT
     } else {
         1.0
     }
 }
 
+/// The words of a section's heading and text, normalised ([`super::question::normalize`]).
+fn words_of(section: &Section) -> String {
+    super::question::normalize(&format!("{} {}", section.heading, section.text))
+}
+
 /// Words for a page or site an owner of a part of a page may be ("the intro of this page").
 const PAGE_WORDS: &[&str] = &["page", "site", "website", "seite", "webseite"];
+
 /// The largest share of what such a question means that no page has for it to be lifted. A
 /// review's 394 probes found 35 out-of-scope questions naming the page ("does the page say
 /// what B1 Systems charges per hour?") answered by the lift alone; at 0.2, 21 of them are
@@ -650,10 +655,7 @@ fn more_specific_elsewhere(
     let command_holds = |word: &str| match command_hit {
         Some(hit) => hit.coverage.matched.iter().any(|w| w == word),
         None => {
-            let text = command_text.get_or_init(|| {
-                let (_, section) = at.get(src.library);
-                super::question::normalize(&format!("{} {}", section.heading, section.text))
-            });
+            let text = command_text.get_or_init(|| words_of(at.get(src.library).1));
             super::question::contains_phrase(text, word)
         }
     };

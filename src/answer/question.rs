@@ -183,9 +183,8 @@ impl Question {
             // The words between the article and the part ("the *gaia-x* paragraph"), and
             // those after a preposition after it ("the paragraph *about openinfra*", "den
             // Absatz *unter get involved*"), articles and a possessive "s" left out; those
-            // after "of" or "from" say whose it is.
-            // A comma (or other mark) ends them too: "den Absatz unter „Get Involved“, wir
-            // wollen …".
+            // after "of" or "from" say whose it is. A comma (or other mark) ends them: "den
+            // Absatz unter „Get Involved“, wir wollen …".
             let clause_end = clause_ends
                 .iter()
                 .copied()
@@ -210,9 +209,7 @@ impl Question {
                 // "… on a slide" says where the result goes.
                 Some(w)
                     if PART_OF.contains(w)
-                        && !words
-                            .get(i + 2)
-                            .is_some_and(|a| ["a", "an", "ein", "eine", "einer"].contains(a)) =>
+                        && !words.get(i + 2).is_some_and(|a| INDEFINITE.contains(a)) =>
                 {
                     named_by.extend(after(i + 2))
                 }
@@ -564,6 +561,9 @@ const PART_OWNER: &[&str] = &["of", "von", "vom", "des"];
 /// Prepositions that name where a part is taken from, anywhere after it ("the gaia-x
 /// paragraph from the handelsblatt article").
 const PART_SOURCE: &[&str] = &["from", "aus"];
+
+/// Articles that make what follows a preposition no part of a page ("… on a slide").
+const INDEFINITE: &[&str] = &["a", "an", "ein", "eine", "einer"];
 
 /// Possessives after German "in" that say where something goes ("in unseren Newsletter"),
 /// not where it is ("in unserem Newsletter").

@@ -26,8 +26,9 @@ pub struct Route<'c> {
     pub arg: Option<String>,
     /// How the question named the command.
     pub by: RoutedBy,
-    /// The command's section ranked well below the best hit, which holds nothing of the
-    /// question the section lacks: an unsure answer from the command gives way to the search.
+    /// The command's section ranked well below the best hit (or not among the hits), which
+    /// holds nothing of the question the section lacks but the trigger's words: an unsure
+    /// answer from the command gives way to the search.
     pub below_best: bool,
 }
 
@@ -698,10 +699,11 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
 /// the founding crowd?", "Ist Atos eins der Unternehmen, die das Forum tragen?". It starts
 /// with a word asking yes or no ([`YES_OR_NO`]) or with the name; a name no page has
 /// ([`is_unknown_name`]) stands before a word for the partners or their list ([`LIST_NOUNS`],
-/// [`MEMBER_NOUNS`], or a compound of one: "Gründerkreis"), which is not another's list ("…
-/// one of the members of the CNCF?"); no question word ([`WH`]), no kind of fact asked, no
-/// becoming one ([`BECOMING`]). No page says more of someone it doesn't name than the list,
-/// which shows who is on it.
+/// [`MEMBER_NOUNS`], or a compound of one: "Gründerkreis") with only small words between,
+/// which is not another's list ("… one of the members of the CNCF?") and is followed by small
+/// words or the forum itself ("… backing the forum"; not "… one of the companies hiring?");
+/// no question word ([`WH`]), no kind of fact asked, no becoming one ([`BECOMING`]). No page
+/// says more of someone it doesn't name than the list, which shows who is on it.
 fn asks_if_unknown_is_among(src: &Sources, question: &Question) -> bool {
     if !question.hints.is_empty() {
         return false;
