@@ -525,7 +525,14 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
     // Which part: words of the section answering ("the *gaia-x* paragraph"), a word of
     // another language the glossary's to translate ("den weiterführenden Links" of an
     // English page); or, named by nothing, the page itself.
-    let which = if task.named_by.is_empty() {
+    let which = if task.part.is_empty() {
+        // The thing itself: the section's heading names it ("the forum goals" of "Goals of
+        // the Forum").
+        let heading = super::question::normalize(&section.heading);
+        task.named_by
+            .iter()
+            .all(|w| super::question::contains_phrase(&heading, w))
+    } else if task.named_by.is_empty() {
         super::question::is_page_part(task.part)
     } else {
         let text = words_of(section);

@@ -174,7 +174,7 @@ impl Question {
         if count != words.len() {
             clause_ends.clear();
         }
-        (start + 1..words.len()).find_map(|i| {
+        let part = (start + 1..words.len()).find_map(|i| {
             if !CONTENT_PARTS.contains(&words[i]) {
                 return None;
             }
@@ -222,6 +222,32 @@ impl Question {
                 part: words[i],
                 named_by,
                 owner,
+            })
+        });
+        // No word for a part: the thing the task is on, after the first definite article
+        // ("give me *the three forum goals* as jira ticket titles"), in two words or more
+        // that are no stopwords, names a section by its heading ([`TaskPart::part`] empty).
+        part.or_else(|| {
+            let article = (start + 1..words.len()).find(|&a| DEFINITE.contains(&words[a]))?;
+            let clause_end = clause_ends
+                .iter()
+                .copied()
+                .find(|&e| e > article)
+                .unwrap_or(words.len());
+            let named_by: Vec<&str> = words[article + 1..clause_end]
+                .iter()
+                .copied()
+                .take_while(|w| !PHRASE_END.contains(w))
+                .filter(|w| !DEFINITE.contains(w) && !COUNTED.contains(w) && *w != "s")
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+                .filter(|w| !crate::index::question_words(w).is_empty())
+                .take(TASK_NAME_AFTER)
+                .collect();
+            // One word ("the forum", "the goals for my new year resolutions") names too much.
+            (named_by.len() >= 2).then_some(TaskPart {
+                part: "",
+                named_by,
+                owner: Vec::new(),
             })
         })
     }
@@ -534,7 +560,8 @@ const POINTS_AT_CONTENT: &[&str] = &[
 /// The part of a page a request for a task names ([`Question::task_part`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaskPart<'q> {
-    /// The word for the part ("paragraph", "links", "page").
+    /// The word for the part ("paragraph", "links", "page"); empty when the task names the
+    /// thing itself ("the three forum goals"): then a section's heading must hold it.
     pub part: &'q str,
     /// The words naming which ("gaia-x", "further"; "get", "involved" of "den Absatz unter
     /// „Get Involved“"); none for "the page", "the intro".
@@ -561,6 +588,12 @@ const PART_OWNER: &[&str] = &["of", "von", "vom", "des"];
 /// Prepositions that name where a part is taken from, anywhere after it ("the gaia-x
 /// paragraph from the handelsblatt article").
 const PART_SOURCE: &[&str] = &["from", "aus"];
+
+/// How many of something a task asks for ("the three goals", "all the links"): no name of it.
+const COUNTED: &[&str] = &[
+    "all", "every", "each", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "alle", "jeden", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+];
 
 /// Articles that make what follows a preposition no part of a page ("… on a slide").
 const INDEFINITE: &[&str] = &["a", "an", "ein", "eine", "einer"];
@@ -806,6 +839,12 @@ mod tests {
             "put the openinfra paragraph on a slide for our team",
             Some(("paragraph", &["openinfra"], &[])),
         );
+        // No word for a part: the thing itself, in two words or more, for a heading to name.
+        check_task(
+            "give me the three forum goals as jira ticket titles",
+            Some(("", &["forum", "goals"], &[])),
+        );
+        check_task("give me the goals for my new year resolutions", None);
         // No task, or no part of a page.
         check_task("write me a poem about cats", None);
         check_task("make a list of good restaurants in berlin", None);
