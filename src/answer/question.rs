@@ -185,19 +185,8 @@ impl Question {
             // Absatz *unter get involved*"), articles and a possessive "s" left out; those
             // after "of" or "from" say whose it is. A comma (or other mark) ends them: "den
             // Absatz unter „Get Involved“, wir wollen …".
-            let clause_end = clause_ends
-                .iter()
-                .copied()
-                .find(|&e| e > i)
-                .unwrap_or(words.len());
-            let after = |from: usize| {
-                words[from.min(clause_end)..clause_end]
-                    .iter()
-                    .copied()
-                    .take_while(|w| !PHRASE_END.contains(w))
-                    .filter(|w| !DEFINITE.contains(w))
-                    .take(TASK_NAME_AFTER)
-            };
+            let after =
+                |from: usize| naming_words(&words, &clause_ends, i, from).take(TASK_NAME_AFTER);
             let mut named_by: Vec<&str> = words[article + 1..i]
                 .iter()
                 .copied()
@@ -229,16 +218,8 @@ impl Question {
         // that are no stopwords, names a section by its heading ([`TaskPart::part`] empty).
         part.or_else(|| {
             let article = (start + 1..words.len()).find(|&a| DEFINITE.contains(&words[a]))?;
-            let clause_end = clause_ends
-                .iter()
-                .copied()
-                .find(|&e| e > article)
-                .unwrap_or(words.len());
-            let named_by: Vec<&str> = words[article + 1..clause_end]
-                .iter()
-                .copied()
-                .take_while(|w| !PHRASE_END.contains(w))
-                .filter(|w| !DEFINITE.contains(w) && !COUNTED.contains(w) && *w != "s")
+            let named_by: Vec<&str> = naming_words(&words, &clause_ends, article, article + 1)
+                .filter(|w| !COUNTED.contains(w) && *w != "s")
                 .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
                 .filter(|w| !crate::index::question_words(w).is_empty())
                 .take(TASK_NAME_AFTER)
@@ -556,6 +537,27 @@ const POINTS_AT_CONTENT: &[&str] = &[
     "der website",
     "die website",
 ];
+
+/// The words from `from` that may name a part of a page, found at `anchor`: up to the end of
+/// `anchor`'s clause (`clause_ends`, in words; the whole of `words` when none is known) or a
+/// word of [`PHRASE_END`], articles left out.
+fn naming_words<'a, 'q>(
+    words: &'a [&'q str],
+    clause_ends: &[usize],
+    anchor: usize,
+    from: usize,
+) -> impl Iterator<Item = &'q str> + 'a {
+    let end = clause_ends
+        .iter()
+        .copied()
+        .find(|&e| e > anchor)
+        .unwrap_or(words.len());
+    words[from.min(end)..end]
+        .iter()
+        .copied()
+        .take_while(|w| !PHRASE_END.contains(w))
+        .filter(|w| !DEFINITE.contains(w))
+}
 
 /// The part of a page a request for a task names ([`Question::task_part`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
