@@ -1612,3 +1612,29 @@ fn a_task_on_a_part_of_the_page_it_names_is_answered_from_that_part() {
         .answer("translate the intro of harry potter into german", "en");
     assert_eq!(other.outcome, Outcome::NotFound, "{other:#?}");
 }
+
+#[test]
+fn words_about_the_text_that_no_page_has_do_not_hold_back_a_question_about_it() {
+    // "sections" and "mention" are on no page: they say how the question reads the pages,
+    // not what it is about.
+    let answer = ask("which sections mention federated standards?", "en");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(answer.hits[0].anchor, "goals-of-the-forum", "{answer:#?}");
+    // What they read about still has to be on the pages.
+    for question in [
+        "which sections of the GDPR mention cookies?",
+        "which chapters of the bible mention whales?",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn a_misspelt_small_word_is_read_as_the_word_it_misspells() {
+    let typed = ask("when was teh forum set up?", "en");
+    let meant = ask("when was the forum set up?", "en");
+    assert_eq!(typed.outcome, Outcome::Answered, "{typed:#?}");
+    assert_eq!(typed.hits[0].anchor, meant.hits[0].anchor, "{typed:#?}");
+    assert_eq!(typed.confidence, meant.confidence, "{typed:#?}");
+}

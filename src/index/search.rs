@@ -210,6 +210,10 @@ enum Known {
     Foreign,
     /// Not at all: a name, a code, a typo of nothing.
     Unknown,
+    /// Not at all, and it is a word about the text itself ("sections", "mentioned",
+    /// [`lexicon::is_reading_word`]): it says how the question reads the pages, not what
+    /// about; it weighs and means nothing.
+    Reading,
 }
 
 /// Whether a word is one of the question's or a hint its question words give.
@@ -1197,6 +1201,11 @@ fn classify(
             word.known = Known::Untranslated;
             continue;
         }
+        if lexicon::is_reading_word(&word.typed) {
+            word.known = Known::Reading;
+            word.weight = 0.0;
+            continue;
+        }
         let rank = written
             .iter()
             .filter_map(|l| common_rank(l, &word.typed))
@@ -1217,8 +1226,9 @@ fn classify(
     }
     let docs = searcher.num_docs().max(1);
     for word in &mut query.words {
-        // A hint is no word of the question: it means nothing the pages must hold.
-        if word.hint != Hint::No {
+        // A hint is no word of the question: it means nothing the pages must hold; nor
+        // does a word about the text no page has.
+        if word.hint != Hint::No || word.known == Known::Reading {
             continue;
         }
         let rank = general_rank(&word.typed, asked, written);

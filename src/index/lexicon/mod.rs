@@ -107,6 +107,87 @@ pub fn is_word(word: &str) -> bool {
     is_english(word) || is_german(word)
 }
 
+/// Words about the text itself, in English and German: its parts ("section", "heading",
+/// "Absatz"), its links, and what it does with a thing ("mentions", "lists", "erwähnt",
+/// "aufgeführt"). A question using them reads the pages ("which sections mention 'federated'
+/// something?", "wie viele Links stehen unter Further Links?"); pages rarely say them of
+/// themselves, and counted as words no page has they would read as a sign the question is
+/// about something else. Where pages do have them, they are searched as any word.
+const READING_WORDS: &[&str] = &[
+    "page",
+    "pages",
+    "webpage",
+    "site",
+    "website",
+    "section",
+    "sections",
+    "paragraph",
+    "paragraphs",
+    "heading",
+    "headings",
+    "headline",
+    "headlines",
+    "bullet",
+    "bullets",
+    "list",
+    "lists",
+    "listed",
+    "listing",
+    "mention",
+    "mentions",
+    "mentioned",
+    "mentioning",
+    "named",
+    "link",
+    "links",
+    "linked",
+    "url",
+    "urls",
+    "text",
+    "wording",
+    "sentence",
+    "sentences",
+    "spelled",
+    "spelt",
+    "say",
+    "says",
+    "said",
+    "stated",
+    "seite",
+    "seiten",
+    "webseite",
+    "abschnitt",
+    "abschnitte",
+    "abschnitten",
+    "absatz",
+    "absätze",
+    "überschrift",
+    "überschriften",
+    "liste",
+    "listen",
+    "aufgeführt",
+    "aufgelistet",
+    "gelistet",
+    "erwähnt",
+    "erwähnen",
+    "erwähnung",
+    "genannt",
+    "nennt",
+    "nennen",
+    "verlinkt",
+    "satz",
+    "sätze",
+    "sagt",
+    "stehen",
+    "steht",
+    "stehn",
+];
+
+/// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]).
+pub fn is_reading_word(word: &str) -> bool {
+    READING_WORDS.contains(&word)
+}
+
 /// The forms of the light verbs of English and German: verbs that carry a question's grammar,
 /// not its topic ("what *happened* on …", "who *took* over …", "worum *geht* es", "wann *kam*
 /// Release 6 *raus*", "was *passiert* mit …"), with the particles that complete them. A
@@ -224,17 +305,6 @@ const MISSPELLING_RANK: u32 = 10_000;
 /// to be read as its misspelling ("thier", rank 28,641, is "their", rank 52).
 const MISSPELLING_RATIO: u32 = 50;
 
-/// Rank from which a word is too rare to be what a typo of `letters` letters most likely
-/// meant: a short word is one edit from many words, and a rare one among them is as likely a
-/// name ("ionos" is not "ions"); a long word is one edit from hardly any but the one meant.
-fn max_correction_rank(letters: usize) -> u32 {
-    match letters {
-        ..=5 => 5_000,
-        6..=7 => 20_000,
-        _ => u32::MAX,
-    }
-}
-
 /// How much less likely a word of the other language is meant than one of the language asked
 /// in: its rank counts this many times over.
 const OTHER_LANGUAGE: u32 = 4;
@@ -259,13 +329,19 @@ const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzäöüß";
 /// file at run time; these lists are at hand and already say how frequent each word is.
 pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
     let letters: Vec<char> = word.chars().collect();
-    if letters.len() < 4 || !letters.iter().all(|c| c.is_alphabetic()) {
+    if letters.len() < MIN_LETTERS || !letters.iter().all(|c| c.is_alphabetic()) {
         return None;
     }
-    let own = [english(), german()]
+    let listed: Vec<u32> = [english(), german()]
         .into_iter()
         .filter_map(|list| find(list, word))
-        .min();
+        .collect();
+    // A word of three letters both lists have is a name or an acronym of no language ("aws",
+    // "ovh"), not a slip of one ("teh").
+    if letters.len() < 4 && listed.len() > 1 {
+        return None;
+    }
+    let own = listed.into_iter().min();
     if own.is_some_and(|rank| rank < MISSPELLING_RANK) {
         return None;
     }
@@ -290,7 +366,12 @@ pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
         (
             second,
             OTHER_LANGUAGE,
-            prefix_ranges(second, word, &letters),
+            // A word of three letters is read in the language asked in only.
+            if letters.len() < 4 {
+                Vec::new()
+            } else {
+                prefix_ranges(second, word, &letters)
+            },
         ),
     ];
     let reach = lists.iter().map(|(_, _, r)| r.len()).max().unwrap_or(0);
@@ -337,8 +418,29 @@ pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
     (rank < max_correction_rank(letters.len()) && likelier && fixed != word).then_some(fixed)
 }
 
+/// What a word of three letters may be a slip of: one of this many commonest words of the
+/// language asked in ("teh" → "the", "hwo" → "how"); an acronym is as often one slip from a
+/// rarer word ("bsi" of "bis" in an English question).
+const MAX_SHORT_CORRECTION_RANK: u32 = 100;
+
+/// Rank from which a word is too rare to be what a typo of `letters` letters most likely
+/// meant: a short word is one edit from many words, and a rare one among them is as likely a
+/// name ("ionos" is not "ions"); a long word is one edit from hardly any but the one meant.
+fn max_correction_rank(letters: usize) -> u32 {
+    match letters {
+        ..=3 => MAX_SHORT_CORRECTION_RANK,
+        4..=5 => 5_000,
+        6..=7 => 20_000,
+        _ => u32::MAX,
+    }
+}
+
 /// Letters from which a word no list has may be a typo (see [`correction`]).
 pub const MIN_UNLISTED_LETTERS: usize = 6;
+
+/// Letters from which a word may be a typo at all: one of three is read only by a swap or a
+/// letter left out ("teh", "hwo", "wat"), and its caller takes it only for a stopword.
+const MIN_LETTERS: usize = 3;
 
 /// `word` with "ss" for "ß" and "ae", "oe", "ue" for "ä", "ö", "ü", each way, as the lists may
 /// spell it ("fussball", "straße", "gefördert").
@@ -390,11 +492,18 @@ mod tests {
         ] {
             assert_eq!(correction(typo, asked), Some(meant), "{typo}");
         }
-        for (typo, meant) in [("waht", "what"), ("coud", "could"), ("shoud", "should")] {
+        for (typo, meant) in [
+            ("waht", "what"),
+            ("coud", "could"),
+            ("shoud", "should"),
+            ("teh", "the"),
+        ] {
             assert_eq!(correction(typo, "en"), Some(meant), "{typo}");
         }
         // "wich" is a rare German word, but a misspelling in an English question.
         assert!(matches!(correction("wich", "en"), Some("which" | "with")));
+        // Either swap of "hwo" makes a question word.
+        assert!(matches!(correction("hwo", "en"), Some("how" | "who")));
     }
 
     #[test]
@@ -414,7 +523,7 @@ mod tests {
             ("nutzende", "de"),
             ("wetter", "de"),
             ("aws", "en"),
-            ("teh", "en"),
+            ("ceo", "en"),
             ("write", "en"),
             ("ionos", "en"),
             ("xk", "en"),
