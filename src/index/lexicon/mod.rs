@@ -181,6 +181,21 @@ const READING_WORDS: &[&str] = &[
     "stehen",
     "steht",
     "stehn",
+    "quote",
+    "quotes",
+    "quoted",
+    "intro",
+    "introduction",
+    "title",
+    "titles",
+    "spelling",
+    "abbreviation",
+    "zitat",
+    "zitiert",
+    "einleitung",
+    "titel",
+    "schreibweise",
+    "abkürzung",
 ];
 
 /// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]).
