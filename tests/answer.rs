@@ -1638,3 +1638,29 @@ fn a_misspelt_small_word_is_read_as_the_word_it_misspells() {
     assert_eq!(typed.hits[0].anchor, meant.hits[0].anchor, "{typed:#?}");
     assert_eq!(typed.confidence, meant.confidence, "{typed:#?}");
 }
+
+#[test]
+fn a_short_word_typed_in_capitals_is_an_acronym_not_a_typo() {
+    // "ENI" is one swap from "ein": typed in capitals, it is a name no page has, weighed as
+    // any other ("Zorblat"), not dropped as a stopword.
+    let acronym = ask("was macht ENI mit der Cloud?", "de");
+    let name = ask("was macht Zorblat mit der Cloud?", "de");
+    assert_eq!(acronym.confidence, name.confidence, "{acronym:#?}");
+}
+
+#[test]
+fn what_a_partner_is_called_asks_for_the_partner_list() {
+    // "companies" is also in the section inviting companies to join; beside the list's own
+    // words it asks for the list, unless the question is about becoming one.
+    for question in [
+        "companies in the partner list",
+        "wich companies are mentioned in the partner section",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+    }
+    let (_index, core) = site_fixture();
+    let answer = core.answer("Wie wird mein Unternehmen Mitglied im Forum?", "de");
+    assert_ne!(answer.command, "partners", "{answer:#?}");
+}

@@ -666,11 +666,14 @@ fn more_specific_elsewhere(
             super::question::contains_phrase(text, word)
         }
     };
+    // What a partner is called ("companies") is asked of the partner list too.
+    let partners = routed.command.kind == CommandKind::Partners;
     let elsewhere = top
         .coverage
         .matched
         .iter()
         .filter(|w| !trigger_words.contains(w.as_str()))
+        .filter(|w| !(partners && super::route::is_partnerish(question, w)))
         .any(|w| !command_holds(w));
     if !elsewhere {
         return match command_hit {
@@ -877,13 +880,17 @@ fn search(
     let language =
         super::question::plainly_written_in(&question.normalized, &src.config.languages, language)
             .unwrap_or(language);
-    let mut found = src
-        .index
-        .search_words(words, hints, language, limit, snippets);
+    let capitals = crate::index::typed_in_capitals(&question.text);
+    let asked = crate::index::Asked {
+        words,
+        hints,
+        capitals: &capitals,
+    };
+    let mut found = src.index.search_words(&asked, language, limit, snippets);
     if found.is_empty() && language != src.config.default_language {
         found = src
             .index
-            .search_words(words, hints, &src.config.default_language, limit, snippets);
+            .search_words(&asked, &src.config.default_language, limit, snippets);
     }
     found
 }

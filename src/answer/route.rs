@@ -162,13 +162,17 @@ pub fn route<'c>(
     let target = hits.iter().find(|h| at.is(src.library, h));
     // A better-scored section that holds nothing of the question the command's lacks, but
     // for the trigger's own words, is only shorter ("list of forum members pls" of a summit
-    // section saying that the forum's members support it, beside the list of them).
+    // section saying that the forum's members support it, beside the list of them); nor do
+    // the words for what a partner is, of the partner list ("the *companies* in the partner
+    // list" of the section inviting companies to join).
     let trigger_words: HashSet<&str> = matched.iter().flat_map(|t| t.split(' ')).collect();
+    let partners = command.kind == CommandKind::Partners;
     let adds_nothing = |hit: &SearchHit| {
         top.coverage
             .matched
             .iter()
             .filter(|w| !trigger_words.contains(w.as_str()))
+            .filter(|w| !(partners && is_partnerish(question, w)))
             .all(|w| hit.coverage.matched.contains(w))
     };
     match target {
@@ -826,6 +830,16 @@ const THEIR_LIST: &[&str] = &[
     "mitglieder",
     "unterstützer",
 ];
+
+/// Whether `word` of `question` is what a partner is called ([`PARTNERISH`]: "companies",
+/// "Firmen"): asked of the partner list, it asks for the list, whatever other section says
+/// it; unless the question asks about becoming one ("wie wird mein Unternehmen Mitglied?").
+pub fn is_partnerish(question: &Question, word: &str) -> bool {
+    PARTNERISH.contains(&word)
+        && !question
+            .words()
+            .any(|w| BECOMING.contains(&w) || ["wird", "werde", "wirst"].contains(&w))
+}
 
 /// Whether a question word (lower case) is a name the content doesn't know: three or more
 /// characters, not a number, no common word, not held by any page, not known to the glossary

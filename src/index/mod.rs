@@ -60,6 +60,24 @@ pub use search::{Coverage, SearchHit};
 ///
 /// Reads at most 8 × [`search::MAX_QUERY_WORDS`] words: enough for any sane question, without
 /// allocating for every word of a pasted wall of text.
+/// A question as the search reads it: its words ([`question_words`]), the hints its question
+/// words give ([`question_hints`]) and the words typed in capitals ([`typed_in_capitals`]).
+pub struct Asked<'a> {
+    pub words: &'a [String],
+    pub hints: &'a [String],
+    pub capitals: &'a [String],
+}
+
+/// The words of `text` of two to four letters typed in capitals ("DSA", "ENI"), in lower case:
+/// acronyms, never read as typos.
+pub fn typed_in_capitals(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (2..=4).contains(&w.chars().count()))
+        .filter(|w| w.chars().all(|c| c.is_uppercase()))
+        .map(str::to_lowercase)
+        .collect()
+}
+
 pub fn question_words(text: &str) -> Vec<String> {
     analyzer::with_analyzers(|a| {
         let mut words: Vec<String> = Vec::new();
@@ -1037,7 +1055,12 @@ impl SearchIndex {
             .collect::<Vec<_>>()
             .join(" ");
         let hints = question_hints(&normalized);
-        self.search_words(&question_words(query), &hints, language, limit, limit)
+        let asked = Asked {
+            words: &question_words(query),
+            hints: &hints,
+            capitals: &typed_in_capitals(query),
+        };
+        self.search_words(&asked, language, limit, limit)
     }
 
     /// Like [`SearchIndex::search`], for a question already split by [`question_words`] (and
@@ -1056,12 +1079,12 @@ impl SearchIndex {
     /// only the German pages use it) or that pages of every language use.
     pub fn search_words(
         &self,
-        words: &[String],
-        hints: &[String],
+        asked: &Asked,
         language: &str,
         limit: usize,
         snippets: usize,
     ) -> Vec<SearchHit> {
+        let (words, hints) = (asked.words, asked.hints);
         if limit == 0 || words.is_empty() {
             return Vec::new();
         }
@@ -1085,7 +1108,11 @@ impl SearchIndex {
                     .foreign_evidence
                     .get_or_init(|| foreign_evidence(&searcher, &self.fields, &written))
             },
-            corrections: Default::default(),
+            // A short word typed in capitals is an acronym ("DSA", "ENI"), not a slip of a
+            // stopword: it is read as none.
+            corrections: std::cell::RefCell::new(
+                asked.capitals.iter().map(|w| (w.clone(), None)).collect(),
+            ),
         };
         let asked = analysis.asked();
         let mut hits = self.search_one(&searcher, layout, &asked, limit, snippets);

@@ -112,7 +112,10 @@ pub fn is_word(word: &str) -> bool {
 /// "aufgeführt"). A question using them reads the pages ("which sections mention 'federated'
 /// something?", "wie viele Links stehen unter Further Links?"); pages rarely say them of
 /// themselves, and counted as words no page has they would read as a sign the question is
-/// about something else. Where pages do have them, they are searched as any word.
+/// about something else. Where pages do have them, they are searched as any word. Not words
+/// as often about someone else: "say" ("what did the chancellor say about …"), "named"
+/// (appointed), "text" (to text someone), "steht" ("was steht im Koalitionsvertrag?"),
+/// "Listen" (English "listen").
 const READING_WORDS: &[&str] = &[
     "page",
     "pages",
@@ -137,21 +140,16 @@ const READING_WORDS: &[&str] = &[
     "mentions",
     "mentioned",
     "mentioning",
-    "named",
     "link",
     "links",
     "linked",
     "url",
     "urls",
-    "text",
     "wording",
     "sentence",
     "sentences",
     "spelled",
     "spelt",
-    "say",
-    "says",
-    "said",
     "stated",
     "seite",
     "seiten",
@@ -164,7 +162,6 @@ const READING_WORDS: &[&str] = &[
     "überschrift",
     "überschriften",
     "liste",
-    "listen",
     "aufgeführt",
     "aufgelistet",
     "gelistet",
@@ -177,10 +174,6 @@ const READING_WORDS: &[&str] = &[
     "verlinkt",
     "satz",
     "sätze",
-    "sagt",
-    "stehen",
-    "steht",
-    "stehn",
     "quote",
     "quotes",
     "quoted",
@@ -423,7 +416,9 @@ pub fn correction(word: &str, asked: &str) -> Option<&'static str> {
             consider(i, &[&letters[..i], &[c], &letters[i + 1..]]);
         }
     }
-    for i in 1..=letters.len().min(reach.saturating_sub(1)) {
+    // A word of three letters less one is two: it is read only by a swap ("teh"), or an
+    // acronym would be a word ("sme" is not "some").
+    for i in (1..=letters.len().min(reach.saturating_sub(1))).filter(|_| letters.len() > 3) {
         for c in ALPHABET.chars() {
             consider(i, &[&letters[..i], &[c], &letters[i..]]);
         }
