@@ -666,7 +666,8 @@ fn more_specific_elsewhere(
             super::question::contains_phrase(text, word)
         }
     };
-    // What a partner is called ("companies") is asked of the partner list too.
+    // What a partner is called ("companies") is asked of the partner list too (see
+    // `route::is_partnerish`).
     let partners = routed.command.kind == CommandKind::Partners;
     let elsewhere = top
         .coverage

@@ -832,14 +832,57 @@ const THEIR_LIST: &[&str] = &[
 ];
 
 /// Whether `word` of `question` is what a partner is called ([`PARTNERISH`]: "companies",
-/// "Firmen"): asked of the partner list, it asks for the list, whatever other section says
-/// it; unless the question asks about becoming one ("wie wird mein Unternehmen Mitglied?").
+/// "Firmen") and the question asks for them by it: which they are, who, how many, their list
+/// ([`ASKS_FOR_THEM`]), or in a few words ("Firmen im Forum", "member companies list"). Asked
+/// of the partner list, such a word asks for the list, whatever other section says it. Not
+/// when the question asks about becoming one or what one may or must do ([`MAY_BECOME`]:
+/// "can organisations be members?", "wie wird mein Unternehmen Mitglied?"), nor what they do
+/// ("what is the role of member companies in the forum?"): the section saying so answers.
 pub fn is_partnerish(question: &Question, word: &str) -> bool {
     PARTNERISH.contains(&word)
         && !question
             .words()
-            .any(|w| BECOMING.contains(&w) || ["wird", "werde", "wirst"].contains(&w))
+            .any(|w| BECOMING.contains(&w) || MAY_BECOME.contains(&w))
+        && (question.words().any(|w| ASKS_FOR_THEM.contains(&w))
+            || question.search_words.len() <= FEW_WORDS)
 }
+
+/// Words asking what one may or must do to become a partner, beside [`BECOMING`].
+/// Not "can" ("can someone drop the list?"), but "be" ("can organisations be members?").
+const MAY_BECOME: &[&str] = &[
+    "be",
+    "may",
+    "must",
+    "allowed",
+    "eligible",
+    "accepted",
+    "admitted",
+    "participate",
+    "requirement",
+    "requirements",
+    "condition",
+    "conditions",
+    "wird",
+    "werde",
+    "wirst",
+    "sein",
+    "darf",
+    "dürfen",
+    "muss",
+    "müssen",
+    "mitmachen",
+    "voraussetzung",
+    "voraussetzungen",
+];
+
+/// Words asking for the partners themselves: which, who, how many, their list.
+const ASKS_FOR_THEM: &[&str] = &[
+    "which", "who", "welche", "welcher", "welches", "welchen", "wer", "list", "liste", "many",
+    "viele", "all", "alle", "name", "names",
+];
+
+/// Most search words of a question that asks for the partners in a few words.
+const FEW_WORDS: usize = 3;
 
 /// Whether a question word (lower case) is a name the content doesn't know: three or more
 /// characters, not a number, no common word, not held by any page, not known to the glossary
