@@ -1664,3 +1664,28 @@ fn what_a_partner_is_called_asks_for_the_partner_list() {
     let answer = core.answer("Wie wird mein Unternehmen Mitglied im Forum?", "de");
     assert_ne!(answer.command, "partners", "{answer:#?}");
 }
+
+#[test]
+fn a_press_note_is_found_by_the_author_its_page_does_not_name() {
+    // tests/fixtures/press_notes: a German press note of nothing but front matter (title,
+    // journal, link, author); its author is named on the people page too.
+    let (_index, core) = fixture("press_notes");
+    for question in [
+        "Wolkenblatt interview with Ada Lindqvist",
+        "link to ada lindqvist's wolkenblatt article",
+    ] {
+        let answer = core.answer(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, "wolkenblatt_lindqvist", "{answer:#?}");
+        assert!(
+            answer
+                .links
+                .iter()
+                .any(|l| l.url == "https://example.org/wolkenblatt/offene-haefen"),
+            "{answer:#?}"
+        );
+    }
+    // Who she is, the page about her says; not the byline of her interview.
+    let answer = core.answer("who is Ada Lindqvist?", "en");
+    assert_eq!(answer.hits[0].anchor, "ada-lindqvist", "{answer:#?}");
+}

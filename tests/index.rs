@@ -76,6 +76,7 @@ fn page(language: &str, slug: &str, title: &str, sections: Vec<Section>) -> Page
         url: format!("https://scs.community/{language}/{slug}"),
         template: Some("staticPage".into()),
         date: None,
+        authors: Vec::new(),
         sections,
     }
 }

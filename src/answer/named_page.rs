@@ -507,6 +507,7 @@ mod tests {
             url: format!("https://example.org/{language}/{slug}"),
             template: None,
             date: None,
+            authors: Vec::new(),
             sections: vec![],
         };
         Library {

@@ -89,6 +89,9 @@ pub struct FrontMatter {
     pub meta_description: Option<String>,
     /// A top-level `link` to an absolute `http(s)` URL (a press note's article).
     pub link: Option<String>,
+    /// The names of `authors` (a list of maps with a `name`, of names, or one name): the
+    /// page's byline.
+    pub authors: Vec<String>,
 }
 
 /// Reads the front matter fields from `yaml`; `yaml_line` is the file line of its first line.
@@ -185,8 +188,34 @@ pub fn parse(
         .map(str::trim)
         .filter(|l| l.starts_with("https://") || l.starts_with("http://"))
         .map(str::to_string);
+    fm.authors = map.get("authors").map(author_names).unwrap_or_default();
     fm
 }
+
+/// The names an `authors` value gives: `- name: 'Kurt Garloff'` (the site's form), `- Kurt
+/// Garloff`, or one name; at most [`MAX_AUTHORS`], each of at most [`MAX_AUTHOR_CHARS`]
+/// characters: a byline, not a place for text.
+fn author_names(value: &Value) -> Vec<String> {
+    let name = |v: &Value| match v {
+        Value::Mapping(m) => m.get("name").and_then(readable),
+        other => readable(other),
+    };
+    let names: Vec<Option<String>> = match value {
+        Value::Sequence(list) => list.iter().map(name).collect(),
+        other => vec![name(other)],
+    };
+    names
+        .into_iter()
+        .flatten()
+        .filter(|n| !n.is_empty() && n.chars().count() <= MAX_AUTHOR_CHARS)
+        .take(MAX_AUTHORS)
+        .collect()
+}
+
+/// Most authors a byline names.
+const MAX_AUTHORS: usize = 8;
+/// Most characters of an author's name.
+const MAX_AUTHOR_CHARS: usize = 80;
 
 /// Heading-like keys: their values of one map are joined into one line.
 const PROSE_HEADINGS: &[&str] = &["headline", "heading", "title", "subtitle"];
@@ -494,6 +523,23 @@ mod tests {
             Some("2024-03-20 10:00:00 +0100")
         );
         assert_eq!(fields("date: 2024.10\n").0.date.as_deref(), Some("2024.10"));
+    }
+
+    #[test]
+    fn authors_are_read_as_names_in_any_of_their_forms() {
+        for (yaml, names) in [
+            (
+                "authors:\n  - name: 'Ada Lindqvist'\n    image: a.png\n  - name: 'Tomas Berg'\n",
+                vec!["Ada Lindqvist", "Tomas Berg"],
+            ),
+            ("authors:\n- Ada Lindqvist\n", vec!["Ada Lindqvist"]),
+            ("authors: 'Ada Lindqvist'\n", vec!["Ada Lindqvist"]),
+            ("authors:\n  - image: a.png\n  - name: 42\n", vec![]),
+        ] {
+            let (fm, problems) = fields(yaml);
+            assert_eq!(fm.authors, names, "{yaml}");
+            assert!(problems.is_empty(), "{problems:?}");
+        }
     }
 
     #[test]

@@ -198,6 +198,7 @@ pub fn parse_page(path: &Path, text: &str, options: &LoadOptions) -> (Option<Pag
     };
     let mut sections = body.sections;
     add_front_matter_section(&mut sections, &fm, &title);
+    let authors = byline(&sections, &fm.authors, &title);
     drop_unsafe_links(path, &mut sections, &mut problems);
     if let Some(first) = sections.first_mut().filter(|s| s.level == 0) {
         first.heading = title.clone();
@@ -218,6 +219,7 @@ pub fn parse_page(path: &Path, text: &str, options: &LoadOptions) -> (Option<Pag
             .date
             .map(|d| d.trim().to_string())
             .filter(|d| !d.is_empty()),
+        authors,
         sections,
     };
     (Some(page), problems)
@@ -277,6 +279,19 @@ fn drop_unsafe_links(path: &Path, sections: &mut [Section], problems: &mut Vec<P
 }
 
 /// Puts the front matter's prose and link into the level-0 section (see the module docs).
+/// The authors of [`FrontMatter::authors`] the page doesn't name: its byline, which the site
+/// shows at the top (see [`Page::authors`]).
+fn byline(sections: &[Section], authors: &[String], title: &str) -> Vec<String> {
+    let said = |name: &str| {
+        let name = name.to_lowercase();
+        title.to_lowercase().contains(&name)
+            || sections.iter().any(|s| {
+                s.text.to_lowercase().contains(&name) || s.heading.to_lowercase().contains(&name)
+            })
+    };
+    authors.iter().filter(|name| !said(name)).cloned().collect()
+}
+
 fn add_front_matter_section(sections: &mut Vec<Section>, fm: &FrontMatter, title: &str) {
     let mut prose = fm.prose.clone();
     if prose.is_empty() && !sections.iter().any(|s| !s.text.is_empty()) {

@@ -32,6 +32,11 @@ pub struct Page {
     pub template: Option<String>,
     /// `date` from the front matter, as written (`2024-10-23`), if any.
     pub date: Option<String>,
+    /// The authors the front matter names and the page doesn't (its byline: "Kurt Garloff" of a
+    /// press note whose text is its title and journal). Searched with the text before the
+    /// first heading, as words around it (`index::build`), not shown.
+    #[serde(default)]
+    pub authors: Vec<String>,
     pub sections: Vec<Section>,
 }
 

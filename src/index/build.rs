@@ -120,7 +120,8 @@ fn section_document(
 }
 
 /// The enclosing headings (outermost first), the page title and `file`, the words of the
-/// page's file name the page doesn't say (see [`file_words`]).
+/// page's file name the page doesn't say (see [`file_words`]); for the text before the first
+/// heading, the page's byline ([`Page::authors`]).
 fn context_text(page: &Page, section: &Section, file: &str) -> String {
     let mut parts: Vec<&str> = section.path.iter().map(String::as_str).collect();
     if parts.last() == Some(&section.heading.as_str()) {
@@ -131,6 +132,10 @@ fn context_text(page: &Page, section: &Section, file: &str) -> String {
     }
     if !file.is_empty() {
         parts.push(file);
+    }
+    // The byline stands above the text before the first heading.
+    if section.level == 0 {
+        parts.extend(page.authors.iter().map(String::as_str));
     }
     parts.join("\n")
 }

@@ -83,6 +83,7 @@ mod tests {
                 url: "https://scs.community/en/network".into(),
                 template: None,
                 date: None,
+                authors: Vec::new(),
                 sections: vec![],
             }],
         }
