@@ -666,15 +666,7 @@ fn more_specific_elsewhere(
             super::question::contains_phrase(text, word)
         }
     };
-    // What a partner is called ("companies") is asked of the partner list too (see
-    // `route::is_partnerish`).
-    let partners = routed.command.kind == CommandKind::Partners;
-    let elsewhere = top
-        .coverage
-        .matched
-        .iter()
-        .filter(|w| !trigger_words.contains(w.as_str()))
-        .filter(|w| !(partners && super::route::is_partnerish(question, w)))
+    let elsewhere = super::route::beyond_command(question, routed.command, &trigger_words, top)
         .any(|w| !command_holds(w));
     if !elsewhere {
         return match command_hit {

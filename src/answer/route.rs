@@ -166,14 +166,9 @@ pub fn route<'c>(
     // the words for what a partner is, of the partner list ("the *companies* in the partner
     // list" of the section inviting companies to join).
     let trigger_words: HashSet<&str> = matched.iter().flat_map(|t| t.split(' ')).collect();
-    let partners = command.kind == CommandKind::Partners;
     let adds_nothing = |hit: &SearchHit| {
-        top.coverage
-            .matched
-            .iter()
-            .filter(|w| !trigger_words.contains(w.as_str()))
-            .filter(|w| !(partners && is_partnerish(question, w)))
-            .all(|w| hit.coverage.matched.contains(w))
+        beyond_command(question, command, &trigger_words, top)
+            .all(|w| hit.coverage.matched.iter().any(|m| m == w))
     };
     match target {
         None => Some(routed),
@@ -830,6 +825,23 @@ const THEIR_LIST: &[&str] = &[
     "mitglieder",
     "unterstützer",
 ];
+
+/// The words of `hit` (the best hit for `question`) beyond those asking for `command`: the
+/// words of its trigger phrases in the question (`triggers`) and, of the partner list, what
+/// a partner is called ([`is_partnerish`]). Only these can point the question elsewhere.
+pub fn beyond_command<'a>(
+    question: &'a Question,
+    command: &Command,
+    triggers: &'a HashSet<&'a str>,
+    hit: &'a SearchHit,
+) -> impl Iterator<Item = &'a str> + 'a {
+    let partners = command.kind == CommandKind::Partners;
+    hit.coverage
+        .matched
+        .iter()
+        .map(String::as_str)
+        .filter(move |w| !triggers.contains(w) && !(partners && is_partnerish(question, w)))
+}
 
 /// Whether `word` of `question` is what a partner is called ([`PARTNERISH`]: "companies",
 /// "Firmen") and the question asks for them by it: which they are, who, how many, their list
