@@ -840,7 +840,7 @@ pub fn beyond_command<'a>(
         .matched
         .iter()
         .map(String::as_str)
-        .filter(move |w| !triggers.contains(w) && !(partners && is_partnerish(question, w)))
+        .filter(move |w| !(triggers.contains(w) || (partners && is_partnerish(question, w))))
 }
 
 /// Whether `word` of `question` is what a partner is called ([`PARTNERISH`]: "companies",
