@@ -73,6 +73,25 @@ pub const OPINION: &str = "zzopinion";
 /// its staff. (What an organisation earns is a sum of money, asked as a price is: [`PRICE`].)
 pub const SIZE: &str = "zzsize";
 
+/// Marker of a section that quotes someone: a passage of [`QUOTE_WORDS`] words or more in
+/// quotation marks ("„Durch das Engagement …“, erklärt …"). A question about a quote ("who is
+/// quoted on the page?", "von wem stammt das Zitat?") is lifted towards it: pages rarely say
+/// "quote" of their own quotations.
+pub const QUOTE: &str = "zzquote";
+
+/// Fewest words of a passage in quotation marks that is a quotation, not a term in quotes
+/// ("the so-called „Cloud-Airbus“").
+const QUOTE_WORDS: usize = 6;
+
+/// Whether `text` quotes someone ([`QUOTE`]): between two quotation marks stand at least
+/// [`QUOTE_WORDS`] words.
+fn quotes(text: &str) -> bool {
+    text.split(['"', '“', '”', '„', '«', '»'])
+        .skip(1)
+        .step_by(2)
+        .any(|quoted| quoted.split_whitespace().count() >= QUOTE_WORDS)
+}
+
 /// Marker of a section that states an address ("10179 Berlin", "Palisadenstraße 48").
 pub const PLACE: &str = "zzplace";
 
@@ -97,6 +116,7 @@ pub fn is_answer_type(word: &str) -> bool {
         || word == SIZE
         || word == COMPARISON
         || word == SEAT
+        || word == QUOTE
 }
 
 /// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact held
@@ -474,6 +494,7 @@ pub fn markers(text: &str) -> String {
         (phone, PHONE),
         (comparison, COMPARISON),
         (size, SIZE),
+        (quotes(text), QUOTE),
     ]
     .iter()
     .filter(|(stated, _)| *stated)
@@ -777,6 +798,20 @@ mod tests {
             "",
         );
         check("Kunden und Mitarbeiter profitieren.", "");
+    }
+
+    #[test]
+    fn a_passage_of_six_words_or_more_in_quotation_marks_is_a_quote() {
+        check(
+            "\"Through the commitment of the founding members, access is equal,\" explains A.",
+            QUOTE,
+        );
+        check(
+            "„Offene Standards sichern uns allen die Wahl“, sagt B.",
+            QUOTE,
+        );
+        check("the so-called „Cloud-Airbus“ is no goal", "");
+        check("a \"sovereign\" cloud", "");
     }
 
     #[test]

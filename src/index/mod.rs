@@ -558,6 +558,23 @@ const ASKS: &[Asks] = &[
     .beside(&[
         "where", "which", "what", "wo", "welche", "welcher", "welchem", "welchen", "welches",
     ]),
+    // A quotation: "who is quoted on the page?", "von wem stammt das Zitat?"; not an offer
+    // ("get a quote for a managed cloud", "a price quote").
+    Asks::new(
+        &[
+            "quote",
+            "quotes",
+            "quoted",
+            "quotation",
+            "zitat",
+            "zitate",
+            "zitiert",
+            "wörtlich",
+        ],
+        &[facts::QUOTE],
+    )
+    .not_after(&["a", "an", "price", "cost"])
+    .not_before(&["for"]),
     // "Adresse der OSBA", "postal address of the forum": where it is, not its e-mail.
     Asks::new(
         &[
@@ -745,7 +762,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 23;
+pub const SCHEMA_VERSION: u32 = 24;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -1622,6 +1639,10 @@ mod tests {
         assert!(asks("in welchem bezirk wohnt der ceo", facts::PRIVATE));
         assert!(!asks("how do i earn the certificate", facts::PRIVATE));
         assert!(asks("where did lisa study", facts::PRIVATE));
+        assert!(asks("who is quoted on the network page", facts::QUOTE));
+        assert!(asks("von wem stammt das zitat", facts::QUOTE));
+        assert!(!asks("can i get a quote for a managed cloud", facts::QUOTE));
+        assert!(!asks("how do i request a price quote", facts::QUOTE));
         assert!(asks("adresse der osba", facts::PLACE));
         assert!(asks("what s the postal address of the forum", facts::PLACE));
         assert!(!asks("e mail adresse der osba", facts::PLACE));

@@ -297,6 +297,10 @@ const LIGHT_VERBS: &[&str] = &[
     "bedeuten",
     "versteht",
     "verstehen",
+    // "von wem stammt das Zitat?": whose it is.
+    "stammt",
+    "stammen",
+    "stammte",
 ];
 
 /// Whether `word` (lower case) is a form of a light verb (see [`LIGHT_VERBS`]).
