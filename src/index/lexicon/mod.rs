@@ -189,6 +189,17 @@ const READING_WORDS: &[&str] = &[
     "titel",
     "schreibweise",
     "abkürzung",
+    "appear",
+    "appears",
+    "appearing",
+    "taucht",
+    "auftauchen",
+    "auftaucht",
+    "vorkommt",
+    "vorkommen",
+    "cite",
+    "cites",
+    "cited",
 ];
 
 /// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]).
@@ -297,6 +308,10 @@ const LIGHT_VERBS: &[&str] = &[
     "bedeuten",
     "versteht",
     "verstehen",
+    // "Wie lautet das Motto?", "was ist mit … gemeint?": what it is, what it means.
+    "lautet",
+    "lauten",
+    "gemeint",
     // "von wem stammt das Zitat?": whose it is.
     "stammt",
     "stammen",
