@@ -1689,3 +1689,19 @@ fn a_press_note_is_found_by_the_author_its_page_does_not_name() {
     let answer = core.answer("who is Ada Lindqvist?", "en");
     assert_eq!(answer.hits[0].anchor, "ada-lindqvist", "{answer:#?}");
 }
+
+#[test]
+fn a_heading_several_pages_have_is_quoted_of_the_page_the_question_names() {
+    // tests/fixtures/scs_site: the network page and the release 7 announcement both have
+    // "Further Links".
+    let (_index, core) = site_fixture();
+    let answer = core.answer(
+        "how many links are under 'Further Links' in the release 7 announcement?",
+        "en",
+    );
+    assert_eq!(answer.hits[0].page, "release7", "{answer:#?}");
+    assert_eq!(answer.hits[0].anchor, "further-links", "{answer:#?}");
+    // Named alone, it is the network page's (the links command's).
+    let answer = core.answer("what is under 'Further Links'?", "en");
+    assert_eq!(answer.hits[0].page, "network", "{answer:#?}");
+}

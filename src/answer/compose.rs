@@ -284,7 +284,7 @@ fn titled(
     // A heading quoted in the question ("the bullet points under „Warum sollten Sie dabei
     // sein?“", "what does 'Get Involved' say about …") names its section, whatever else
     // the question asks.
-    let quoted = quoted_heading(src, question, language);
+    let quoted = quoted_heading(src, question, language, &found);
     let titled = quoted.or(titled);
     // A question asking when, where or how much about a titled thing ("when is the SCS
     // Summit 2025?") wants the section that says so, not the title: the search decides.
@@ -367,6 +367,7 @@ fn quoted_heading(
     src: &Sources,
     question: &Question,
     language: &str,
+    found: &[SearchHit],
 ) -> Option<super::catalog::SectionRef> {
     use super::question::normalize;
     let languages = [language, src.config.default_language.as_str()];
@@ -376,13 +377,22 @@ fn quoted_heading(
             let (page, _) = at.get(src.library);
             normalize(&page.title) == quoted
         };
+        // A heading several pages have ("Weiterführende Links") is the one of the page the
+        // search ranks first ("die Links auf der Praxis-Seite unter „Weiterführende Links“").
+        let rank = |p: usize| {
+            let page = &src.library.pages[p];
+            found
+                .iter()
+                .position(|h| h.slug == page.slug && h.language == page.language)
+                .unwrap_or(usize::MAX)
+        };
         let exact = languages.iter().find_map(|lang| {
             src.library
                 .pages
                 .iter()
                 .enumerate()
                 .filter(|(_, page)| page.language == *lang)
-                .find_map(|(p, page)| {
+                .filter_map(|(p, page)| {
                     let s = page
                         .sections
                         .iter()
@@ -392,6 +402,7 @@ fn quoted_heading(
                         section: s,
                     })
                 })
+                .min_by_key(|at| rank(at.page))
         });
         let near = || {
             let words = crate::index::question_words(quote);
