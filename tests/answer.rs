@@ -1705,3 +1705,13 @@ fn a_heading_several_pages_have_is_quoted_of_the_page_the_question_names() {
     let answer = core.answer("what is under 'Further Links'?", "en");
     assert_eq!(answer.hits[0].page, "network", "{answer:#?}");
 }
+
+#[test]
+fn a_word_the_glossary_knows_is_translated_not_split_as_a_compound() {
+    // "runterladen" is no word of the pages, and splits into "runter" + "laden", words of
+    // no page either; the glossary reads it as "Download", which the page has.
+    let (_index, core) = fixture("press_notes");
+    let answer = core.answer("wo kann man das schulungsmaterial runterladen", "de");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(answer.hits[0].page, "material", "{answer:#?}");
+}

@@ -33,6 +33,14 @@ const GROUPS: &[&[&str]] = &[
         "beteiligen",
     ],
     &["member", "membership", "mitglied", "mitgliedschaft"],
+    // getting a file
+    &[
+        "download",
+        "downloads",
+        "herunterladen",
+        "runterladen",
+        "downloaden",
+    ],
     // an imprint's register entry: "AG Charlottenburg", "VR 12345 B"
     &["amtsgericht", "registergericht", "ag"],
     &[
@@ -625,6 +633,7 @@ mod tests {
     #[test]
     fn a_german_word_has_its_english_counterparts() {
         assert!(alternatives_of("mitmachen").contains(&"join"));
+        assert!(alternatives_of("runterladen").contains(&"download"));
         assert!(alternatives_of("ziele").contains(&"goal"));
         assert!(alternatives_of("kontakt").contains(&"contact"));
     }

@@ -971,11 +971,11 @@ fn analyse(
         // A German compound the index lacks: its parts, as words of their own, each as
         // (raw, typed, stem). Pages in another language read the parts of one the glossary
         // doesn't translate: "Schulungsmaterial" is training material. A word the glossary
-        // does translate is translated, not split: "framework" asked of German pages is
-        // "Rahmen", not "frame" + "work".
+        // knows is translated, not split: "framework" asked of German pages is "Rahmen", not
+        // "frame" + "work"; "runterladen" is "Download", not "runter" + "laden".
         let split = !held
             && (group.analyzer == super::analyzer::DE || asked == "de")
-            && !(language != asked && super::in_glossary(&typed));
+            && !super::in_glossary(&typed);
         let parts: Vec<(String, String, Option<String>)> = if split {
             with_analyzers(|a| {
                 rewrite::compound_parts(&typed)
