@@ -574,7 +574,7 @@ const ASKS: &[Asks] = &[
         &[facts::QUOTE],
     )
     .not_after(&["a", "an", "price", "cost"])
-    .not_before(&["for"]),
+    .not_before(&["for", "me", "us", "mich", "uns"]),
     // "Adresse der OSBA", "postal address of the forum": where it is, not its e-mail.
     Asks::new(
         &[
@@ -1643,6 +1643,7 @@ mod tests {
         assert!(asks("von wem stammt das zitat", facts::QUOTE));
         assert!(!asks("can i get a quote for a managed cloud", facts::QUOTE));
         assert!(!asks("how do i request a price quote", facts::QUOTE));
+        assert!(!asks("please don t quote me on this", facts::QUOTE));
         assert!(asks("adresse der osba", facts::PLACE));
         assert!(asks("what s the postal address of the forum", facts::PLACE));
         assert!(!asks("e mail adresse der osba", facts::PLACE));

@@ -197,9 +197,6 @@ const READING_WORDS: &[&str] = &[
     "auftaucht",
     "vorkommt",
     "vorkommen",
-    "cite",
-    "cites",
-    "cited",
 ];
 
 /// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]).
@@ -308,9 +305,7 @@ const LIGHT_VERBS: &[&str] = &[
     "bedeuten",
     "versteht",
     "verstehen",
-    // "Wie lautet das Motto?", "was ist mit … gemeint?": what it is, what it means.
-    "lautet",
-    "lauten",
+    // "was ist mit … gemeint?": what it means.
     "gemeint",
     // "von wem stammt das Zitat?": whose it is.
     "stammt",
