@@ -45,6 +45,7 @@ run seed_discord10 content tests/eval/seed_discord10.toml
 run seed_discord11 content tests/eval/seed_discord11.toml
 run seed_discord12 content tests/eval/seed_discord12.toml
 run seed_discord13 content tests/eval/seed_discord13.toml
+run seed_discord14 content tests/eval/seed_discord14.toml
 run site tests/fixtures/scs_site tests/eval/site.toml
 run real_dev "$site" tests/eval/real_site.toml
 run real_holdout "$site" tests/eval/real_holdout.toml
@@ -65,3 +66,4 @@ run real_fresh14 "$site" tests/eval/real_fresh14.toml
 run real_fresh15 "$site" tests/eval/real_fresh15.toml
 run real_fresh16 "$site" tests/eval/real_fresh16.toml
 run real_fresh17 "$site" tests/eval/real_fresh17.toml
+run real_fresh18 "$site" tests/eval/real_fresh18.toml
