@@ -1218,7 +1218,7 @@ impl SearchIndex {
             &releases
         };
         prefer_named_release(&mut hits, preferred);
-        prefer_fuller(&mut hits);
+        prefer_fuller(&mut hits, preferred);
         hits.truncate(limit);
         hits
     }
@@ -1468,8 +1468,10 @@ const FULLER_WITHIN: f32 = 0.85;
 /// that names her, not the contact card headed by another Lisa (the heading bonus for "Lisa"
 /// outweighed "Meindl" in a long section). Only words beyond the most common count
 /// ([`Coverage::held`]): holding "new" or a number as well says nothing. Scores are left as
-/// they are; only the first place changes.
-fn prefer_fuller(hits: &mut Vec<SearchHit>) {
+/// they are; only the first place changes. A hit on the announcement of another release than
+/// the one asked for (`releases`, see [`prefer_named_release`]) never does: "what r9 ships:
+/// openstack, ceph, host os" holds more words of R7's software list than of R9's.
+fn prefer_fuller(hits: &mut Vec<SearchHit>, releases: &[u64]) {
     let Some(top) = hits.first() else {
         return;
     };
@@ -1486,6 +1488,10 @@ fn prefer_fuller(hits: &mut Vec<SearchHit>) {
             // Another language's analysis reads the question otherwise (compounds split,
             // untranslatable words counted for less): its hit must hold more of it as well.
             && (hit.language == top.language || hit.coverage.share > top.coverage.share)
+            && (releases.is_empty() || {
+                let named = title_release_numbers(&hit.title);
+                named.is_empty() || named.iter().any(|n| releases.contains(n))
+            })
     });
     if let Some(at) = fuller {
         let hit = hits.remove(at + 1);
@@ -1548,7 +1554,7 @@ mod tests {
     /// `hits` ranked by score, after [`prefer_fuller`], must come in the order `expect`.
     fn check(hits: Vec<SearchHit>, expect: &[&str]) {
         let mut hits = hits;
-        prefer_fuller(&mut hits);
+        prefer_fuller(&mut hits, &[]);
         let order: Vec<&str> = hits.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(order, expect);
     }
@@ -1840,6 +1846,31 @@ mod tests {
             ],
             &["card", "other"],
         );
+    }
+
+    #[test]
+    fn a_fuller_hit_on_another_release_than_the_one_asked_for_stays_behind() {
+        let titled = |anchor: &str, score: f32, held: &[&str], title: &str| SearchHit {
+            title: title.into(),
+            ..hit(anchor, score, held)
+        };
+        let hits = || {
+            vec![
+                titled("r9", 10.0, &["ceph"], "Sovereign Cloud Stack R9 released"),
+                titled(
+                    "r7",
+                    9.5,
+                    &["ceph", "host"],
+                    "Sovereign Cloud Stack R7 released",
+                ),
+            ]
+        };
+        let mut asked = hits();
+        prefer_fuller(&mut asked, &[9]);
+        assert_eq!(asked[0].anchor, "r9");
+        let mut unasked = hits();
+        prefer_fuller(&mut unasked, &[]);
+        assert_eq!(unasked[0].anchor, "r7");
     }
 
     #[test]
