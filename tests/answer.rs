@@ -1715,3 +1715,18 @@ fn a_word_the_glossary_knows_is_translated_not_split_as_a_compound() {
     assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
     assert_eq!(answer.hits[0].page, "material", "{answer:#?}");
 }
+
+#[test]
+fn a_task_names_its_part_by_the_page_title_and_ends_its_name_at_an_article() {
+    // tests/fixtures/scs_site: "R9" is in the announcement's title, not in the section's
+    // text; "einen Tweet" is what the task makes, not part of the section's name.
+    let (_index, core) = site_fixture();
+    for question in [
+        "Schreib mir aus dem R9-Abschnitt zur GPU-Durchreichung einen Tweet, max. 280 Zeichen.",
+        "Schreib mir aus dem Abschnitt zur GPU-Durchreichung einen Tweet",
+    ] {
+        let answer = core.answer(question, "de");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, "gpu-durchreichung", "{answer:#?}");
+    }
+}

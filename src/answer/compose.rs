@@ -546,7 +546,13 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
     } else if task.named_by.is_empty() {
         super::question::is_page_part(task.part)
     } else {
-        let text = words_of(section);
+        // The page's title names the part too: "aus dem *R9*-Abschnitt zur Hardware-Verwaltung"
+        // of the R9 announcement.
+        let text = format!(
+            "{} {}",
+            words_of(section),
+            super::question::normalize(&page.title)
+        );
         task.named_by.iter().all(|w| {
             super::question::contains_phrase(&text, w)
                 || (!crate::index::is_word_of(&page.language, w) && crate::index::in_glossary(w))

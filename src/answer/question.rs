@@ -614,7 +614,8 @@ const POSSESSIVES: &[&str] = &[
 /// Involved“ *ins* Deutsche", "the paragraph about openinfra *in* simple german").
 const PHRASE_END: &[&str] = &[
     "in", "ins", "into", "to", "for", "für", "as", "als", "with", "mit", "and", "und", "so",
-    "from", "aus", "im", "auf", "onto", "like", "wie",
+    "from", "aus", "im", "auf", "onto", "like", "wie", "a", "an", "ein", "eine", "einen", "einer",
+    "einem",
 ];
 
 /// How many words after such a preposition name the part ("the section on *gaia-x trust
