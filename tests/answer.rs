@@ -1730,3 +1730,26 @@ fn a_task_names_its_part_by_the_page_title_and_ends_its_name_at_an_article() {
         assert_eq!(answer.hits[0].anchor, "gpu-durchreichung", "{answer:#?}");
     }
 }
+
+#[test]
+fn a_task_based_on_a_part_of_the_page_is_answered_from_that_part() {
+    // No task verb: "based (only) on" names what it is to be made from. "The intro" is the
+    // page's first text; "the goals list" the section headed by the goals.
+    for (question, anchor) in [
+        (
+            "channel topic for our #scs-network channel, under 100 chars, based on the intro",
+            "the-network-behind-the-sovereign-cloud-stack-scs",
+        ),
+        (
+            "two-column table pls: forum goal | who benefits, based only on the goals list",
+            "goals-of-the-forum",
+        ),
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, anchor, "{answer:#?}");
+    }
+    // The introduction to another text is no part of these pages.
+    let answer = ask("sum up the intro to the cloud act", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound, "{answer:#?}");
+}

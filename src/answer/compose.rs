@@ -545,6 +545,8 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
             .all(|w| super::question::contains_phrase(&heading, w))
     } else if task.named_by.is_empty() {
         super::question::is_page_part(task.part)
+            || (super::question::is_intro_part(task.part)
+                && page.sections.iter().position(|s| !s.text.is_empty()) == Some(at.section))
     } else {
         // The page's title names the part too: "aus dem *R9*-Abschnitt zur Hardware-Verwaltung"
         // of the R9 announcement.

@@ -141,9 +141,14 @@ impl Question {
             .filter(|w| !w.is_empty())
             .collect();
         let start = words.iter().position(|w| !TASK_LEAD_IN.contains(w))?;
-        if !TASK_VERBS.contains(&words[start]) {
-            return None;
-        }
+        // A task starts with its verb ("turn the further links into …"), or says what it is
+        // to be made from ("channel topic for our channel, *based only on* the intro"): the
+        // part is named after it.
+        let start = if TASK_VERBS.contains(&words[start]) {
+            start
+        } else {
+            based_on(&words)?
+        };
         // "… in my thesis", "of our company wiki", "in meinem Projektplan": the user's own
         // text; "for my slide deck", "in unseren Newsletter" (into) say what the task is for.
         let own_text = (1..words.len()).any(|i| {
@@ -194,7 +199,9 @@ impl Question {
                 .collect();
             let mut owner = Vec::new();
             match words.get(i + 1) {
-                Some(w) if PART_OWNER.contains(w) => owner.extend(after(i + 2)),
+                Some(w) if PART_OWNER.contains(w) || (*w == "to" && is_intro_part(words[i])) => {
+                    owner.extend(after(i + 2))
+                }
                 // "… on a slide" says where the result goes.
                 Some(w)
                     if PART_OF.contains(w)
@@ -239,6 +246,20 @@ impl Question {
         language_hint(&self.normalized, languages, default)
     }
 }
+
+/// Where "based on" (or "based only on", "basierend auf") ends in `words`: what follows is
+/// what a task is to be made from.
+fn based_on(words: &[&str]) -> Option<usize> {
+    let at = words
+        .iter()
+        .position(|w| *w == "based" || *w == "basierend")?;
+    let rest = &words[at + 1..];
+    let skip = usize::from(rest.first().is_some_and(|w| ONLY.contains(w)));
+    matches!(rest.get(skip), Some(&("on" | "upon" | "auf"))).then_some(at + 1 + skip)
+}
+
+/// Words between "based" and "on" that narrow it: "based *only* on the intro".
+const ONLY: &[&str] = &["only", "solely", "strictly", "purely", "just", "nur"];
 
 /// Words that, after "how"/"wie", make the question word ("how long", "wie viele", "wie hoch"
 /// = how much): they say what kind of answer is wanted, as "much" and "many" do (query
@@ -579,12 +600,19 @@ pub fn is_page_part(part: &str) -> bool {
     matches!(part, "page" | "seite")
 }
 
+/// Whether a part of a page is its introduction, which a definite article alone names ("based
+/// on the intro"): the page's first text.
+pub fn is_intro_part(part: &str) -> bool {
+    matches!(part, "intro" | "introduction" | "einleitung")
+}
+
 /// Prepositions after a part of a page that name which ("the paragraph about openinfra", "den
 /// Absatz unter …").
 const PART_OF: &[&str] = &["about", "on", "under", "unter", "über", "zu", "zum", "zur"];
 
 /// Prepositions after a part of a page that name whose it is ("the intro of the GDPR", "the
-/// page of the book").
+/// page of the book"); and "to" after an introduction ("the intro to the Cloud Act"; not
+/// "translate the partners section to german").
 const PART_OWNER: &[&str] = &["of", "von", "vom", "des"];
 
 /// Prepositions that name where a part is taken from, anywhere after it ("the gaia-x
@@ -718,6 +746,8 @@ const CONTENT_PARTS: &[&str] = &[
     "sections",
     "quote",
     "links",
+    "list",
+    "liste",
     "headings",
     "heading",
     "intro",
