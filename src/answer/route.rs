@@ -828,33 +828,33 @@ const THEIR_LIST: &[&str] = &[
 
 /// The words of `hit` (the best hit for `question`) beyond those asking for `command`: the
 /// words of its trigger phrases in the question (`triggers`) and, of the partner list, what
-/// a partner is called ([`is_partnerish`]). Only these can point the question elsewhere.
+/// a partner is called ([`PARTNERISH`]) when the question asks for the partners by it
+/// ([`asks_for_partners_by_name`]). Only these can point the question elsewhere.
 pub fn beyond_command<'a>(
     question: &'a Question,
     command: &Command,
     triggers: &'a HashSet<&'a str>,
     hit: &'a SearchHit,
 ) -> impl Iterator<Item = &'a str> + 'a {
-    let partners = command.kind == CommandKind::Partners;
+    let by_name = command.kind == CommandKind::Partners && asks_for_partners_by_name(question);
     hit.coverage
         .matched
         .iter()
         .map(String::as_str)
-        .filter(move |w| !(triggers.contains(w) || (partners && is_partnerish(question, w))))
+        .filter(move |w| !(triggers.contains(w) || (by_name && PARTNERISH.contains(w))))
 }
 
-/// Whether `word` of `question` is what a partner is called ([`PARTNERISH`]: "companies",
-/// "Firmen") and the question asks for them by it: which they are, who, how many, their list
-/// ([`ASKS_FOR_THEM`]), or in a few words ("Firmen im Forum", "member companies list"). Asked
-/// of the partner list, such a word asks for the list, whatever other section says it. Not
-/// when the question asks about becoming one or what one may or must do ([`MAY_BECOME`]:
-/// "can organisations be members?", "wie wird mein Unternehmen Mitglied?"), nor what they do
-/// ("what is the role of member companies in the forum?"): the section saying so answers.
-pub fn is_partnerish(question: &Question, word: &str) -> bool {
-    PARTNERISH.contains(&word)
-        && !question
-            .words()
-            .any(|w| BECOMING.contains(&w) || MAY_BECOME.contains(&w))
+/// Whether `question` asks for the partners by what they are called ("companies", "Firmen":
+/// [`PARTNERISH`]): which they are, who, how many, their list ([`ASKS_FOR_THEM`]), or in a
+/// few words ("Firmen im Forum", "member companies list"). Asked of the partner list, such a
+/// word asks for the list, whatever other section says it. Not when the question asks about
+/// becoming one or what one may or must do ([`MAY_BECOME`]: "can organisations be members?",
+/// "wie wird mein Unternehmen Mitglied?"), nor what they do ("what is the role of member
+/// companies in the forum?"): the section saying so answers.
+fn asks_for_partners_by_name(question: &Question) -> bool {
+    !question
+        .words()
+        .any(|w| BECOMING.contains(&w) || MAY_BECOME.contains(&w))
         && (question.words().any(|w| ASKS_FOR_THEM.contains(&w))
             || question.search_words.len() <= FEW_WORDS)
 }

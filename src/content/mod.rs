@@ -282,14 +282,21 @@ fn drop_unsafe_links(path: &Path, sections: &mut [Section], problems: &mut Vec<P
 /// The authors of [`FrontMatter::authors`] the page doesn't name: its byline, which the site
 /// shows at the top (see [`Page::authors`]).
 fn byline(sections: &[Section], authors: &[String], title: &str) -> Vec<String> {
-    let said = |name: &str| {
-        let name = name.to_lowercase();
-        title.to_lowercase().contains(&name)
-            || sections.iter().any(|s| {
-                s.text.to_lowercase().contains(&name) || s.heading.to_lowercase().contains(&name)
-            })
-    };
-    authors.iter().filter(|name| !said(name)).cloned().collect()
+    if authors.is_empty() {
+        return Vec::new();
+    }
+    let mut said = title.to_lowercase();
+    for section in sections {
+        said.push('\n');
+        said.push_str(&section.heading.to_lowercase());
+        said.push('\n');
+        said.push_str(&section.text.to_lowercase());
+    }
+    authors
+        .iter()
+        .filter(|name| !said.contains(&name.to_lowercase()))
+        .cloned()
+        .collect()
 }
 
 fn add_front_matter_section(sections: &mut Vec<Section>, fm: &FrontMatter, title: &str) {
