@@ -244,10 +244,24 @@ fn asking_whether_someone_is_part_of_the_forum_lists_the_partners() {
     for (question, lang) in [
         ("is quillworks part of the forum?", "en"),
         ("ist quillworks teil des netzwerks?", "de"),
+        // In the words chat uses: belonging to the body, nothing else asked.
+        ("Gehört Quillworks zum Netzwerk?", "de"),
+        ("Ist Quillworks beim Forum dabei?", "de"),
+        ("is Quillworks represented in the forum?", "en"),
+        // A name typed in capitals is meant as typed: "LINKZ" is no "links".
+        ("Ist LINKZ beim Forum dabei?", "de"),
     ] {
         let answer = ask(question, lang);
         assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
         assert!(!answer.partners.is_empty(), "{question}: {answer:#?}");
+    }
+    // Not a thing the pages speak of, nor a thing at all.
+    for (question, lang) in [
+        ("Gehört OpenInfra zum Forum?", "de"),
+        ("Gehört die Zertifizierung zum Forum?", "de"),
+    ] {
+        let answer = ask(question, lang);
+        assert_ne!(answer.command, "partners", "{question}: {answer:#?}");
     }
 }
 
@@ -1151,6 +1165,8 @@ fn a_list_of_other_things_or_of_another_body_is_not_asked_of_the_partners() {
         ("Hackathon-Liste?", "de"),
         ("list of hackathons?", "en"),
         ("ALASCA Mitglieder?", "de"),
+        ("CNCF members?", "en"),
+        ("Zorblat Mitglieder?", "de"),
         ("Ist der Vorstand Teil der Mitglieder?", "de"),
     ] {
         let answer = ask(question, lang);
@@ -1640,12 +1656,21 @@ fn a_misspelt_small_word_is_read_as_the_word_it_misspells() {
 }
 
 #[test]
-fn a_short_word_typed_in_capitals_is_an_acronym_not_a_typo() {
-    // "ENI" is one swap from "ein": typed in capitals, it is a name no page has, weighed as
-    // any other ("Zorblat"), not dropped as a stopword.
-    let acronym = ask("was macht ENI mit der Cloud?", "de");
+fn a_word_typed_in_capitals_is_an_acronym_or_a_name_not_a_typo() {
+    // "ENI" is one swap from "ein", "LINKZ" one letter from "links": typed in capitals, each
+    // is a name no page has, weighed as any other ("Zorblat"), neither dropped as a stopword
+    // nor read as the pages' word.
     let name = ask("was macht Zorblat mit der Cloud?", "de");
-    assert_eq!(acronym.confidence, name.confidence, "{acronym:#?}");
+    for question in [
+        "was macht ENI mit der Cloud?",
+        "was macht LINKZ mit der Cloud?",
+    ] {
+        let acronym = ask(question, "de");
+        assert_eq!(acronym.confidence, name.confidence, "{acronym:#?}");
+    }
+    // Unless the whole question is typed in capitals: "PARTNRS" is a slip of "partners".
+    let shouted = ask("WHO ARE THE PARTNRS", "en");
+    assert_eq!(shouted.command, "partners", "{shouted:#?}");
 }
 
 #[test]

@@ -101,7 +101,8 @@ pub fn route<'c>(
         && (asks_membership(question)
             || asks_if_unknown_is_listed(src, question)
             || asks_if_named_is_listed(src, question)
-            || asks_if_unknown_is_among(src, question))
+            || asks_if_unknown_is_among(src, question)
+            || asks_if_unknown_belongs(src, question))
     {
         // Without the list in this language, the question goes on as any other.
         if let Some(command) = src
@@ -132,6 +133,9 @@ pub fn route<'c>(
         .max_by_key(|t| t.len())
         .unwrap_or("");
     let at = command.section(language)?;
+    if command.kind == CommandKind::Partners && names_their_list(src, question, phrase) {
+        return None;
+    }
     let mut routed = Route {
         command,
         arg: None,
@@ -752,6 +756,73 @@ fn asks_if_unknown_is_among(src: &Sources, question: &Question) -> bool {
         })
         && !of_others
         && of_ours
+}
+
+/// Words that say, of the one a question names, that it belongs to the forum or the network
+/// ("part of", "Teil des", "zum", "involved in", "beim … dabei", "mit drin"), besides
+/// [`is_small_word`]s and the body itself ([`OUR_BODY`]).
+const BELONGING: &[&str] = &[
+    "part",
+    "teil",
+    "involved",
+    "active",
+    "engaged",
+    "represented",
+    "with",
+    "behind",
+    "zum",
+    "vom",
+    "aktiv",
+    "dabei",
+    "drin",
+    "hinter",
+    "scs",
+    "standards",
+];
+
+/// Whether a question asks yes or no whether one no page names belongs to the forum or the
+/// network, and nothing else: "is IONOS involved in the forum?", "Gehört Hetzner zum
+/// Netzwerk?", "Ist WIIT beim Forum dabei?", "Ist Leaseweb Teil des Forums?". After its
+/// first word ([`YES_OR_NO`]), one to three words name the one asked about, one of them a
+/// name no page has ([`is_unknown_name`]); every word after them
+/// says it belongs ([`BELONGING`], small words) to the body ([`OUR_BODY`]), which it names.
+/// Not "is kubernetes part of the network?" (the pages say what they say of Kubernetes), nor
+/// "is the certification part of the forum?". The list answers: it shows who is on it.
+fn asks_if_unknown_belongs(src: &Sources, question: &Question) -> bool {
+    if !question.hints.is_empty() || !question.words().any(|w| OUR_BODY.contains(&w)) {
+        return false;
+    }
+    let words: Vec<&str> = question.words().collect();
+    let start = words.iter().position(|w| !LEAD_IN.contains(w)).unwrap_or(0);
+    if !words.get(start).is_some_and(|w| YES_OR_NO.contains(w)) {
+        return false;
+    }
+    let belongs = |w: &&str| {
+        BELONGING.contains(w) || OUR_BODY.contains(w) || (is_small_word(w) && !is_list_noun(w))
+    };
+    let Some(end) = (start + 1..words.len()).find(|&i| belongs(&words[i])) else {
+        return false;
+    };
+    let subject = &words[start + 1..end];
+    (1..=3).contains(&subject.len())
+        && subject.iter().any(|w| is_unknown_name(src, w))
+        && !subject.iter().any(|w| misspelt_noun(w))
+        && words[end..].iter().all(belongs)
+}
+
+/// Whether the list word a trigger `phrase` starts with follows a name no page has ("CNCF
+/// members?", "ALASCA Mitglieder?"): that one's list, which no page has, not the partners.
+/// Not when the question asks yes or no ("are Hetzner members?") nor names the list's owner
+/// as ours ("ALASCA Mitglieder im Forum?").
+fn names_their_list(src: &Sources, question: &Question, phrase: &str) -> bool {
+    let first = phrase.split(' ').next().unwrap_or("");
+    if !THEIR_LIST.contains(&first) || asks_yes_or_no(&question.text) {
+        return false;
+    }
+    let words: Vec<&str> = question.words().collect();
+    words.iter().position(|w| *w == first).is_some_and(|i| {
+        i > 0 && is_unknown_name(src, words[i - 1]) && !words[i..].iter().any(|w| OURS.contains(w))
+    })
 }
 
 /// The body whose partners are asked about, as a question names it.

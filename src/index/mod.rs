@@ -68,14 +68,24 @@ pub struct Asked<'a> {
     pub capitals: &'a [String],
 }
 
-/// The words of `text` of two to four letters typed in capitals ("DSA", "ENI"), in lower case:
-/// acronyms, never read as typos.
+/// The words of `text` of two letters or more typed in capitals ("DSA", "ENI", "WIIT",
+/// "DATEV"), in lower case: acronyms and names, read as typed, never as typos nor as another
+/// word a letter away. None when most of the question is typed in capitals ("WHO ARE THE
+/// PARTNRS"): then capitals say nothing of a word.
 pub fn typed_in_capitals(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| (2..=4).contains(&w.chars().count()))
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let capitals: Vec<String> = words
+        .iter()
         .filter(|w| w.chars().all(|c| c.is_uppercase()))
-        .map(str::to_lowercase)
-        .collect()
+        .map(|w| w.to_lowercase())
+        .collect();
+    if capitals.len() * 2 > words.len() && words.len() > 2 {
+        return Vec::new();
+    }
+    capitals
 }
 
 pub fn question_words(text: &str) -> Vec<String> {
@@ -1125,11 +1135,12 @@ impl SearchIndex {
                     .foreign_evidence
                     .get_or_init(|| foreign_evidence(&searcher, &self.fields, &written))
             },
-            // A short word typed in capitals is an acronym ("DSA", "ENI"), not a slip of a
-            // stopword: it is read as none.
+            // A word typed in capitals is an acronym or a name ("DSA", "ENI", "WIIT"), not a
+            // slip of a stopword: it is read as none.
             corrections: std::cell::RefCell::new(
                 asked.capitals.iter().map(|w| (w.clone(), None)).collect(),
             ),
+            capitals: asked.capitals,
         };
         let asked = analysis.asked();
         let mut hits = self.search_one(&searcher, layout, &asked, limit, snippets);

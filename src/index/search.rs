@@ -872,6 +872,7 @@ pub type Corrections = RefCell<HashMap<String, Option<&'static str>>>;
 struct Typos<'a> {
     corrections: &'a Corrections,
     held_elsewhere: &'a dyn Fn(&str) -> bool,
+    capitals: &'a [String],
 }
 
 /// What `typed` (lower case), misspelt in a question asked in `asked`, was meant as, stemmed by
@@ -936,7 +937,15 @@ fn analyse(
     let Typos {
         corrections,
         held_elsewhere,
+        capitals,
     } = typos;
+    let spelling = |typed: &str| {
+        if capitals.iter().any(|c| c == typed) {
+            Spelling::AsTyped
+        } else {
+            Spelling::MaySlip
+        }
+    };
     let docs = searcher.num_docs().max(1);
     let mut query = Query {
         language: language.to_string(),
@@ -996,7 +1005,15 @@ fn analyse(
                 if query.words.len() < MAX_QUERY_WORDS && !query.words.iter().any(|w| w.raw == part)
                 {
                     let word = if reading.wants(&raw) || reading.wants(&part) {
-                        read_word(searcher, group, part, typed_part, stem, docs)
+                        read_word(
+                            searcher,
+                            group,
+                            part,
+                            typed_part,
+                            stem,
+                            docs,
+                            Spelling::MaySlip,
+                        )
                     } else {
                         unread(part, typed_part)
                     };
@@ -1012,7 +1029,8 @@ fn analyse(
             continue;
         }
         let word = if reading.wants(&raw) {
-            read_word(searcher, group, raw, typed, stem, docs)
+            let spelling = spelling(&typed);
+            read_word(searcher, group, raw, typed, stem, docs, spelling)
         } else {
             // A word the asked language's pass read as a misspelling is asked of other
             // languages as the word it was read as; no other word is looked up again.
@@ -1024,7 +1042,7 @@ fn analyse(
             };
             match fixed {
                 Misspelt::As(fixed, typed, stem) if reading.wants(&fixed) => {
-                    read_word(searcher, group, fixed, typed, stem, docs)
+                    read_word(searcher, group, fixed, typed, stem, docs, Spelling::MaySlip)
                 }
                 _ => unread(raw, typed),
             }
@@ -1049,7 +1067,7 @@ fn analyse(
         match fixed {
             Misspelt::Stopword if word.readings.is_empty() => {}
             Misspelt::As(raw, typed, stem) if !query.words.iter().any(|w| w.raw == raw) => {
-                let meant = read_word(searcher, group, raw, typed, stem, docs);
+                let meant = read_word(searcher, group, raw, typed, stem, docs, Spelling::MaySlip);
                 if word.readings.is_empty() || best(&meant) > best(&word) {
                     query.words.push(meant);
                 } else {
@@ -1088,6 +1106,9 @@ pub struct Analysis<'a> {
     pub foreign_evidence: &'a dyn Fn() -> f32,
     /// The question's words read as misspellings so far (empty at first).
     pub corrections: Corrections,
+    /// The question's words typed in capitals ([`super::typed_in_capitals`]), lower case:
+    /// read as typed, never as another word a letter away ("WIIT" is no "weit").
+    pub capitals: &'a [String],
 }
 
 impl Analysis<'_> {
@@ -1176,6 +1197,7 @@ impl Analysis<'_> {
             Typos {
                 corrections: &self.corrections,
                 held_elsewhere: &held_elsewhere,
+                capitals: self.capitals,
             },
         );
         add_hints(self.searcher, group, self.hints, &mut query);
@@ -1366,6 +1388,7 @@ fn read_word(
     typed: String,
     stem: Option<String>,
     docs: u64,
+    spelling: Spelling,
 ) -> Word {
     let df = stem
         .as_deref()
@@ -1417,7 +1440,7 @@ fn read_word(
     }
     // A word the glossary knows is vocabulary, not a typo: no fuzzy matching then.
     let mut variants = synonyms(group, &word.raw);
-    if variants.is_empty() && !lexicon::is_word(&word.typed) {
+    if variants.is_empty() && !lexicon::is_word(&word.typed) && spelling == Spelling::MaySlip {
         variants = expansions(searcher, group, &word.raw, stem.as_deref());
     }
     for (stem, factor) in variants {
@@ -1438,6 +1461,16 @@ fn read_word(
         word.known = Known::Read;
     }
     word
+}
+
+/// How a question word was typed, for [`read_word`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// In capitals ("WIIT", "DATEV"): a name or an acronym, meant as typed.
+    AsTyped,
+    /// Otherwise: a word no page has may be a slip of one a letter or two away, or the start
+    /// of one.
+    MaySlip,
 }
 
 /// The glossary's other words for an unknown query word, as stems of the searched language.
