@@ -1656,6 +1656,29 @@ fn a_misspelt_small_word_is_read_as_the_word_it_misspells() {
 }
 
 #[test]
+fn a_word_mistyped_by_one_letter_is_as_sure_as_the_word_typed_right() {
+    // "hackatons", "comunity" are one edit from the pages' words, long enough to be slips of
+    // them: the section that holds those words answers as surely as when they are typed right.
+    let (_index, core) = site_fixture();
+    for (typed, meant) in [
+        (
+            "where did the hackatons take place",
+            "where did the hackathons take place",
+        ),
+        (
+            "when do the comunity calls happen",
+            "when do the community calls happen",
+        ),
+    ] {
+        let typed = core.answer(typed, "en");
+        let meant = core.answer(meant, "en");
+        assert_eq!(typed.outcome, Outcome::Answered, "{typed:#?}");
+        assert_eq!(typed.hits[0].anchor, meant.hits[0].anchor, "{typed:#?}");
+        assert_eq!(typed.confidence, meant.confidence, "{typed:#?}");
+    }
+}
+
+#[test]
 fn a_word_typed_in_capitals_is_an_acronym_or_a_name_not_a_typo() {
     // "ENI" is one swap from "ein", "LINKZ" one letter from "links": typed in capitals, each
     // is a name no page has, weighed as any other ("Zorblat"), neither dropped as a stopword
@@ -1668,6 +1691,11 @@ fn a_word_typed_in_capitals_is_an_acronym_or_a_name_not_a_typo() {
         let acronym = ask(question, "de");
         assert_eq!(acronym.confidence, name.confidence, "{acronym:#?}");
     }
+    // Mistyped, it is one of the pages' names: "OSAB" is the OSBA.
+    let typed = ask("What is OSAB?", "en");
+    let meant = ask("What is OSBA?", "en");
+    assert_eq!(typed.outcome, Outcome::Answered, "{typed:#?}");
+    assert_eq!(typed.hits[0].anchor, meant.hits[0].anchor, "{typed:#?}");
     // Unless the whole question is typed in capitals: "PARTNRS" is a slip of "partners".
     let shouted = ask("WHO ARE THE PARTNRS", "en");
     assert_eq!(shouted.command, "partners", "{shouted:#?}");

@@ -781,7 +781,7 @@ const BELONGING: &[&str] = &[
 ];
 
 /// Whether a question asks yes or no whether one no page names belongs to the forum or the
-/// network, and nothing else: "is IONOS involved in the forum?", "Gehört Hetzner zum
+/// network, and nothing else: "is IONOS represented in the forum?", "Gehört Hetzner zum
 /// Netzwerk?", "Ist WIIT beim Forum dabei?", "Ist Leaseweb Teil des Forums?". After its
 /// first word ([`YES_OR_NO`]), one to three words name the one asked about, one of them a
 /// name no page has ([`is_unknown_name`]); every word after them
@@ -810,13 +810,14 @@ fn asks_if_unknown_belongs(src: &Sources, question: &Question) -> bool {
         && words[end..].iter().all(belongs)
 }
 
-/// Whether the list word a trigger `phrase` starts with follows a name no page has ("CNCF
-/// members?", "ALASCA Mitglieder?"): that one's list, which no page has, not the partners.
-/// Not when the question asks yes or no ("are Hetzner members?") nor names the list's owner
-/// as ours ("ALASCA Mitglieder im Forum?").
+/// Whether the word for members a trigger `phrase` starts with follows a name no page has
+/// ("CNCF members?", "ALASCA Mitglieder?"): that one's members, whom no page names, not the
+/// partners. Not when the question asks yes or no ("are Hetzner members?") nor names the
+/// list's owner as ours ("ALASCA Mitglieder im Forum?"); not of partners ("IONOS partners?"
+/// asks as often whether IONOS is one).
 fn names_their_list(src: &Sources, question: &Question, phrase: &str) -> bool {
     let first = phrase.split(' ').next().unwrap_or("");
-    if !THEIR_LIST.contains(&first) || asks_yes_or_no(&question.text) {
+    if !THEIR_MEMBERS.contains(&first) || asks_yes_or_no(&question.text) {
         return false;
     }
     let words: Vec<&str> = question.words().collect();
@@ -877,6 +878,17 @@ const MEMBER_NOUNS: &[&str] = &[
     "partnern",
     "unterstützer",
     "unterstützern",
+];
+
+/// Words for the members of a body ([`names_their_list`]).
+const THEIR_MEMBERS: &[&str] = &[
+    "members",
+    "founders",
+    "backers",
+    "supporters",
+    "mitglieder",
+    "gründer",
+    "unterstützer",
 ];
 
 /// Words for a list or its entries that, right after a name, make it the name of whose list

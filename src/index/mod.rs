@@ -69,8 +69,8 @@ pub struct Asked<'a> {
 }
 
 /// The words of `text` of two letters or more typed in capitals ("DSA", "ENI", "WIIT",
-/// "DATEV"), in lower case: acronyms and names, read as typed, never as typos nor as another
-/// word a letter away. None when most of the question is typed in capitals ("WHO ARE THE
+/// "DATEV"), in lower case: acronyms and names, read as typed or as a name of the pages a
+/// letter away ("OSSIM"), never as a slip of a common word ("WIIT" is no "weit"). None when most of the question is typed in capitals ("WHO ARE THE
 /// PARTNRS"): then capitals say nothing of a word.
 pub fn typed_in_capitals(text: &str) -> Vec<String> {
     let words: Vec<&str> = text

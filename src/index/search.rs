@@ -87,6 +87,13 @@ pub const W_RAW: f32 = 0.2;
 pub const COVERAGE: f32 = 1.0;
 /// Damping of a word one edit away from an unknown question word.
 pub const FUZZY_1: f32 = 0.7;
+/// Damping of a word one edit away from an unknown question word of [`MIN_SLIP_CHARS`] letters
+/// or more: a slip of that word ("workshps", "hackatons"), which counts as the word itself as
+/// evidence ([`evidence_factor`]). One edit in a shorter word is as often another word or a
+/// name ("datev" is no "date", "uponu" no "upon"): [`FUZZY_1`].
+pub const FUZZY_1_SLIP: f32 = 0.75;
+/// Letters from which one edit away is a slip ([`FUZZY_1_SLIP`]).
+pub const MIN_SLIP_CHARS: usize = 6;
 /// Damping of a word two edits away from an unknown question word.
 pub const FUZZY_2: f32 = 0.45;
 /// Damping of a word that starts with an unknown question word.
@@ -1107,7 +1114,7 @@ pub struct Analysis<'a> {
     /// The question's words read as misspellings so far (empty at first).
     pub corrections: Corrections,
     /// The question's words typed in capitals ([`super::typed_in_capitals`]), lower case:
-    /// read as typed, never as another word a letter away ("WIIT" is no "weit").
+    /// names, never read as a common word a letter away ("WIIT" is no "weit").
     pub capitals: &'a [String],
 }
 
@@ -1440,8 +1447,8 @@ fn read_word(
     }
     // A word the glossary knows is vocabulary, not a typo: no fuzzy matching then.
     let mut variants = synonyms(group, &word.raw);
-    if variants.is_empty() && !lexicon::is_word(&word.typed) && spelling == Spelling::MaySlip {
-        variants = expansions(searcher, group, &word.raw, stem.as_deref());
+    if variants.is_empty() && !lexicon::is_word(&word.typed) {
+        variants = expansions(searcher, group, &word.raw, stem.as_deref(), spelling);
     }
     for (stem, factor) in variants {
         let df = doc_freq(searcher, group.all, &stem);
@@ -1466,7 +1473,8 @@ fn read_word(
 /// How a question word was typed, for [`read_word`].
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Spelling {
-    /// In capitals ("WIIT", "DATEV"): a name or an acronym, meant as typed.
+    /// In capitals ("WIIT", "DATEV", "OSSIM"): a name or an acronym, meant as typed or as
+    /// one of the pages' names an edit or two away, never as a word of a word list.
     AsTyped,
     /// Otherwise: a word no page has may be a slip of one a letter or two away, or the start
     /// of one.
@@ -1492,6 +1500,7 @@ fn expansions(
     group: &Group,
     raw: &str,
     stem: Option<&str>,
+    spelling: Spelling,
 ) -> Vec<(String, f32)> {
     let chars = raw.chars().count();
     if chars < MIN_FUZZY_CHARS {
@@ -1502,7 +1511,7 @@ fn expansions(
     let mut candidates: Candidates = HashMap::new();
     'distances: for distance in 1..=max_distance {
         let mut lookups = vec![(false, group.raw, raw)];
-        if let Some(stem) = stem {
+        if let (Some(stem), Spelling::MaySlip) = (stem, spelling) {
             lookups.push((true, group.all, stem));
         }
         for (is_stem, field, text) in lookups {
@@ -1525,10 +1534,15 @@ fn expansions(
                     distance,
                     &mut candidates,
                 );
-                if !is_stem && distance == 1 {
+                if !is_stem && distance == 1 && spelling == Spelling::MaySlip {
                     collect_prefixed(&inverted, text, &mut candidates);
                 }
             }
+        }
+        // A word typed in capitals is a name: mistyped, it is one of the pages' names
+        // ("OSSIM", "OPENSTAK"), not a word of a word list ("WIIT" is no "weit").
+        if spelling == Spelling::AsTyped {
+            candidates.retain(|(_, term), _| !lexicon::is_word(term));
         }
         if !candidates.is_empty() {
             break;
@@ -1547,6 +1561,7 @@ fn expansions(
             .take(MAX_EXPANSIONS)
             .filter_map(|((is_stem, term), (edits, _))| {
                 let factor = match edits {
+                    1 if chars >= MIN_SLIP_CHARS => FUZZY_1_SLIP,
                     1 => FUZZY_1,
                     u8::MAX => PREFIX,
                     _ => FUZZY_2,
@@ -1950,10 +1965,13 @@ fn restates_title(heading: &str, title: &str) -> bool {
     !heading.is_empty() && 2 * shared >= heading.len()
 }
 
-/// How much of a reading's search factor counts as evidence: the word as typed all of it, a
-/// correction or synonym less ("weather" read as "whether" must not look answered).
+/// How much of a reading's search factor counts as evidence: the word as typed all of it, and
+/// so does a slip of a page's word ([`FUZZY_1_SLIP`]: "workshps", "hackatons", "refernce" are
+/// those words mistyped; the search factor still ranks sections with the word as typed first;
+/// a word of the word lists is never read so: "weather" is no "whether"); a farther
+/// correction, a word's start or a synonym less.
 fn evidence_factor(factor: f32) -> f32 {
-    if factor >= 1.0 {
+    if factor >= 1.0 || factor == FUZZY_1_SLIP {
         1.0
     } else {
         factor * READING_EVIDENCE
