@@ -987,6 +987,27 @@ fn the_head_of_a_heading_with_a_subtitle_names_that_section() {
     assert_eq!(titled.hits[0].page, "sicherheit", "{titled:#?}");
 }
 
+#[test]
+fn headings_the_search_reads_alike_are_told_apart_by_the_words_typed() {
+    // Both headings are "sichern", "Platz" to the search ("jetzt", "hier" are dropped): the
+    // question that is one of them goes to that one.
+    let (_index, core) = fixture("subtitles");
+    for (question, anchor) in [
+        (
+            "Hier sichern Sie sich Ihren Platz!",
+            "hier-sichern-sie-sich-ihren-platz",
+        ),
+        (
+            "Sichern Sie sich jetzt Ihren Platz",
+            "sichern-sie-sich-jetzt-ihren-platz",
+        ),
+    ] {
+        let answer = core.answer(question, "de");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
+    }
+}
+
 /// The first hit of each question over tests/fixtures/announcements, as `page#anchor`.
 fn check_announcements(cases: &[(&str, &str)]) {
     let (_index, core) = fixture("announcements");

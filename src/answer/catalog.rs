@@ -252,19 +252,31 @@ impl Catalog {
     /// sovereignty is more than legal compliance" for "… More Than Mere Legal Compliance").
     /// A heading with no text of its own is still the one named: [`with_text`] finds the
     /// text to show under it.
+    ///
+    /// Titles and headings the search reads as the same words ("Sichern Sie sich jetzt Ihr
+    /// kostenfreies Ticket!", "Hier sichern Sie sich Ihr kostenfreies Ticket!") are told apart
+    /// by the words of `text`, the question as typed: the one that has most of them and fewest
+    /// others.
     pub fn titled(
         &self,
         library: &Library,
         language: &str,
         words: &[String],
+        text: &str,
     ) -> Option<SectionRef> {
         if words.is_empty() {
             return None;
         }
         let titles = self.titles.get_or_init(|| Titles::compile(library));
         let key = (language.to_string(), words.join(" "));
-        let exact = titles.exact.get(&key).or_else(|| titles.heads.get(&key));
-        exact.copied().or_else(|| titles.nearly(language, words))
+        let exact = match titles.exact.get(&key).map(Vec::as_slice) {
+            Some([only]) => Some(*only),
+            Some(several) => closest_heading(library, several, text),
+            None => None,
+        };
+        exact
+            .or_else(|| titles.heads.get(&key).copied())
+            .or_else(|| titles.nearly(language, words))
     }
 
     /// The slug of the page a question (normalized) names: "according to the standards
@@ -424,6 +436,34 @@ pub fn with_text(library: &Library, at: SectionRef) -> SectionRef {
         })
 }
 
+/// Of sections whose headings the search reads alike, the one whose heading (or page title,
+/// for a page's first section) holds most words of `text` and fewest others; the first of
+/// equally close ones.
+fn closest_heading(library: &Library, sections: &[SectionRef], text: &str) -> Option<SectionRef> {
+    let asked = normalize(text);
+    let asked: HashSet<&str> = asked.split(' ').collect();
+    let closeness = |heading: &str| -> i64 {
+        let heading = normalize(heading);
+        let words: HashSet<&str> = heading.split(' ').collect();
+        let shared = words.intersection(&asked).count() as i64;
+        2 * shared - words.len() as i64
+    };
+    sections
+        .iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|&(i, at)| {
+            let (page, section) = at.get(library);
+            let best = closeness(&section.heading).max(if at.section == 0 {
+                closeness(&page.title)
+            } else {
+                i64::MIN
+            });
+            (best, std::cmp::Reverse(i))
+        })
+        .map(|(_, at)| at)
+}
+
 /// The head of a heading (or page title) with a subtitle: "Lernen durch Tun" of "Lernen durch
 /// Tun: Cloud-in-a-Box als lokale Trainingsumgebung". `None` for a heading without one.
 pub fn head_of(heading: &str) -> Option<&str> {
@@ -435,8 +475,8 @@ pub fn head_of(heading: &str) -> Option<&str> {
 struct Titles {
     /// (language, a page title's or heading's words as the search reads them) → its section:
     /// a question that is a title goes there. A page's title names its first section, a
-    /// heading its own; the first of equal ones wins (headings before titles, page by page).
-    exact: HashMap<(String, String), SectionRef>,
+    /// heading its own; equal ones in order (headings before titles, page by page).
+    exact: HashMap<(String, String), Vec<SectionRef>>,
     /// The same for the heads of headings and titles with a subtitle ("Lernen durch Tun" of
     /// "Lernen durch Tun: Cloud-in-a-Box …"), asked only when no title or heading is the
     /// question: a page titled "Sichere Clouds" stays the page for "Sichere Clouds" whatever
@@ -480,10 +520,13 @@ impl Titles {
             for (words, section) in named.clone().chain([(&title, 0)]) {
                 let key = words.join(" ");
                 if !key.is_empty() {
-                    titles
+                    let same = titles
                         .exact
                         .entry((page.language.clone(), key))
-                        .or_insert(at(section));
+                        .or_default();
+                    if !same.contains(&at(section)) {
+                        same.push(at(section));
+                    }
                 }
             }
             // A heading with a subtitle is named by its head too: "Lernen durch Tun" is

@@ -273,12 +273,18 @@ fn titled(
     }
     let titled = src
         .catalog
-        .titled(src.library, language, &question.search_words)
+        .titled(
+            src.library,
+            language,
+            &question.search_words,
+            &question.text,
+        )
         .or_else(|| {
             src.catalog.titled(
                 src.library,
                 &src.config.default_language,
                 &question.search_words,
+                &question.text,
             )
         });
     // A heading quoted in the question ("the bullet points under „Warum sollten Sie dabei
@@ -411,7 +417,7 @@ fn quoted_heading(
             }
             languages
                 .iter()
-                .find_map(|lang| src.catalog.titled(src.library, lang, &words))
+                .find_map(|lang| src.catalog.titled(src.library, lang, &words, quote))
         };
         exact.or_else(near).filter(|at| !is_title(*at))
     })
