@@ -1697,6 +1697,11 @@ fn a_word_mistyped_by_one_letter_is_as_sure_as_the_word_typed_right() {
         assert_eq!(typed.hits[0].anchor, meant.hits[0].anchor, "{typed:#?}");
         assert_eq!(typed.confidence, meant.confidence, "{typed:#?}");
     }
+    // No surer either: a slip of a common word ("qualty") means as little as that word, not
+    // as much as a rare name no word list has.
+    let typed = core.answer("how do i improve the qualty of my photos", "en");
+    let meant = core.answer("how do i improve the quality of my photos", "en");
+    assert_eq!(typed.confidence, meant.confidence, "{typed:#?}");
 }
 
 #[test]

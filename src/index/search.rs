@@ -254,8 +254,12 @@ struct Word {
     known: Known,
     /// Sections holding the word as typed.
     sections: u64,
-    /// How specific the word is in general language (see [`meaning`]).
+    /// How specific the word is in general language (see [`meaning`]): of the word a slip
+    /// was read as ([`Word::meant`]), as it is that word.
     meaning: f32,
+    /// The page's word a word no page has was read as, an edit or two away ("quality" for
+    /// "qualty"): what it means in general language is that word's.
+    meant: Option<String>,
     /// How much more the pages use it than general language does (see [`domain`]); 0 for a
     /// word the pages don't have.
     domain: f32,
@@ -924,6 +928,7 @@ fn unread(raw: String, typed: String) -> Word {
         known: Known::Unknown,
         sections: 0,
         meaning: 0.0,
+        meant: None,
         domain: 0.0,
         exact: None,
         hint: Hint::No,
@@ -1260,7 +1265,7 @@ fn classify(
         if word.hint != Hint::No || word.known == Known::Reading {
             continue;
         }
-        let rank = general_rank(&word.typed, asked, written);
+        let rank = general_rank(word.meant.as_deref().unwrap_or(&word.typed), asked, written);
         word.meaning = if word.known == Known::Foreign && is_year(&word.raw) {
             YEAR_MEANING
         } else {
@@ -1380,6 +1385,7 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
             } else {
                 0.0
             },
+            meant: None,
             domain: 0.0,
             exact: None,
             hint: kind,
@@ -1410,6 +1416,7 @@ fn read_word(
     let mut word = Word {
         hint: Hint::No,
         meaning: 0.0,
+        meant: None,
         domain: 0.0,
         exact: None,
         readings: Vec::new(),
@@ -1446,17 +1453,21 @@ fn read_word(
         return word;
     }
     // A word the glossary knows is vocabulary, not a typo: no fuzzy matching then.
-    let mut variants = synonyms(group, &word.raw);
+    let mut variants: Vec<(String, f32, Option<String>)> = synonyms(group, &word.raw)
+        .into_iter()
+        .map(|(stem, factor)| (stem, factor, None))
+        .collect();
     if variants.is_empty() && !lexicon::is_word(&word.typed) {
         variants = expansions(searcher, group, &word.raw, stem.as_deref(), spelling);
     }
-    for (stem, factor) in variants {
+    for (stem, factor, meant) in variants {
         let df = doc_freq(searcher, group.all, &stem);
         if df == 0 || word.readings.iter().any(|(s, _)| *s == stem) {
             continue;
         }
         if word.readings.is_empty() {
             word.weight = evidence_weight(df, docs);
+            word.meant = meant;
         }
         word.readings.push((stem, factor));
     }
@@ -1501,7 +1512,7 @@ fn expansions(
     raw: &str,
     stem: Option<&str>,
     spelling: Spelling,
-) -> Vec<(String, f32)> {
+) -> Vec<(String, f32, Option<String>)> {
     let chars = raw.chars().count();
     if chars < MIN_FUZZY_CHARS {
         return Vec::new();
@@ -1566,12 +1577,16 @@ fn expansions(
                     u8::MAX => PREFIX,
                     _ => FUZZY_2,
                 };
-                let stem = if is_stem {
-                    Some(term)
+                // The page's word as written, when it was found so: what it means.
+                let (stem, meant) = if is_stem {
+                    (Some(term), None)
                 } else {
-                    Analyzers::term_of(a.stemmed(group.analyzer), &term)
+                    (
+                        Analyzers::term_of(a.stemmed(group.analyzer), &term),
+                        Some(term),
+                    )
                 };
-                stem.map(|s| (s, factor))
+                stem.map(|s| (s, factor, meant))
             })
             .collect()
     })
