@@ -988,6 +988,21 @@ fn the_head_of_a_heading_with_a_subtitle_names_that_section() {
 }
 
 #[test]
+fn a_task_on_a_part_named_by_its_words_is_answered_however_weak_they_are() {
+    // "Get Involved" is two weak words, and the request says more about the newsletter than
+    // about the part: the part is still named, by its heading.
+    let answer = ask(
+        "Übersetz mir bitte den Absatz unter „Get Involved“ ins Deutsche, wir wollen ihn in unseren Newsletter packen.",
+        "en",
+    );
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(answer.hits[0].anchor, "get-involved", "{answer:#?}");
+    // Where a part stands names no part: "the first paragraph" of which page?
+    let answer = ask("turn the first paragraph into a tagline", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound, "{answer:#?}");
+}
+
+#[test]
 fn headings_the_search_reads_alike_are_told_apart_by_the_words_typed() {
     // Both headings are "sichern", "Platz" to the search ("jetzt", "hier" are dropped): the
     // question that is one of them goes to that one.

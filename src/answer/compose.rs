@@ -510,7 +510,7 @@ pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f
                     && !coverage.unique
                     && coverage.meaning_found < RARE_MEANING
                     && !coverage.matched.iter().any(|w| question.is_distinctive(w)))));
-    if weak {
+    if weak && task_lift < NAMED_TASK_LIFT {
         sure * WEAK
     } else {
         sure
@@ -525,6 +525,11 @@ const POINTED_LIFT: f32 = 1.5;
 /// How much a task on a part of the pages ([`task_lift`]) lifts both the share and the scope,
 /// whatever its words no page has.
 const TASK_LIFT: f32 = 2.0;
+/// The same for a task on a part named by the pages' own words ("turn the *get involved*
+/// paragraph into a button label", "the *openinfra* paragraph as a tweet"): the part is that
+/// section, however weak its words ("get", "involved") and however many words say what to
+/// make of it; no damping as a weak question ([`WEAK`]).
+const NAMED_TASK_LIFT: f32 = 3.0;
 
 /// [`TASK_LIFT`] for a request for a task on the part of the pages `answer` is, named by its
 /// words ([`Question::task_part`]: "sum up the gaia-x paragraph in one line for my slide
@@ -573,12 +578,50 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
         .owner
         .iter()
         .all(|w| super::question::contains_phrase(&title, w) || PAGE_WORDS.contains(w));
-    if which && whose {
-        TASK_LIFT
-    } else {
+    tracing::debug!(part = task.part, named_by = ?task.named_by, owner = ?task.owner, which, whose, "task");
+    if !(which && whose) {
         1.0
+    } else if !task.part.is_empty() && task.named_by.iter().any(|w| names_a_part(w)) {
+        NAMED_TASK_LIFT
+    } else {
+        TASK_LIFT
     }
 }
+
+/// Whether a word naming a task's part says which part by what it is about ("get involved",
+/// "openinfra", "ganten"), not by where it stands ("the first paragraph", "the last list"), nor
+/// by the page it is on ("the page headings").
+fn names_a_part(word: &str) -> bool {
+    !PAGE_WORDS.contains(&word)
+        && !PLACE_IN_PAGE.contains(&word)
+        && !crate::index::question_words(word).is_empty()
+}
+
+/// Words for where a part stands on its page.
+const PLACE_IN_PAGE: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "last",
+    "top",
+    "bottom",
+    "next",
+    "previous",
+    "erste",
+    "ersten",
+    "zweite",
+    "zweiten",
+    "dritte",
+    "dritten",
+    "letzte",
+    "letzten",
+    "oben",
+    "unten",
+    "obere",
+    "untere",
+    "nächste",
+    "nächsten",
+];
 
 /// The words of a section's heading and text, normalised ([`super::question::normalize`]).
 fn words_of(section: &Section) -> String {
