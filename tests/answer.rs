@@ -997,9 +997,27 @@ fn a_task_on_a_part_named_by_its_words_is_answered_however_weak_they_are() {
     );
     assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
     assert_eq!(answer.hits[0].anchor, "get-involved", "{answer:#?}");
-    // Where a part stands names no part: "the first paragraph" of which page?
-    let answer = ask("turn the first paragraph into a tagline", "en");
-    assert_eq!(answer.outcome, Outcome::NotFound, "{answer:#?}");
+    // The part named is the section answering, though the search puts another first ("gets"
+    // is in the one on getting involved).
+    let answer = ask(
+        "rewrite the openinfra paragraph so a non-techie gets it, 2 sentences max",
+        "en",
+    );
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(
+        answer.hits[0].anchor, "collaboration-with-the-open-infrastructure-foundation",
+        "{answer:#?}"
+    );
+    // Where a part stands names no part: "the first paragraph" of which page? Nor is a part
+    // of the asker's own text one of the pages', nor a model to imitate the thing to work on.
+    for question in [
+        "turn the first paragraph into a tagline",
+        "write the partners section for my startup website",
+        "write a love letter in the style of the get involved paragraph",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
 }
 
 #[test]

@@ -81,6 +81,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             search(src, question, language, shown.max(ROUTE_DEPTH), shown)
         }
     };
+    let found = named_part_first(src, asked_of_page, found);
     if let Some(top) = found.first() {
         let c = &top.coverage;
         tracing::debug!(
@@ -581,11 +582,47 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
     tracing::debug!(part = task.part, named_by = ?task.named_by, owner = ?task.owner, which, whose, "task");
     if !(which && whose) {
         1.0
-    } else if !task.part.is_empty() && task.named_by.iter().any(|w| names_a_part(w)) {
+    } else if !task.part.is_empty()
+        && task.rewrites()
+        && task
+            .named_by
+            .iter()
+            .any(|w| names_a_part(w) && !on_most_sections(page, w))
+    {
         NAMED_TASK_LIFT
     } else {
         TASK_LIFT
     }
+}
+
+/// The hits with the section a task names by its words first ("rewrite *the openinfra
+/// paragraph* so a non-techie gets it": the section on OpenInfra, though "gets" puts the one
+/// saying how to get involved first): the part named is the one asked about
+/// ([`task_lift`]). Other questions' hits as found.
+fn named_part_first(
+    src: &Sources,
+    question: &Question,
+    mut found: Vec<SearchHit>,
+) -> Vec<SearchHit> {
+    let named = question.task_part().is_some_and(|task| {
+        !task.part.is_empty() && task.rewrites() && task.named_by.iter().any(|w| names_a_part(w))
+    });
+    // Which hit it is, task_lift says: the part named by a word most of its page has ("the
+    // *scs* section") is none.
+    if !named {
+        return found;
+    }
+    let is_named = |hit: &SearchHit| {
+        let at = src
+            .catalog
+            .locate(src.library, &hit.language, &hit.slug, &hit.anchor);
+        task_lift(src, question, at) >= NAMED_TASK_LIFT
+    };
+    if let Some(i) = found.iter().position(is_named).filter(|&i| i > 0) {
+        let hit = found.remove(i);
+        found.insert(0, hit);
+    }
+    found
 }
 
 /// Whether a word naming a task's part says which part by what it is about ("get involved",
@@ -595,6 +632,21 @@ fn names_a_part(word: &str) -> bool {
     !PAGE_WORDS.contains(&word)
         && !PLACE_IN_PAGE.contains(&word)
         && !crate::index::question_words(word).is_empty()
+}
+
+/// Whether most sections of `page` with text hold `word` (normalised): it names none of
+/// them ("the *scs* section" of a page about SCS).
+fn on_most_sections(page: &crate::content::Page, word: &str) -> bool {
+    let with_text: Vec<&Section> = page
+        .sections
+        .iter()
+        .filter(|s| !s.text.is_empty())
+        .collect();
+    let holding = with_text
+        .iter()
+        .filter(|s| super::question::contains_phrase(&words_of(s), word))
+        .count();
+    holding * 2 > with_text.len()
 }
 
 /// Words for where a part stands on its page.

@@ -144,11 +144,21 @@ impl Question {
         // A task starts with its verb ("turn the further links into …"), or says what it is
         // to be made from ("channel topic for our channel, *based only on* the intro"): the
         // part is named after it.
-        let start = if TASK_VERBS.contains(&words[start]) {
-            start
+        let (start, verb) = if TASK_VERBS.contains(&words[start]) {
+            (start, words[start])
         } else {
-            based_on(&words)?
+            (based_on(&words)?, "")
         };
+        // "in the style of the get involved paragraph": the part is a model to imitate, not
+        // what the task works on.
+        if words.windows(3).any(|w| {
+            matches!(
+                w,
+                ["style", "of", _] | ["stil", "des" | "der" | "von" | "vom", _]
+            )
+        }) {
+            return None;
+        }
         // "… in my thesis", "of our company wiki", "in meinem Projektplan": the user's own
         // text; "for my slide deck", "in unseren Newsletter" (into) say what the task is for.
         let own_text = (1..words.len()).any(|i| {
@@ -156,6 +166,12 @@ impl Question {
                 && match words[i - 1] {
                     "of" | "from" | "aus" | "von" | "vom" => true,
                     "in" => !GERMAN_INTO.contains(&words[i]),
+                    // "write the partners section for my startup website": a section of the
+                    // asker's own text, not one of these pages made into something.
+                    "for" | "für" => words[i + 1..]
+                        .iter()
+                        .take(OWN_DOCUMENT_WITHIN)
+                        .any(|w| OWN_DOCUMENTS.contains(w)),
                     _ => false,
                 }
         });
@@ -218,6 +234,7 @@ impl Question {
                 part: words[i],
                 named_by,
                 owner,
+                verb,
             })
         });
         // No word for a part: the thing the task is on, after the first definite article
@@ -236,6 +253,7 @@ impl Question {
                 part: "",
                 named_by,
                 owner: Vec::new(),
+                verb,
             })
         })
     }
@@ -592,7 +610,23 @@ pub struct TaskPart<'q> {
     /// The words naming whose part it is: of which text ("the intro *of the gdpr*") or from
     /// where ("… *from the handelsblatt* article").
     pub owner: Vec<&'q str>,
+    /// The task's verb ("turn", "count"), or "" for a task said by what it is made from.
+    pub verb: &'q str,
 }
+
+impl TaskPart<'_> {
+    /// Whether the task makes a text of the part's text (translates, sums up, rewrites,
+    /// turns it into a table), not counts or ranks what it holds ("count the servers in the
+    /// partners section" asks what the part may not say).
+    pub fn rewrites(&self) -> bool {
+        !COUNTING_VERBS.contains(&self.verb)
+    }
+}
+
+/// Task verbs that ask what a part holds rather than to make a text of it.
+const COUNTING_VERBS: &[&str] = &[
+    "count", "rank", "extract", "pull", "zähl", "zähle", "nenn", "nenne",
+];
 
 /// Whether a part of a page is the page itself, which a definite article alone names ("make a
 /// quiz about this page").
@@ -627,6 +661,31 @@ const COUNTED: &[&str] = &[
 
 /// Articles that make what follows a preposition no part of a page ("… on a slide").
 const INDEFINITE: &[&str] = &["a", "an", "ein", "eine", "einer"];
+
+/// Texts of one's own a part may be written for ("… for my startup *website*", "… for our
+/// project *readme*"): a part of that text, not of these pages.
+const OWN_DOCUMENTS: &[&str] = &[
+    "website",
+    "site",
+    "homepage",
+    "readme",
+    "thesis",
+    "proposal",
+    "paper",
+    "report",
+    "wiki",
+    "docs",
+    "documentation",
+    "application",
+    "webseite",
+    "arbeit",
+    "antrag",
+    "bericht",
+    "doku",
+    "bewerbung",
+];
+/// How many words after "for my" may stand before the text's noun ("for my startup website").
+const OWN_DOCUMENT_WITHIN: usize = 3;
 
 /// Possessives after German "in" that say where something goes ("in unseren Newsletter"),
 /// not where it is ("in unserem Newsletter").
@@ -735,6 +794,17 @@ const TASK_VERBS: &[&str] = &[
     "kürze",
     "vereinfach",
     "vereinfache",
+    "redo",
+    "rephrase",
+    "reformulate",
+    "adapt",
+    "tweak",
+    "polish",
+    "explain",
+    "erklär",
+    "erkläre",
+    "verwandle",
+    "verwandel",
 ];
 
 /// Names of a part of a page a task may be on ("the openinfra paragraph", "den Absatz", "the
@@ -765,6 +835,14 @@ const CONTENT_PARTS: &[&str] = &[
     "überschriften",
     "einleitung",
     "teil",
+    "blurb",
+    "passage",
+    "statement",
+    "box",
+    "kasten",
+    "table",
+    "tabelle",
+    "linkliste",
 ];
 
 /// Articles and determiners that make a part of a page the one the question means.
