@@ -1021,6 +1021,37 @@ fn a_task_on_a_part_named_by_its_words_is_answered_however_weak_they_are() {
 }
 
 #[test]
+fn the_form_an_answer_is_asked_in_is_no_topic_of_its_own() {
+    // "csv", "markdown table", the columns a list shows ("name | website"), a link's "domain":
+    // no page of the network has them, and they say what to make of the list, not what it
+    // is about.
+    for (question, anchor) in [
+        (
+            "make a csv with two columns, company,website, for every founding member",
+            "our-partners-in-the-network",
+        ),
+        (
+            "founding members as a markdown table: name | website",
+            "our-partners-in-the-network",
+        ),
+        (
+            "that link about sovereignty vs legal box-ticking, which domain does it go to?",
+            "further-links",
+        ),
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
+    }
+    // A column of a spreadsheet is the topic of a question about spreadsheets.
+    let excel = ask(
+        "Wie zähle ich in Excel, wie oft ein bestimmtes Wort in einer Spalte vorkommt?",
+        "de",
+    );
+    assert_eq!(excel.outcome, Outcome::NotFound, "{excel:#?}");
+}
+
+#[test]
 fn headings_the_search_reads_alike_are_told_apart_by_the_words_typed() {
     // Both headings are "sichern", "Platz" to the search ("jetzt", "hier" are dropped): the
     // question that is one of them goes to that one.

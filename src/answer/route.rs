@@ -909,10 +909,32 @@ const THEIR_LIST: &[&str] = &[
     "unterstützer",
 ];
 
+/// What the partner list shows of each partner, as a question asks for it in a table's
+/// columns ("name | website", "Firma | Domain").
+const LISTED_ATTRIBUTES: &[&str] = &[
+    "name",
+    "names",
+    "website",
+    "websites",
+    "homepage",
+    "url",
+    "urls",
+    "link",
+    "links",
+    "domain",
+    "domains",
+    "namen",
+    "webseite",
+    "webseiten",
+];
+
 /// The words of `hit` (the best hit for `question`) beyond those asking for `command`: the
 /// words of its trigger phrases in the question (`triggers`) and, of the partner list, what
 /// a partner is called ([`PARTNERISH`]) when the question asks for the partners by it
-/// ([`asks_for_partners_by_name`]). Only these can point the question elsewhere.
+/// ([`asks_for_partners_by_name`]). Nor the form the answer is asked in ("as a markdown
+/// table": [`crate::index::is_form_word`]), whatever page has those words, nor, of the partner
+/// list, what it shows of each ([`LISTED_ATTRIBUTES`]). Only these can point the question
+/// elsewhere.
 pub fn beyond_command<'a>(
     question: &'a Question,
     command: &Command,
@@ -920,11 +942,17 @@ pub fn beyond_command<'a>(
     hit: &'a SearchHit,
 ) -> impl Iterator<Item = &'a str> + 'a {
     let by_name = command.kind == CommandKind::Partners && asks_for_partners_by_name(question);
+    let listing = command.kind == CommandKind::Partners;
     hit.coverage
         .matched
         .iter()
         .map(String::as_str)
-        .filter(move |w| !(triggers.contains(w) || (by_name && PARTNERISH.contains(w))))
+        .filter(move |w| {
+            !(triggers.contains(w)
+                || (by_name && PARTNERISH.contains(w))
+                || crate::index::is_form_word(w)
+                || (listing && LISTED_ATTRIBUTES.contains(w)))
+        })
 }
 
 /// Whether `question` asks for the partners by what they are called ("companies", "Firmen":

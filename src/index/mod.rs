@@ -726,6 +726,12 @@ pub fn is_common_word(word: &str) -> bool {
     lexicon::is_word(word)
 }
 
+/// Whether `word` (lower case) asks for the form of an answer ("markdown", "Tabelle",
+/// "Stichpunkte"), not for a topic.
+pub fn is_form_word(word: &str) -> bool {
+    lexicon::is_form_word(word)
+}
+
 /// Whether `word` (lower case) is a common word of `language` ("budget" of English;
 /// "weiterführenden" is not, it is German).
 pub fn is_word_of(language: &str, word: &str) -> bool {

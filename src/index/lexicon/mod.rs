@@ -145,6 +145,11 @@ const READING_WORDS: &[&str] = &[
     "linked",
     "url",
     "urls",
+    "domain",
+    "domains",
+    "homepage",
+    "homepages",
+    "websites",
     "wording",
     "sentence",
     "sentences",
@@ -199,9 +204,37 @@ const READING_WORDS: &[&str] = &[
     "vorkommen",
 ];
 
-/// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]).
+/// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]) or
+/// about the form an answer is asked in ([`FORM_WORDS`]).
 pub fn is_reading_word(word: &str) -> bool {
-    READING_WORDS.contains(&word)
+    READING_WORDS.contains(&word) || is_form_word(word)
+}
+
+/// Words for the form an answer is asked in ("as a markdown table", "als Tabelle", "in
+/// Stichpunkten", "as json"; not "column", as often a spreadsheet's): what the asker wants made of a section, not what
+/// it is about. A page that has one (a course on Markdown) is no more the answer for it.
+const FORM_WORDS: &[&str] = &[
+    "markdown",
+    "table",
+    "tables",
+    "csv",
+    "json",
+    "yaml",
+    "bullet",
+    "bullets",
+    "numbered",
+    "tabelle",
+    "tabellen",
+    "stichpunkt",
+    "stichpunkte",
+    "stichpunkten",
+    "nummerierte",
+    "nummerierten",
+];
+
+/// Whether `word` (lower case) asks for the form of an answer ([`FORM_WORDS`]).
+pub fn is_form_word(word: &str) -> bool {
+    FORM_WORDS.contains(&word)
 }
 
 /// The forms of the light verbs of English and German: verbs that carry a question's grammar,
