@@ -248,6 +248,8 @@ fn asking_whether_someone_is_part_of_the_forum_lists_the_partners() {
         ("Gehört Quillworks zum Netzwerk?", "de"),
         ("Ist Quillworks beim Forum dabei?", "de"),
         ("is Quillworks represented in the forum?", "en"),
+        // The partners by their count: "among the 14".
+        ("quillworks among the 14? just double-checking", "en"),
         // A name typed in capitals is meant as typed: "LINKZ" is no "links".
         ("Ist LINKZ beim Forum dabei?", "de"),
     ] {
@@ -259,6 +261,7 @@ fn asking_whether_someone_is_part_of_the_forum_lists_the_partners() {
     for (question, lang) in [
         ("Gehört OpenInfra zum Forum?", "de"),
         ("Gehört die Zertifizierung zum Forum?", "de"),
+        ("which of the 14 run gpus?", "en"),
     ] {
         let answer = ask(question, lang);
         assert_ne!(answer.command, "partners", "{question}: {answer:#?}");
@@ -1021,6 +1024,37 @@ fn a_task_on_a_part_named_by_its_words_is_answered_however_weak_they_are() {
 }
 
 #[test]
+fn a_task_on_the_page_of_content_with_one_page_is_on_that_page() {
+    // The seed page alone: "the page" is it, though no other word of the task names a part.
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("en")).unwrap();
+    std::fs::copy(
+        root().join("content/en/network.md"),
+        content.join("en/network.md"),
+    )
+    .unwrap();
+    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
+    config.content = content;
+    config.index = dir.path().join("index");
+    let core = Core::open(config).unwrap();
+    for (question, lang) in [
+        ("summarize the whole page in three bullets", "en"),
+        (
+            "Fass die ganze Seite in vier Stichpunkten für unseren Newsletter zusammen.",
+            "de",
+        ),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, "network", "{question}: {answer:#?}");
+    }
+    // Nor does it answer a task on something else.
+    let cats = core.answer("summarize the page about cats", "en");
+    assert_eq!(cats.outcome, Outcome::NotFound, "{cats:#?}");
+}
+
+#[test]
 fn the_form_an_answer_is_asked_in_is_no_topic_of_its_own() {
     // "csv", "markdown table", the columns a list shows ("name | website"), a link's "domain":
     // no page of the network has them, and they say what to make of the list, not what it
@@ -1043,6 +1077,9 @@ fn the_form_an_answer_is_asked_in_is_no_topic_of_its_own() {
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
         assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
     }
+    // "The page" of many names none.
+    let whole = ask("summarize the whole page in three bullets", "en");
+    assert_eq!(whole.outcome, Outcome::NotFound, "{whole:#?}");
     // A column of a spreadsheet is the topic of a question about spreadsheets.
     let excel = ask(
         "Wie zähle ich in Excel, wie oft ein bestimmtes Wort in einer Spalte vorkommt?",

@@ -82,6 +82,13 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         }
     };
     let found = named_part_first(src, asked_of_page, found);
+    // A task on "the page" that finds nothing else to search is on the whole page.
+    let page_itself = page_itself.or_else(|| {
+        found
+            .is_empty()
+            .then(|| only_page_tasked(src, question))
+            .flatten()
+    });
     if let Some(top) = found.first() {
         let c = &top.coverage;
         tracing::debug!(
@@ -556,7 +563,8 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
             .iter()
             .all(|w| super::question::contains_phrase(&heading, w))
     } else if task.named_by.is_empty() {
-        super::question::is_page_part(task.part)
+        // "The page" unnamed is the page of content that has one; of many, none.
+        (super::question::is_page_part(task.part) && src.library.pages.len() == 1)
             || (super::question::is_intro_part(task.part)
                 && page.sections.iter().position(|s| !s.text.is_empty()) == Some(at.section))
     } else {
@@ -593,6 +601,21 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
     } else {
         TASK_LIFT
     }
+}
+
+/// The start of the one page of content that has one, when a task is on "the page" and the
+/// search finds nothing else it names ("summarise the whole page in four bullets", "Fass die
+/// ganze Seite zusammen"): there is no other page it can be. On a site of many pages "the
+/// page" names none.
+fn only_page_tasked(src: &Sources, question: &Question) -> Option<SectionRef> {
+    let task = question.task_part()?;
+    let alone = super::question::is_page_part(task.part)
+        && task.named_by.is_empty()
+        && task.owner.is_empty()
+        && src.library.pages.len() == 1;
+    let page = src.library.pages.first().filter(|_| alone)?;
+    src.catalog
+        .page_start(src.library, &page.language, &page.slug)
 }
 
 /// The hits with the section a task names by its words first ("rewrite *the openinfra

@@ -211,7 +211,7 @@ impl Question {
             let mut named_by: Vec<&str> = words[article + 1..i]
                 .iter()
                 .copied()
-                .filter(|w| *w != "s" && !DEFINITE.contains(w))
+                .filter(|w| *w != "s" && !DEFINITE.contains(w) && !WHOLE.contains(w))
                 .collect();
             let mut owner = Vec::new();
             match words.get(i + 1) {
@@ -657,6 +657,20 @@ const PART_SOURCE: &[&str] = &["from", "aus"];
 const COUNTED: &[&str] = &[
     "all", "every", "each", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "alle", "jeden", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+];
+
+/// Words for all of a part ("the *whole* page", "die *ganze* Seite"): they name none.
+const WHOLE: &[&str] = &[
+    "whole",
+    "entire",
+    "full",
+    "complete",
+    "ganze",
+    "ganzen",
+    "gesamte",
+    "gesamten",
+    "komplette",
+    "kompletten",
 ];
 
 /// Articles that make what follows a preposition no part of a page ("… on a slide").

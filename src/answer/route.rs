@@ -102,7 +102,8 @@ pub fn route<'c>(
             || asks_if_unknown_is_listed(src, question)
             || asks_if_named_is_listed(src, question)
             || asks_if_unknown_is_among(src, question)
-            || asks_if_unknown_belongs(src, question))
+            || asks_if_unknown_belongs(src, question)
+            || asks_if_unknown_is_among_the_count(src, question))
     {
         // Without the list in this language, the question goes on as any other.
         if let Some(command) = src
@@ -824,6 +825,28 @@ fn names_their_list(src: &Sources, question: &Question, phrase: &str) -> bool {
     words.iter().position(|w| *w == first).is_some_and(|i| {
         i > 0 && is_unknown_name(src, words[i - 1]) && !words[i..].iter().any(|w| OURS.contains(w))
     })
+}
+
+/// Whether a question asks whether one no page names is among a number of them, the partners
+/// by their count ("strato among the 14?", "ist die Telekom bei den 14 dabei?", "one of the
+/// 17?"): a name no page has ([`is_unknown_name`]), "among / one of / bei / unter / zu" the
+/// number, in a question; no question word ("which of the 14 …" asks about them).
+fn asks_if_unknown_is_among_the_count(src: &Sources, question: &Question) -> bool {
+    if !question.hints.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = question.words().collect();
+    if words.iter().any(|w| WH.contains(w) || BECOMING.contains(w)) {
+        return false;
+    }
+    let asks = question.text.contains('?') || words.iter().any(|w| YES_OR_NO.contains(w));
+    let among_count = words.windows(3).any(|w| {
+        matches!(w[0], "among" | "amongst" | "of" | "bei" | "unter" | "zu")
+            && matches!(w[1], "the" | "those" | "these" | "den" | "diesen")
+            && w[2].len() <= 3
+            && w[2].chars().all(|c| c.is_ascii_digit())
+    });
+    asks && among_count && words.iter().any(|w| is_unknown_name(src, w))
 }
 
 /// The body whose partners are asked about, as a question names it.
