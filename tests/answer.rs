@@ -1049,6 +1049,24 @@ fn a_task_on_the_page_of_content_with_one_page_is_on_that_page() {
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
         assert_eq!(answer.hits[0].page, "network", "{question}: {answer:#?}");
     }
+    // The page itself is the task's object, whatever else the search finds ("Deutsch").
+    let german = core.answer(
+        "Fass die Seite in fünf Stichpunkten auf Deutsch zusammen.",
+        "de",
+    );
+    assert_eq!(
+        german.hits[0].anchor, "the-network-behind-the-sovereign-cloud-stack-scs",
+        "{german:#?}"
+    );
+    // Not the page as the source of a task on something else, nor a thing of the page.
+    let source = core.answer(
+        "write a linkedin post about the gaia-x contributions, only with facts from the page",
+        "en",
+    );
+    assert_eq!(
+        source.hits[0].anchor, "contributions-to-gaia-x-and-gxfs",
+        "{source:#?}"
+    );
     // Nor does it answer a task on something else.
     let cats = core.answer("summarize the page about cats", "en");
     assert_eq!(cats.outcome, Outcome::NotFound, "{cats:#?}");

@@ -82,10 +82,10 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         }
     };
     let found = named_part_first(src, asked_of_page, found);
-    // A task on "the page" that finds nothing else to search is on the whole page.
+    // A task on "the page" itself, or that finds nothing else to search, is on the whole
+    // page.
     let page_itself = page_itself.or_else(|| {
-        found
-            .is_empty()
+        (found.is_empty() || question.tasks_the_page_itself())
             .then(|| only_page_tasked(src, question))
             .flatten()
     });

@@ -127,6 +127,31 @@ impl Question {
         })
     }
 
+    /// Whether a task's object is the page itself: its verb, then "the (whole) page" ("fass
+    /// die Seite in fünf Stichpunkten zusammen", "translate the whole page", "give me the
+    /// page as json"); not the page as a source ("… using only what this page says") nor a
+    /// thing of it ("the page's key facts").
+    pub fn tasks_the_page_itself(&self) -> bool {
+        let words: Vec<&str> = self
+            .normalized
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(verb) = words.iter().position(|w| !TASK_LEAD_IN.contains(w)) else {
+            return false;
+        };
+        if !TASK_VERBS.contains(&words[verb]) {
+            return false;
+        }
+        let mut rest = words[verb + 1..]
+            .iter()
+            .copied()
+            .skip_while(|w| matches!(*w, "me" | "us" | "mir" | "uns" | "bitte" | "please" | "pls"));
+        rest.next().is_some_and(|w| DEFINITE.contains(&w))
+            && rest.find(|w| !WHOLE.contains(w)).is_some_and(is_page_part)
+            && rest.next() != Some("s")
+    }
+
     /// The part of a page a request for a task names, when the question is one: it starts
     /// with a verb of [`TASK_VERBS`] (after "pls", "can you", "bitte" …) and names a part
     /// of a page ([`CONTENT_PARTS`]) with a definite article a few words before it: "turn
