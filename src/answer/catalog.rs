@@ -411,13 +411,6 @@ fn under(library: &Library, at: SectionRef) -> usize {
         .count()
 }
 
-/// Whether `inner` is `at` or a section under `at`'s heading.
-pub fn is_under(library: &Library, at: SectionRef, inner: SectionRef) -> bool {
-    inner.page == at.page
-        && inner.section >= at.section
-        && inner.section <= at.section + under(library, at)
-}
-
 /// `at`, or when its section has no text (a heading with only sub-headings under it), the
 /// first section under it that has; failing that, the first after it on its page.
 pub fn with_text(library: &Library, at: SectionRef) -> SectionRef {

@@ -82,10 +82,10 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         }
     };
     let found = named_part_first(src, asked_of_page, found);
-    // A task on "the page" itself, or that finds nothing else to search, is on the whole
-    // page.
+    // A task on "the page" itself is on the whole page; so is one on the page that names
+    // nothing else the search finds ("write a haiku about the page").
     let page_itself = page_itself.or_else(|| {
-        (found.is_empty() || question.tasks_the_page_itself())
+        (question.tasks_the_page_itself() || (found.is_empty() && question.tasks_on_the_page()))
             .then(|| only_page_tasked(src, question))
             .flatten()
     });
@@ -336,8 +336,8 @@ fn titled(
 }
 
 /// The hits with the section `at` first, or when it has no text (a heading with only
-/// sub-headings under it), the first under it that has: the reply links to `at` and shows
-/// that text.
+/// sub-headings under it, or a tagline with none), the first under or after it that has: the
+/// reply links to `at` and shows that text.
 fn first_under(src: &Sources, at: SectionRef, mut found: Vec<SearchHit>) -> Vec<SearchHit> {
     let shown = super::catalog::with_text(src.library, at);
     let mut first = match found.iter().position(|h| shown.is(src.library, h)) {
@@ -361,7 +361,10 @@ fn first_under(src: &Sources, at: SectionRef, mut found: Vec<SearchHit>) -> Vec<
             }
         }
     };
-    if shown != at && super::catalog::is_under(src.library, at, shown) {
+    // The reply links to the heading named, whatever text it shows: the one under it, or
+    // for a heading with no text nor sub-headings (a tagline: "Kubernetes - digital
+    // souverän"), the text after it.
+    if shown != at {
         let (page, named) = at.get(src.library);
         found.retain(|h| !at.is(src.library, h));
         first.anchor = named.anchor.clone();
@@ -603,10 +606,9 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
     }
 }
 
-/// The start of the one page of content that has one, when a task is on "the page" and the
-/// search finds nothing else it names ("summarise the whole page in four bullets", "Fass die
-/// ganze Seite zusammen"): there is no other page it can be. On a site of many pages "the
-/// page" names none.
+/// The start of the one page of content that has one, when a task is on "the page"
+/// ("summarise the whole page in four bullets", "Fass die ganze Seite zusammen"): there is no
+/// other page it can be. On a site of many pages "the page" names none.
 fn only_page_tasked(src: &Sources, question: &Question) -> Option<SectionRef> {
     let task = question.task_part()?;
     let alone = super::question::is_page_part(task.part)
@@ -1017,10 +1019,22 @@ fn search(
         super::question::plainly_written_in(&question.normalized, &src.config.languages, language)
             .unwrap_or(language);
     let capitals = crate::index::typed_in_capitals(&question.text);
+    // The form words of a task say what to make of a part, wherever they stand ("make a
+    // table of the partners"); a question's only after "as", "in" ("the partners as csv").
+    let forms: Vec<String> = if question.is_task() {
+        question
+            .words()
+            .filter(|w| crate::index::is_form_word(w))
+            .map(str::to_string)
+            .collect()
+    } else {
+        crate::index::asked_as_form(&question.text)
+    };
     let asked = crate::index::Asked {
         words,
         hints,
         capitals: &capitals,
+        forms: &forms,
     };
     let mut found = src.index.search_words(&asked, language, limit, snippets);
     if found.is_empty() && language != src.config.default_language {

@@ -127,6 +127,15 @@ impl Question {
         })
     }
 
+    /// Whether the question is a request for a task: it starts with a verb of [`TASK_VERBS`]
+    /// (after "pls", "can you", "bitte" …).
+    pub fn is_task(&self) -> bool {
+        self.normalized
+            .split(' ')
+            .find(|w| !w.is_empty() && !TASK_LEAD_IN.contains(w))
+            .is_some_and(|w| TASK_VERBS.contains(&w))
+    }
+
     /// Whether a task's object is the page itself: its verb, then "the (whole) page" ("fass
     /// die Seite in fünf Stichpunkten zusammen", "translate the whole page", "give me the
     /// page as json"); not the page as a source ("… using only what this page says") nor a
@@ -149,7 +158,31 @@ impl Question {
             .skip_while(|w| matches!(*w, "me" | "us" | "mir" | "uns" | "bitte" | "please" | "pls"));
         rest.next().is_some_and(|w| DEFINITE.contains(&w))
             && rest.find(|w| !WHOLE.contains(w)).is_some_and(is_page_part)
-            && rest.next() != Some("s")
+            && rest.next().is_none_or(|w| AFTER_THE_PAGE.contains(&w))
+    }
+
+    /// Whether a task is on "the (whole) page" somewhere after its verb, and nothing says
+    /// whose page ("write a haiku about the page", "mach aus der Seite einen Tweet"; not "the
+    /// page i sent you", "die Seite meines Tagebuchs"): the page is the task's object or its
+    /// source. Which, the caller tells by what else the question names.
+    pub fn tasks_on_the_page(&self) -> bool {
+        if !self.is_task() {
+            return false;
+        }
+        let words: Vec<&str> = self
+            .normalized
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect();
+        (1..words.len()).any(|i| {
+            is_page_part(words[i])
+                && words[..i]
+                    .iter()
+                    .rev()
+                    .find(|w| !WHOLE.contains(w))
+                    .is_some_and(|w| DEFINITE.contains(w))
+                && words.get(i + 1).is_none_or(|w| AFTER_THE_PAGE.contains(w))
+        })
     }
 
     /// The part of a page a request for a task names, when the question is one: it starts
@@ -682,6 +715,15 @@ const PART_SOURCE: &[&str] = &["from", "aus"];
 const COUNTED: &[&str] = &[
     "all", "every", "each", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "alle", "jeden", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+];
+
+/// What may follow "the page" when it is a task's object: what to make of it ("… into a
+/// tweet", "… in fünf Stichpunkten", "… zusammen"); not whose it is ("die Seite *meines*
+/// Tagebuchs", "the page *i* sent you", "the page*'s* key facts").
+const AFTER_THE_PAGE: &[&str] = &[
+    "in", "into", "as", "to", "for", "pls", "please", "plz", "und", "and", "als", "auf", "ins",
+    "für", "zu", "zusammen", "bitte", "kurz", "nochmal", "again", "briefly", "like", "so", "with",
+    "mit", "wie", "a", "an", "ein", "eine", "einen",
 ];
 
 /// Words for all of a part ("the *whole* page", "die *ganze* Seite"): they name none.

@@ -840,12 +840,27 @@ fn asks_if_unknown_is_among_the_count(src: &Sources, question: &Question) -> boo
         return false;
     }
     let asks = question.text.contains('?') || words.iter().any(|w| YES_OR_NO.contains(w));
-    let among_count = words.windows(3).any(|w| {
-        matches!(w[0], "among" | "amongst" | "of" | "bei" | "unter" | "zu")
-            && matches!(w[1], "the" | "those" | "these" | "den" | "diesen")
-            && w[2].len() <= 3
-            && w[2].chars().all(|c| c.is_ascii_digit())
-    });
+    // "among the 14", and nothing after the number in its clause but words for the partners
+    // and small words ("… among the 14 eight-thousanders?" counts something else; "strato
+    // among the 14? just double-checking" asks about the 14).
+    let among_count = question
+        .text
+        .split(['?', '!', ',', ';', ':', '–', '—'])
+        .any(|clause| {
+            let clause = super::question::normalize(clause);
+            let words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
+            (0..words.len().saturating_sub(2)).any(|i| {
+                matches!(
+                    words[i],
+                    "among" | "amongst" | "of" | "bei" | "unter" | "zu"
+                ) && matches!(words[i + 1], "the" | "those" | "these" | "den" | "diesen")
+                    && words[i + 2].len() <= 3
+                    && words[i + 2].chars().all(|c| c.is_ascii_digit())
+                    && words[i + 3..]
+                        .iter()
+                        .all(|w| is_small_word(w) || is_list_noun(w) || LISTED_FILLER.contains(w))
+            })
+        });
     asks && among_count && words.iter().any(|w| is_unknown_name(src, w))
 }
 

@@ -66,7 +66,38 @@ pub struct Asked<'a> {
     pub words: &'a [String],
     pub hints: &'a [String],
     pub capitals: &'a [String],
+    /// The words asking for the answer's form ([`asked_as_form`]).
+    pub forms: &'a [String],
 }
+
+/// The words of `text` that ask for the form of the answer ([`lexicon::is_form_word`]: "csv",
+/// "Tabelle", "Stichpunkte"), in lower case: after "as", "in", "into", "als", "zu" a few words
+/// before ("as a markdown table", "in fünf Stichpunkten"). Not a form word that is the topic:
+/// "what is a csv file?", "YAML oder JSON für Konfiguration?". (A task's are all its form
+/// words: the answer layer adds them.)
+pub fn asked_as_form(text: &str) -> Vec<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (0..words.len())
+        .filter(|&i| lexicon::is_form_word(&words[i]))
+        .filter(|&i| {
+            words[i.saturating_sub(FORM_AFTER)..i].iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "as" | "in" | "into" | "als" | "zu" | "zur" | "im"
+                )
+            })
+        })
+        .map(|i| words[i].clone())
+        .collect()
+}
+
+/// How many words before a form word the word asking for it may stand ("as a short markdown
+/// table").
+const FORM_AFTER: usize = 4;
 
 /// The words of `text` of two letters or more typed in capitals ("DSA", "ENI", "WIIT",
 /// "DATEV"), in lower case: acronyms and names, read as typed or as a name of the pages a
@@ -1092,6 +1123,7 @@ impl SearchIndex {
             words: &question_words(query),
             hints: &hints,
             capitals: &typed_in_capitals(query),
+            forms: &asked_as_form(query),
         };
         self.search_words(&asked, language, limit, limit)
     }
@@ -1147,6 +1179,7 @@ impl SearchIndex {
                 asked.capitals.iter().map(|w| (w.clone(), None)).collect(),
             ),
             capitals: asked.capitals,
+            forms: asked.forms,
         };
         let asked = analysis.asked();
         let mut hits = self.search_one(&searcher, layout, &asked, limit, snippets);

@@ -1121,6 +1121,9 @@ pub struct Analysis<'a> {
     /// The question's words typed in capitals ([`super::typed_in_capitals`]), lower case:
     /// names, never read as a common word a letter away ("WIIT" is no "weit").
     pub capitals: &'a [String],
+    /// The question's words asking for the answer's form ([`super::asked_as_form`]): where no
+    /// page has them, words about the text ([`Known::Reading`]).
+    pub forms: &'a [String],
 }
 
 impl Analysis<'_> {
@@ -1158,6 +1161,7 @@ impl Analysis<'_> {
             asked,
             self.written,
             self.foreign_evidence,
+            self.forms,
         );
         query
     }
@@ -1183,6 +1187,7 @@ impl Analysis<'_> {
                 &asked.language,
                 self.written,
                 self.foreign_evidence,
+                self.forms,
             );
         }
         queries
@@ -1226,6 +1231,7 @@ fn classify(
     asked: &str,
     written: &[&str],
     foreign_evidence: &dyn Fn() -> f32,
+    forms: &[String],
 ) {
     for word in &mut query.words {
         if word.known != Known::Unknown {
@@ -1235,7 +1241,7 @@ fn classify(
             word.known = Known::Untranslated;
             continue;
         }
-        if lexicon::is_reading_word(&word.typed) {
+        if lexicon::is_reading_word(&word.typed) || forms.contains(&word.typed) {
             word.known = Known::Reading;
             word.weight = 0.0;
             continue;

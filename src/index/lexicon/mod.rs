@@ -147,9 +147,6 @@ const READING_WORDS: &[&str] = &[
     "urls",
     "domain",
     "domains",
-    "homepage",
-    "homepages",
-    "websites",
     "wording",
     "sentence",
     "sentences",
@@ -204,14 +201,14 @@ const READING_WORDS: &[&str] = &[
     "vorkommen",
 ];
 
-/// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]) or
-/// about the form an answer is asked in ([`FORM_WORDS`]).
+/// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]).
 pub fn is_reading_word(word: &str) -> bool {
-    READING_WORDS.contains(&word) || is_form_word(word)
+    READING_WORDS.contains(&word)
 }
 
 /// Words for the form an answer is asked in ("as a markdown table", "als Tabelle", "in
-/// Stichpunkten", "as json"; not "column", as often a spreadsheet's): what the asker wants made of a section, not what
+/// Stichpunkten", "as json"; not "column", as often a spreadsheet's): what the asker wants
+/// made of a section, not what
 /// it is about. A page that has one (a course on Markdown) is no more the answer for it.
 const FORM_WORDS: &[&str] = &[
     "markdown",
