@@ -775,6 +775,15 @@ fn when_the_next_of_something_is_is_answered_only_by_a_page_that_states_a_time_t
 }
 
 /// Asserts that each `(question, language)` gets "not found" from `core`.
+/// Each question (in `lang`) is answered, `anchor` first.
+fn check_first(core: &Core, lang: &str, cases: &[(&str, &str)]) {
+    for (question, anchor) in cases {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, *anchor, "{question}: {answer:#?}");
+    }
+}
+
 fn check_not_found(core: &Core, cases: &[(&str, &str)]) {
     for (question, lang) in cases {
         let answer = core.answer(question, lang);
@@ -1027,18 +1036,7 @@ fn a_task_on_a_part_named_by_its_words_is_answered_however_weak_they_are() {
 #[test]
 fn a_task_on_the_page_of_content_with_one_page_is_on_that_page() {
     // The seed page alone: "the page" is it, though no other word of the task names a part.
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    std::fs::create_dir_all(content.join("en")).unwrap();
-    std::fs::copy(
-        root().join("content/en/network.md"),
-        content.join("en/network.md"),
-    )
-    .unwrap();
-    let mut config = Config::parse(include_str!("../config.toml")).unwrap();
-    config.content = content;
-    config.index = dir.path().join("index");
-    let core = Core::open(config).unwrap();
+    let (_index, core) = fixture("content/seed");
     for (question, lang) in [
         ("summarize the whole page in three bullets", "en"),
         (
@@ -1086,24 +1084,24 @@ fn the_form_an_answer_is_asked_in_is_no_topic_of_its_own() {
     // "csv", "markdown table", the columns a list shows ("name | website"), a link's "domain":
     // no page of the network has them, and they say what to make of the list, not what it
     // is about.
-    for (question, anchor) in [
-        (
-            "make a csv with two columns, company,website, for every founding member",
-            "our-partners-in-the-network",
-        ),
-        (
-            "founding members as a markdown table: name | website",
-            "our-partners-in-the-network",
-        ),
-        (
-            "that link about sovereignty vs legal box-ticking, which domain does it go to?",
-            "further-links",
-        ),
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
-        assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
-    }
+    check_first(
+        &site().core,
+        "en",
+        &[
+            (
+                "make a csv with two columns, company,website, for every founding member",
+                "our-partners-in-the-network",
+            ),
+            (
+                "founding members as a markdown table: name | website",
+                "our-partners-in-the-network",
+            ),
+            (
+                "that link about sovereignty vs legal box-ticking, which domain does it go to?",
+                "further-links",
+            ),
+        ],
+    );
     // "The page" of many names none.
     let whole = ask("summarize the whole page in three bullets", "en");
     assert_eq!(whole.outcome, Outcome::NotFound, "{whole:#?}");
@@ -1124,20 +1122,20 @@ fn headings_the_search_reads_alike_are_told_apart_by_the_words_typed() {
     // Both headings are "sichern", "Platz" to the search ("jetzt", "hier" are dropped): the
     // question that is one of them goes to that one.
     let (_index, core) = fixture("subtitles");
-    for (question, anchor) in [
-        (
-            "Hier sichern Sie sich Ihren Platz!",
-            "hier-sichern-sie-sich-ihren-platz",
-        ),
-        (
-            "Sichern Sie sich jetzt Ihren Platz",
-            "sichern-sie-sich-jetzt-ihren-platz",
-        ),
-    ] {
-        let answer = core.answer(question, "de");
-        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
-        assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
-    }
+    check_first(
+        &core,
+        "de",
+        &[
+            (
+                "Hier sichern Sie sich Ihren Platz!",
+                "hier-sichern-sie-sich-ihren-platz",
+            ),
+            (
+                "Sichern Sie sich jetzt Ihren Platz",
+                "sichern-sie-sich-jetzt-ihren-platz",
+            ),
+        ],
+    );
 }
 
 #[test]
