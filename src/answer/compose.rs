@@ -590,20 +590,29 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
         .owner
         .iter()
         .all(|w| super::question::contains_phrase(&title, w) || PAGE_WORDS.contains(w));
-    tracing::debug!(part = task.part, named_by = ?task.named_by, owner = ?task.owner, which, whose, "task");
+    tracing::debug!(
+        part = task.part,
+        named_by = ?task.named_by,
+        owner = ?task.owner,
+        which,
+        whose,
+        "task"
+    );
     if !(which && whose) {
         1.0
-    } else if !task.part.is_empty()
-        && task.rewrites()
-        && task
-            .named_by
-            .iter()
-            .any(|w| names_a_part(w) && !on_most_sections(page, w))
-    {
+    } else if rewrites_a_named_part(&task, |w| !on_most_sections(page, w)) {
         NAMED_TASK_LIFT
     } else {
         TASK_LIFT
     }
+}
+
+/// Whether a task makes a text of a part it names by what the part is about ([`names_a_part`]),
+/// by a word `also` accepts.
+fn rewrites_a_named_part(task: &super::question::TaskPart, also: impl Fn(&str) -> bool) -> bool {
+    !task.part.is_empty()
+        && task.rewrites()
+        && task.named_by.iter().any(|w| names_a_part(w) && also(w))
 }
 
 /// The start of the one page of content that has one, when a task is on "the page"
@@ -629,14 +638,14 @@ fn named_part_first(
     question: &Question,
     mut found: Vec<SearchHit>,
 ) -> Vec<SearchHit> {
-    let named = question.task_part().is_some_and(|task| {
-        !task.part.is_empty() && task.rewrites() && task.named_by.iter().any(|w| names_a_part(w))
-    });
-    // Which hit it is, task_lift says: the part named by a word most of its page has ("the
-    // *scs* section") is none.
+    let named = question
+        .task_part()
+        .is_some_and(|task| rewrites_a_named_part(&task, |_| true));
     if !named {
         return found;
     }
+    // Which hit it is, task_lift says (a part named by a word most of its page has, "the
+    // *scs* section", is none).
     let is_named = |hit: &SearchHit| {
         let at = src
             .catalog
