@@ -1886,6 +1886,18 @@ fn what_a_partner_is_called_asks_for_the_partner_list() {
 }
 
 #[test]
+fn a_phone_number_asked_about_finds_the_one_who_has_it() {
+    // "318877" is no quantity but part of a number: it weighs as a rare word, and a question
+    // of such numbers is no question of numbers alone ("what is 1+1").
+    let (_index, core) = fixture("press_notes");
+    let answer = core.answer("whose number is +49-40-318877-12?", "en");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(answer.hits[0].anchor, "tomas-berg", "{answer:#?}");
+    let sum = core.answer("what is 1+1", "en");
+    assert_eq!(sum.outcome, Outcome::NotFound, "{sum:#?}");
+}
+
+#[test]
 fn a_press_note_is_found_by_the_author_its_page_does_not_name() {
     // tests/fixtures/press_notes: a German press note of nothing but front matter (title,
     // journal, link, author); its author is named on the people page too.

@@ -478,11 +478,12 @@ const PAGE_SHARE: f32 = 0.9;
 ///
 /// `task_lift` lifts a request for a task on a part of the pages ([`task_lift`]).
 pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f32 {
+    // Quantities, that is: a long number is an identifier ("206539" of a phone number).
     let only_numbers = !coverage.matched.is_empty()
         && coverage
             .matched
             .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_digit()));
+            .all(|w| crate::index::is_quantity(w));
     if only_numbers {
         return 0.0;
     }

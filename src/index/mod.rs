@@ -48,7 +48,7 @@ pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
 use place::Existing;
 pub use place::{check_apart, NotOurs, MARKER_FILE};
 use schema::Fields;
-pub use search::{Coverage, SearchHit};
+pub use search::{is_quantity, Coverage, SearchHit};
 
 /// The words of a question that the search looks for: lower-cased, with question words, the
 /// English and German stopwords and the light verbs ([`lexicon::is_light_verb`]: "what

@@ -844,6 +844,17 @@ fn is_number(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Digits from which on a number is an identifier, not a quantity: a part of a phone number
+/// ("206539" of "+49-30-206539-205"), a postcode, a case number. It weighs and means as a
+/// rare word, not as a number ([`NUMBER_WEIGHT`]): "whose number is +49-30-206539-205?" is
+/// about the one section that has it.
+const IDENTIFIER_DIGITS: usize = 5;
+
+/// Whether `word` is a number that counts as a quantity ([`IDENTIFIER_DIGITS`]).
+pub fn is_quantity(word: &str) -> bool {
+    is_number(word) && word.len() < IDENTIFIER_DIGITS
+}
+
 /// Which of the question's words [`analyse`] reads (looks up, corrects, translates).
 #[derive(Clone, Copy)]
 enum Reading<'a> {
@@ -1275,7 +1286,7 @@ fn classify(
         word.meaning = if word.known == Known::Foreign && is_year(&word.raw) {
             YEAR_MEANING
         } else {
-            meaning(rank, is_number(&word.raw))
+            meaning(rank, is_quantity(&word.raw))
         };
         if word.known == Known::Foreign {
             word.meaning *= foreign_evidence();
@@ -1418,7 +1429,7 @@ fn read_word(
         && stem
             .as_deref()
             .is_some_and(|s| doc_freq(searcher, group.context, s) > 0);
-    let number = is_number(&raw);
+    let number = is_quantity(&raw);
     let mut word = Word {
         hint: Hint::No,
         meaning: 0.0,
@@ -1454,7 +1465,7 @@ fn read_word(
         }
         return word;
     }
-    if number {
+    if is_number(&word.raw) {
         word.known = Known::Unknown;
         return word;
     }
