@@ -836,7 +836,9 @@ fn asks_if_unknown_is_among_the_count(src: &Sources, question: &Question) -> boo
         return false;
     }
     let words: Vec<&str> = question.words().collect();
-    if words.iter().any(|w| WH.contains(w) || BECOMING.contains(w)) {
+    // Most questions name no number: the clauses need no second reading.
+    let counted = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+    if !counted || words.iter().any(|w| WH.contains(w) || BECOMING.contains(w)) {
         return false;
     }
     let asks = question.text.contains('?') || words.iter().any(|w| YES_OR_NO.contains(w));

@@ -101,8 +101,9 @@ const FORM_AFTER: usize = 4;
 
 /// The words of `text` of two letters or more typed in capitals ("DSA", "ENI", "WIIT",
 /// "DATEV"), in lower case: acronyms and names, read as typed or as a name of the pages a
-/// letter away ("OSSIM"), never as a slip of a common word ("WIIT" is no "weit"). None when most of the question is typed in capitals ("WHO ARE THE
-/// PARTNRS"): then capitals say nothing of a word.
+/// letter away ("OSSIM"), never as a slip of a common word ("WIIT" is no "weit"). None when
+/// most of the question is typed in capitals ("WHO ARE THE PARTNRS"): then capitals say
+/// nothing of a word.
 pub fn typed_in_capitals(text: &str) -> Vec<String> {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())

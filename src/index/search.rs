@@ -1429,7 +1429,7 @@ fn read_word(
         && stem
             .as_deref()
             .is_some_and(|s| doc_freq(searcher, group.context, s) > 0);
-    let number = is_quantity(&raw);
+    let quantity = is_quantity(&raw);
     let mut word = Word {
         hint: Hint::No,
         meaning: 0.0,
@@ -1437,7 +1437,7 @@ fn read_word(
         domain: 0.0,
         exact: None,
         readings: Vec::new(),
-        weight: if number {
+        weight: if quantity {
             NUMBER_WEIGHT
         } else {
             evidence_weight(df, docs)
