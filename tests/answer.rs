@@ -1528,6 +1528,60 @@ fn when_something_will_be_is_answered_only_by_a_section_that_says_when() {
 }
 
 #[test]
+fn asking_when_something_was_is_answered_only_by_a_section_that_says_when_or_a_post_of_its_day() {
+    let (_index, core) = site_fixture();
+    // The network page is no post, and its section on the foundation names no date.
+    check_not_found(
+        &core,
+        &[
+            (
+                "when did SCS start working with the Open Infrastructure Foundation?",
+                "en",
+            ),
+            (
+                "Seit wann arbeitet SCS mit der OpenInfra Foundation zusammen?",
+                "de",
+            ),
+        ],
+    );
+    for (question, lang, page) in [
+        // A section that states the date.
+        (
+            "since when is the forum in charge of scs?",
+            "en",
+            "forum-scs-standards",
+        ),
+        ("when was release 6 published?", "en", "release6"),
+        // A post says when what it tells of came: the release that brought it.
+        (
+            "since when does SCS have the keystone domain manager?",
+            "en",
+            "release6",
+        ),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, page, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn asking_since_when_of_what_a_section_names_without_a_date_is_not_answered() {
+    // The seed page's partner list names each partner and says nothing of when they joined;
+    // its section on OpenInfra names Kata Containers and no date.
+    for (question, lang) in [
+        ("when exactly did wavecon become part of noris network?", "en"),
+        ("Seit wann gehört Kata Containers zur SCS-Infrastruktur?", "de"),
+    ] {
+        let answer = ask(question, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+    // The forum's start is on the page.
+    let answer = ask("since when does the forum manage scs?", "en");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+}
+
+#[test]
 fn a_question_of_nothing_but_a_page_name_is_answered_with_the_page_introduction() {
     let (_index, core) = site_fixture();
     for (question, lang, expect) in [

@@ -168,7 +168,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         // "When is the next summit?" routed to the summit's command: its page must state a
         // time to come, as a searched page must. Joining is open now, whenever the next of
         // anything is.
-        if (question.next || question.will) && routed.command.kind != CommandKind::Contact {
+        if question.held_to_a_time() && routed.command.kind != CommandKind::Contact {
             if let Some(at) = routed.command.section(language) {
                 if !can_say_when(src, question, at) {
                     sure *= WEAK;
@@ -1065,7 +1065,7 @@ fn held_to_time_to_come(
     question: &Question,
     mut found: Vec<SearchHit>,
 ) -> Vec<SearchHit> {
-    if question.next || question.will {
+    if question.held_to_a_time() {
         for hit in &mut found {
             let can_say = src
                 .catalog
@@ -1086,6 +1086,12 @@ fn can_say_when(src: &Sources, question: &Question, at: SectionRef) -> bool {
     let (page, section) = at.get(src.library);
     if question.next {
         states_time_to_come(src, &page.language, &page.slug)
+    } else if !question.will {
+        // A post says when what it tells of happened: its date ("since when does SCS have the
+        // domain manager?" of the release that brought it), not when that ends.
+        (page.date.is_some() && question.when == crate::index::AskedWhen::At)
+            || crate::index::states_when_or_how_often(&section.heading)
+            || crate::index::states_when_or_how_often(&section.text)
     } else {
         // A date of the years before the page was published tells what was.
         let published = page

@@ -24,6 +24,9 @@ pub struct Question {
     /// Whether it asks when something will be (see `index::asks_when_will`): only a section
     /// that says when (a date, a span of time, "soon": `index::states_when`) answers it.
     pub will: bool,
+    /// What it asks of a time, when that is all it asks (see `index::asks_when`): only a
+    /// section that says when answers it.
+    pub when: index::AskedWhen,
 }
 
 impl Question {
@@ -50,6 +53,7 @@ impl Question {
         let hints = index::question_hints(&normalized);
         let next = index::asks_next(&normalized);
         let will = index::asks_when_will(&normalized);
+        let when = index::asks_when(&normalized);
         Question {
             text,
             normalized,
@@ -58,6 +62,7 @@ impl Question {
             hints,
             next,
             will,
+            when,
         }
     }
 
@@ -129,6 +134,12 @@ impl Question {
 
     /// Whether the question is a request for a task: it starts with a verb of [`TASK_VERBS`]
     /// (after "pls", "can you", "bitte" …).
+    /// Whether only a section that says when can answer it: it asks when the next of
+    /// something is, when something will be, or (no task) when something was or is.
+    pub fn held_to_a_time(&self) -> bool {
+        self.next || self.will || (self.when != index::AskedWhen::No && !self.is_task())
+    }
+
     pub fn is_task(&self) -> bool {
         self.normalized
             .split(' ')

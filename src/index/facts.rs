@@ -654,6 +654,177 @@ pub fn asks_when_will(normalized: &str) -> bool {
     }
 }
 
+/// Phrases that ask when something was, is or will be, each a question of its own ("since when
+/// is ganten chairman?", "in welchem Jahr wurde die OSBA gegründet?"). "when" alone is one only
+/// when a verb asks it ([`WHEN_ASKED_BY`]) or a word before it asks to be told ([`TELL_WHEN`]).
+const WHEN_PHRASES: &[&[&str]] = &[
+    &["since", "when"],
+    &["until", "when"],
+    &["till", "when"],
+    &["seit", "wann"],
+    &["bis", "wann"],
+    &["ab", "wann"],
+    &["wann"],
+    &["what", "year"],
+    &["which", "year"],
+    &["what", "date"],
+    &["which", "date"],
+    &["what", "day"],
+    &["which", "day"],
+    &["what", "month"],
+    &["which", "month"],
+    &["welchem", "jahr"],
+    &["welches", "jahr"],
+    &["welchem", "monat"],
+    &["welches", "datum"],
+    &["welchem", "tag"],
+    &["when"],
+];
+
+/// Words after "when" that make it ask: "when *did* the forum start?", "when *is* the summit?";
+/// not "weighted by size when *the* forum decides?", a clause.
+const WHEN_ASKED_BY: &[&str] = &[
+    "did",
+    "does",
+    "do",
+    "is",
+    "s",
+    "was",
+    "were",
+    "will",
+    "ll",
+    "are",
+    "re",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "should",
+    "would",
+    "exactly",
+    "roughly",
+    "approximately",
+];
+
+/// Words before "when" that ask to be told it: "do you *know* when the forum started?", "any
+/// *idea* when R10 comes?".
+const TELL_WHEN: &[&str] = &[
+    "know",
+    "idea",
+    "tell",
+    "wonder",
+    "wondering",
+    "sure",
+    "remember",
+    "clue",
+];
+
+/// Question words that ask something besides when ("what is scs and when did it start?",
+/// "when osism moves on, what do operators expect?"): such a question is not held to a date.
+/// Not "was", the English verb as often as the German "what".
+const OTHER_QUESTION_WORDS: &[&str] = &[
+    "what", "which", "who", "whom", "whose", "how", "where", "why", "welche", "welcher", "welches",
+    "welchen", "welchem", "wer", "wen", "wem", "wessen", "wie", "wo", "woher", "wohin", "warum",
+    "wieso", "weshalb",
+];
+
+/// What a question asks of a time, and nothing else ([`asks_when`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AskedWhen {
+    /// It asks no time, or more than a time.
+    No,
+    /// When something was or is: "when did the forum start?", "seit wann ist Ganten
+    /// Vorsitzender?", "in which year did syself join?".
+    At,
+    /// Until when something lasts: "bis wann unterstützt SCS Ceph Quincy?". A post's date says
+    /// when what it reports happened, not when it ends.
+    Until,
+}
+
+/// What a question (normalised) asks of a time, and whether that is all it asks: "when did
+/// the forum start?", "seit wann ist Ganten Vorsitzender?", "in which year did syself join?",
+/// "do you know when R9 came out?", "until when is R8 maintained?". Only a section that says
+/// when (a date, a span of time, a season, how often: [`states_when_or_how_often`]) answers
+/// it, or one of a post dated on the day it tells of; a section that names the thing and says
+/// nothing of when cannot ("since when is Kata Containers part of SCS?" of the section that
+/// names Kata Containers). Not "when" joining a clause ("what happens when I visit the
+/// site?", "weighted by size when the forum decides?") nor a question that asks more ("what
+/// is the forum and when did it start?").
+pub fn asks_when(normalized: &str) -> AskedWhen {
+    if !(normalized.contains("when")
+        || normalized.contains("wann")
+        || normalized.contains("year")
+        || normalized.contains("date")
+        || normalized.contains("day")
+        || normalized.contains("month")
+        || normalized.contains("jahr")
+        || normalized.contains("monat")
+        || normalized.contains("datum")
+        || normalized.contains("tag"))
+    {
+        return AskedWhen::No;
+    }
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    let found = (0..words.len()).find_map(|i| {
+        WHEN_PHRASES
+            .iter()
+            .find(|phrase| words[i..].starts_with(phrase))
+            .map(|phrase| (i, phrase.len()))
+    });
+    let Some((at, len)) = found else {
+        return AskedWhen::No;
+    };
+    let phrase = &words[at..at + len];
+    let asks = if phrase == ["when"] {
+        let next = words.get(at + 1);
+        next.is_some_and(|w| WHEN_ASKED_BY.contains(w))
+            || (next.is_some_and(|w| !CLAUSE.contains(w))
+                && words[at.saturating_sub(3)..at]
+                    .iter()
+                    .any(|w| TELL_WHEN.contains(w)))
+    } else {
+        true
+    };
+    let others = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| !(at..at + len).contains(&i) && OTHER_QUESTION_WORDS.contains(w));
+    match phrase.first() {
+        _ if !asks || others => AskedWhen::No,
+        Some(&("until" | "till" | "bis")) => AskedWhen::Until,
+        _ => AskedWhen::At,
+    }
+}
+
+/// Words that say how often or in which season something is, an answer to "when": "the tests
+/// run *nightly*", "*regelmäßig*", "im *Herbst* letzten Jahres".
+const HOW_OFTEN_OR_SEASON: &[&str] = &[
+    "daily",
+    "nightly",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "yearly",
+    "annually",
+    "regularly",
+    "täglich",
+    "nächtlich",
+    "wöchentlich",
+    "monatlich",
+    "vierteljährlich",
+    "jährlich",
+    "regelmäßig",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "frühjahr",
+    "frühling",
+    "sommer",
+    "herbst",
+];
+
 /// Words that say when something comes without a date: "*soon*", "*bald*", "*demnächst*".
 const SOON: &[&str] = &[
     "soon",
@@ -701,6 +872,15 @@ pub fn states_when_from(text: &str, published: Option<u16>) -> bool {
             (pair[0].bytes().all(|b| b.is_ascii_digit()) || COUNTS.contains(&pair[0].as_str()))
                 && SPANS.contains(&pair[1].as_str())
         })
+}
+
+/// Whether `text` says when something was or is ([`asks_when`]): as [`states_when`] does, or
+/// how often or in which season ("the tests run *regularly*", "im *Herbst* letzten Jahres").
+pub fn states_when_or_how_often(text: &str) -> bool {
+    states_when(text)
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| HOW_OFTEN_OR_SEASON.contains(&w.to_lowercase().as_str()))
 }
 
 /// Numbers in words before a span of time: "for *a* week", "für *eine* Woche", "*sieben* Tage".
@@ -939,6 +1119,55 @@ mod tests {
         ] {
             assert!(!asks_when_will(question), "{question}");
         }
+    }
+
+    #[test]
+    fn asking_when_something_was_is_told_from_a_clause_and_from_a_question_that_asks_more() {
+        for question in [
+            "when did the forum start",
+            "when was release 9 published",
+            "since when is ganten chairman",
+            "seit wann gehört kata containers zu scs",
+            "in welchem jahr wurde openinfra gegründet",
+            "in which year did syself become an osba member",
+            "when exactly did wavecon become part of noris network",
+            "do you know when the forum took over",
+            "wann wurde die osba gegründet",
+        ] {
+            assert_eq!(asks_when(question), AskedWhen::At, "{question}");
+        }
+        for question in [
+            "until when is r8 maintained",
+            "bis wann unterstützt scs ceph quincy",
+        ] {
+            assert_eq!(asks_when(question), AskedWhen::Until, "{question}");
+        }
+        for question in [
+            "what happens when i visit the site",
+            "each founding member one vote or weighted by size when the forum decides",
+            "r9 when osism moves to a new major version what have operators come to expect",
+            "what is the forum and when did it start",
+            "wer ist ganten und seit wann ist er vorsitzender",
+            "how do i join",
+        ] {
+            assert_eq!(asks_when(question), AskedWhen::No, "{question}");
+        }
+    }
+
+    #[test]
+    fn when_something_was_is_also_said_by_how_often_or_a_season() {
+        assert!(states_when_or_how_often(
+            "The tests run regularly in a CI pipeline."
+        ));
+        assert!(states_when_or_how_often(
+            "Im Herbst letzten Jahres wurde die Zusammenarbeit vertieft."
+        ));
+        assert!(states_when_or_how_often("Founded on 1 January 2025."));
+        assert!(!states_when_or_how_often(
+            "SCS builds on OpenStack and Kata Containers."
+        ));
+        // Not when something will be: how often says nothing of when it comes.
+        assert!(!states_when("The monitor checks every cloud daily."));
     }
 
     #[test]

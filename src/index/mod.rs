@@ -44,6 +44,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use crate::content::Library;
 pub use build::GITIGNORE;
+pub use facts::AskedWhen;
 pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
 use place::Existing;
 pub use place::{check_apart, NotOurs, MARKER_FILE};
@@ -739,6 +740,17 @@ pub fn asks_next(normalized: &str) -> bool {
 /// Whether a question (normalised) asks when something will be ([`facts::asks_when_will`]).
 pub fn asks_when_will(normalized: &str) -> bool {
     facts::asks_when_will(normalized)
+}
+
+/// What a question (normalised) asks of a time, and whether that is all it asks
+/// ([`facts::asks_when`]).
+pub fn asks_when(normalized: &str) -> AskedWhen {
+    facts::asks_when(normalized)
+}
+
+/// Whether `text` says when something was or is, or how often ([`facts::states_when_or_how_often`]).
+pub fn states_when_or_how_often(text: &str) -> bool {
+    facts::states_when_or_how_often(text)
 }
 
 /// Whether `text` says when something is or will be ([`facts::states_when`]).
