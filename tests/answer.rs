@@ -1570,8 +1570,14 @@ fn asking_since_when_of_what_a_section_names_without_a_date_is_not_answered() {
     // The seed page's partner list names each partner and says nothing of when they joined;
     // its section on OpenInfra names Kata Containers and no date.
     for (question, lang) in [
-        ("when exactly did wavecon become part of noris network?", "en"),
-        ("Seit wann gehört Kata Containers zur SCS-Infrastruktur?", "de"),
+        (
+            "when exactly did wavecon become part of noris network?",
+            "en",
+        ),
+        (
+            "Seit wann gehört Kata Containers zur SCS-Infrastruktur?",
+            "de",
+        ),
     ] {
         let answer = ask(question, lang);
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
@@ -1579,6 +1585,28 @@ fn asking_since_when_of_what_a_section_names_without_a_date_is_not_answered() {
     // The forum's start is on the page.
     let answer = ask("since when does the forum manage scs?", "en");
     assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+}
+
+#[test]
+fn a_task_is_answered_by_the_part_it_is_about_whatever_kind_of_text_it_asks_for() {
+    // The slogan, its length and the verb weigh as generic words do, not as a topic the
+    // pages lack.
+    let question = "Schreib einen kurzen Slogan zu den Zielen des Forums, höchstens zehn Wörter.";
+    let answer = ask(question, "de");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(answer.hits[0].anchor, "ziele-des-forums", "{answer:#?}");
+    // A theme the pages don't cover is still out of scope, whatever the text.
+    for (question, lang) in [
+        ("write me a poem about cats", "en"),
+        ("schreib mir ein gedicht über den herbst", "de"),
+        (
+            "write a limerick about a sysadmin and a broken server",
+            "en",
+        ),
+    ] {
+        let answer = ask(question, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
 }
 
 #[test]

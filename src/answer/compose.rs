@@ -1031,12 +1031,12 @@ fn search(
     let capitals = crate::index::typed_in_capitals(&question.text);
     // The form words of a task say what to make of a part, wherever they stand ("make a
     // table of the partners"); a question's only after "as", "in" ("the partners as csv").
+    // A task's verb, kind of text, length and tone ("schreib einen kurzen Slogan …, höchstens
+    // zehn Wörter") say how, not what of: no sign of a topic the pages lack.
     let forms: Vec<String> = if question.is_task() {
-        question
-            .words()
-            .filter(|w| crate::index::is_form_word(w))
-            .map(str::to_string)
-            .collect()
+        let mut forms = crate::index::task_words(question.words());
+        forms.extend(question.task_verb().map(str::to_string));
+        forms
     } else {
         crate::index::asked_as_form(&question.text)
     };

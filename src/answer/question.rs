@@ -141,10 +141,15 @@ impl Question {
     }
 
     pub fn is_task(&self) -> bool {
+        self.task_verb().is_some()
+    }
+
+    /// The verb a task starts with ("write", "mach"), when the question is one ([`is_task`]).
+    pub fn task_verb(&self) -> Option<&str> {
         self.normalized
             .split(' ')
             .find(|w| !w.is_empty() && !TASK_LEAD_IN.contains(w))
-            .is_some_and(|w| TASK_VERBS.contains(&w))
+            .filter(|w| TASK_VERBS.contains(w))
     }
 
     /// Whether a task's object is the page itself: its verb, then "the (whole) page" ("fass

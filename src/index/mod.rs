@@ -67,7 +67,9 @@ pub struct Asked<'a> {
     pub words: &'a [String],
     pub hints: &'a [String],
     pub capitals: &'a [String],
-    /// The words asking for the answer's form ([`asked_as_form`]).
+    /// The words asking for the answer's form ([`asked_as_form`]), weightless where no page
+    /// has them; of a task also the words of what to make and how ([`task_words`]), which
+    /// weigh as generic words there.
     pub forms: &'a [String],
 }
 
@@ -774,6 +776,38 @@ pub fn is_common_word(word: &str) -> bool {
 /// "Stichpunkte"), not for a topic.
 pub fn is_form_word(word: &str) -> bool {
     lexicon::is_form_word(word)
+}
+
+/// The words of a task that say what to make and how, not what of ("write a *short* *poem*
+/// about the forum goals", "Mach aus den Zielen einen *Slogan* für ein *Messebanner*"): its
+/// form words, kinds of text, measures and tones ([`lexicon::is_task_word`], which reads them
+/// without umlauts), as typed; a German compound whose last part is a kind of text
+/// ("Messebanner", "Weihnachtskarte") with its parts. Each weighs as a generic word where no
+/// page has it.
+pub fn task_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in words {
+        if lexicon::is_task_word(&folded(word)) {
+            out.push(word.to_string());
+        } else if let Some(parts) = rewrite::compound_parts(word).filter(|parts| {
+            parts
+                .last()
+                .is_some_and(|last| lexicon::is_text_kind(&folded(last)))
+        }) {
+            out.push(word.to_string());
+            out.extend(parts);
+        }
+    }
+    out
+}
+
+/// `word` with umlauts and ß written in ASCII, as the word lists of tasks are ("höchstens" →
+/// "hochstens").
+fn folded(word: &str) -> String {
+    word.replace('ä', "a")
+        .replace('ö', "o")
+        .replace('ü', "u")
+        .replace('ß', "ss")
 }
 
 /// Whether `word` (lower case) is a common word of `language` ("budget" of English;
@@ -1574,6 +1608,28 @@ impl fmt::Debug for SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tasks_words_of_what_to_make_and_how_are_told_from_what_it_is_about() {
+        let words = "schreib einen kurzen slogan zu den zielen des forums für ein messebanner höchstens zehn wörter";
+        let task = task_words(words.split(' '));
+        for word in [
+            "kurzen",
+            "slogan",
+            "messebanner",
+            "banner",
+            "höchstens",
+            "wörter",
+        ] {
+            assert!(task.iter().any(|w| w == word), "{word}: {task:?}");
+        }
+        for word in ["schreib", "zielen", "forums", "zehn"] {
+            assert!(!task.iter().any(|w| w == word), "{word}: {task:?}");
+        }
+        let task =
+            task_words("write a short poem about the forum goals as a markdown table".split(' '));
+        assert_eq!(task, ["short", "poem", "markdown", "table"]);
+    }
 
     #[test]
     fn asking_what_an_acronym_stands_for_leaves_only_the_acronym_to_look_for() {

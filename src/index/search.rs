@@ -1252,9 +1252,19 @@ fn classify(
             word.known = Known::Untranslated;
             continue;
         }
-        if lexicon::is_reading_word(&word.typed) || forms.contains(&word.typed) {
+        let asked_for = forms.contains(&word.typed);
+        if lexicon::is_reading_word(&word.typed)
+            || (asked_for && lexicon::is_form_word(&word.typed))
+        {
             word.known = Known::Reading;
             word.weight = 0.0;
+            continue;
+        }
+        // What a task is to make ("a poem", "a slogan", "max ten words") no page has: a word of
+        // the task, no topic; it weighs as a generic word does.
+        if asked_for {
+            word.known = Known::Foreign;
+            word.weight = foreign_evidence() * GENERIC_WEIGHT;
             continue;
         }
         let rank = written
@@ -1282,7 +1292,11 @@ fn classify(
         if word.hint != Hint::No || word.known == Known::Reading {
             continue;
         }
-        let rank = general_rank(word.meant.as_deref().unwrap_or(&word.typed), asked, written);
+        let rank = if forms.contains(&word.typed) {
+            Some(lexicon::GENERIC_RANK)
+        } else {
+            general_rank(word.meant.as_deref().unwrap_or(&word.typed), asked, written)
+        };
         word.meaning = if word.known == Known::Foreign && is_year(&word.raw) {
             YEAR_MEANING
         } else {
