@@ -1043,10 +1043,48 @@ fn a_task_on_the_page_of_content_with_one_page_is_on_that_page() {
             "Fass die ganze Seite in vier Stichpunkten für unseren Newsletter zusammen.",
             "de",
         ),
+        // What the made thing is for is not whose the page is.
+        (
+            "turn this page into a 5-question faq for our wiki, answers one sentence each",
+            "en",
+        ),
     ] {
         let answer = core.answer(question, lang);
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
         assert_eq!(answer.hits[0].page, "network", "{question}: {answer:#?}");
+    }
+    // Its introduction, however named, is the page's first section ("ersten" is no number
+    // to search for).
+    for (question, lang) in [
+        (
+            "rewrite the intro paragraph for a kids' science magazine",
+            "en",
+        ),
+        ("turn the first paragraph into a tagline", "en"),
+        ("Kürze den ersten Absatz auf zwei Sätze.", "de"),
+        (
+            "Mach aus der Einleitung der Seite einen gereimten Zweizeiler.",
+            "de",
+        ),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(
+            answer.hits[0].anchor, "the-network-behind-the-sovereign-cloud-stack-scs",
+            "{question}: {answer:#?}"
+        );
+    }
+    // Not the introduction of another text, nor a new one for something else.
+    for (question, lang) in [
+        ("fass die einleitung der DSGVO zusammen", "de"),
+        (
+            "draft the intro for the openinfra summit keynote speech",
+            "en",
+        ),
+        ("schreib die einleitung für meinen blogpost", "de"),
+    ] {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
     }
     // The page itself is the task's object, whatever else the search finds ("Deutsch").
     let german = core.answer(
@@ -1585,6 +1623,28 @@ fn asking_since_when_of_what_a_section_names_without_a_date_is_not_answered() {
     // The forum's start is on the page.
     let answer = ask("since when does the forum manage scs?", "en");
     assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    // Joining is open now; when someone joined, the section on joining doesn't say.
+    let answer = ask("when can a company join the forum?", "en");
+    assert_eq!(answer.command, "join", "{answer:#?}");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    let answer = ask("when did Wavecon join the forum?", "en");
+    assert_eq!(answer.outcome, Outcome::NotFound, "{answer:#?}");
+    // A question asking more than when is answered for the rest.
+    let answer = ask(
+        "Wann wurde das Forum gegründet und was sind seine Ziele?",
+        "de",
+    );
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(answer.hits[0].anchor, "ziele-des-forums", "{answer:#?}");
+}
+
+#[test]
+fn a_task_on_the_partner_list_named_by_a_compound_lists_the_partners() {
+    // "Partnerliste" is the list, and "eine Tabelle" what to make of it, not a part.
+    let answer = ask("Mach aus der Partnerliste eine Tabelle", "de");
+    assert_eq!(answer.command, "partners", "{answer:#?}");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert!(!answer.partners.is_empty(), "{answer:#?}");
 }
 
 #[test]

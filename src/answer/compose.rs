@@ -83,11 +83,16 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     };
     let found = named_part_first(src, asked_of_page, found);
     // A task on "the page" itself is on the whole page; so is one on the page that names
-    // nothing else the search finds ("write a haiku about the page").
+    // nothing else the search finds ("write a haiku about the page"), and one on its
+    // introduction ("Kürze den ersten Absatz", whatever "ersten" finds).
     let page_itself = page_itself.or_else(|| {
-        (question.tasks_the_page_itself() || (found.is_empty() && question.tasks_on_the_page()))
-            .then(|| only_page_tasked(src, question))
-            .flatten()
+        (question.tasks_the_page_itself()
+            || question
+                .task_part()
+                .is_some_and(|task| super::question::is_intro(&task))
+            || (found.is_empty() && question.tasks_on_the_page()))
+        .then(|| only_page_tasked(src, question))
+        .flatten()
     });
     if let Some(top) = found.first() {
         let c = &top.coverage;
@@ -167,8 +172,12 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         }
         // "When is the next summit?" routed to the summit's command: its page must state a
         // time to come, as a searched page must. Joining is open now, whenever the next of
-        // anything is.
-        if question.held_to_a_time() && routed.command.kind != CommandKind::Contact {
+        // anything is ("when can a company join?"); when someone joined, the section on
+        // joining doesn't say.
+        let now_open = routed.command.kind == CommandKind::Contact
+            && (question.when == crate::index::AskedWhen::No
+                || !crate::index::asks_of_the_past(&question.normalized));
+        if question.held_to_a_time() && !now_open {
             if let Some(at) = routed.command.section(language) {
                 if !can_say_when(src, question, at) {
                     sure *= WEAK;
@@ -617,13 +626,14 @@ fn rewrites_a_named_part(task: &super::question::TaskPart, also: impl Fn(&str) -
 }
 
 /// The start of the one page of content that has one, when a task is on "the page"
-/// ("summarise the whole page in four bullets", "Fass die ganze Seite zusammen"): there is no
-/// other page it can be. On a site of many pages "the page" names none.
+/// ("summarise the whole page in four bullets", "Fass die ganze Seite zusammen") or on its
+/// introduction ("rewrite the intro paragraph for a kids' magazine", "Kürze den ersten
+/// Absatz"): there is no other page it can be. On a site of many pages "the page" names none.
 fn only_page_tasked(src: &Sources, question: &Question) -> Option<SectionRef> {
     let task = question.task_part()?;
-    let alone = super::question::is_page_part(task.part)
-        && task.named_by.is_empty()
-        && task.owner.is_empty()
+    let alone = ((super::question::is_page_part(task.part) && task.named_by.is_empty())
+        || super::question::is_intro(&task))
+        && task.owner.iter().all(|w| PAGE_WORDS.contains(w))
         && src.library.pages.len() == 1;
     let page = src.library.pages.first().filter(|_| alone)?;
     src.catalog
@@ -806,13 +816,15 @@ fn more_specific_elsewhere(
     // section too low to be among the hits (a long list of names, whose few other words
     // weigh little: "list of forum members pls" beside a short section headed "SCS
     // members"), its text is read for them.
-    let trigger_words: HashSet<&str> = routed
-        .command
-        .triggers
-        .iter()
-        .filter(|t| question.has_phrase(t))
-        .flat_map(|t| t.split(' '))
-        .collect();
+    let trigger_words = super::route::words_of_phrases(
+        routed
+            .command
+            .triggers
+            .iter()
+            .filter(|t| question.has_phrase(t))
+            .map(String::as_str),
+    );
+    let trigger_words: HashSet<&str> = trigger_words.iter().map(String::as_str).collect();
     let command_text = std::cell::OnceCell::new();
     let command_holds = |word: &str| match command_hit {
         Some(hit) => hit.coverage.matched.iter().any(|w| w == word),
@@ -871,7 +883,18 @@ fn routed_confidence(
     command: &Command,
     found: &[SearchHit],
 ) -> f32 {
-    let words = &question.search_words;
+    // What a task is to make and how ("mach aus der Partnerliste *eine Tabelle*") asks
+    // nothing of a section; its verb still says what is done with it.
+    let how = if question.is_task() {
+        crate::index::task_words(question.words())
+    } else {
+        Vec::new()
+    };
+    let words: Vec<&String> = question
+        .search_words
+        .iter()
+        .filter(|w| !how.contains(w))
+        .collect();
     if words.is_empty() {
         return 1.0;
     }

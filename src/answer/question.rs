@@ -241,11 +241,16 @@ impl Question {
                     "of" | "from" | "aus" | "von" | "vom" => true,
                     "in" => !GERMAN_INTO.contains(&words[i]),
                     // "write the partners section for my startup website": a section of the
-                    // asker's own text, not one of these pages made into something.
-                    "for" | "für" => words[i + 1..]
-                        .iter()
-                        .take(OWN_DOCUMENT_WITHIN)
-                        .any(|w| OWN_DOCUMENTS.contains(w)),
+                    // asker's own text, not one of these pages made into something; not
+                    // what the made thing is for ("turn this page into a faq for our wiki").
+                    "for" | "für" => {
+                        i >= 2
+                            && CONTENT_PARTS.contains(&words[i - 2])
+                            && words[i + 1..]
+                                .iter()
+                                .take(OWN_DOCUMENT_WITHIN)
+                                .any(|w| OWN_DOCUMENTS.contains(w))
+                    }
                     _ => false,
                 }
         });
@@ -270,11 +275,20 @@ impl Question {
             clause_ends.clear();
         }
         let part = (start + 1..words.len()).find_map(|i| {
-            if !CONTENT_PARTS.contains(&words[i]) {
-                return None;
-            }
+            // A German compound of a part ("der *Partnerliste*") is that part, named by the
+            // rest of the word.
+            let (part, compound_name) = match compound_part(words[i]) {
+                Some((name, part)) => (part, Some(name)),
+                None if CONTENT_PARTS.contains(&words[i]) => (words[i], None),
+                None => return None,
+            };
             let from = i.saturating_sub(TASK_PART_WITHIN).max(start + 1);
             let article = (from..i).rev().find(|&a| DEFINITE.contains(&words[a]))?;
+            // "aus der Partnerliste *eine* Tabelle": a part after an indefinite article is
+            // the thing to make, not one of the page.
+            if words[article + 1..i].iter().any(|w| INDEFINITE.contains(w)) {
+                return None;
+            }
             // The words between the article and the part ("the *gaia-x* paragraph"), and
             // those after a preposition after it ("the paragraph *about openinfra*", "den
             // Absatz *unter get involved*"), articles and a possessive "s" left out; those
@@ -292,6 +306,17 @@ impl Question {
                 Some(w) if PART_OWNER.contains(w) || (*w == "to" && is_intro_part(words[i])) => {
                     owner.extend(after(i + 2))
                 }
+                // "die Einleitung *der DSGVO*": an introduction's genitive says whose.
+                Some(&"der") if is_intro_part(words[i]) => owner.extend(after(i + 2)),
+                // A new text's introduction for something ("draft the intro *for the
+                // keynote*", "schreib die Einleitung *für meinen Blogpost*") is that thing's;
+                // one rewritten for someone ("rewrite the intro for kids") is still the
+                // page's.
+                Some(&("for" | "für"))
+                    if is_intro_part(words[i]) && CREATING_VERBS.contains(&verb) =>
+                {
+                    owner.extend(after(i + 2))
+                }
                 // "… on a slide" says where the result goes.
                 Some(w)
                     if PART_OF.contains(w)
@@ -304,8 +329,9 @@ impl Question {
             if let Some(from) = (i + 1..words.len()).find(|&f| PART_SOURCE.contains(&words[f])) {
                 owner.extend(after(from + 1));
             }
+            named_by.extend(compound_name);
             Some(TaskPart {
-                part: words[i],
+                part,
                 named_by,
                 owner,
                 verb,
@@ -708,15 +734,49 @@ pub fn is_page_part(part: &str) -> bool {
     matches!(part, "page" | "seite")
 }
 
+/// The German parts of a page a compound may end with ("Partner*liste*", "Schluss*absatz*").
+const COMPOUND_PARTS: &[&str] = &["liste", "absatz", "abschnitt", "zitat", "tabelle"];
+
+/// A German compound of a part of a page: the words naming which and the part ("partnerliste"
+/// → ("partner", "liste")). Not a part word itself, nor one that has its own entry among
+/// [`CONTENT_PARTS`] ("linkliste").
+fn compound_part(word: &str) -> Option<(&str, &str)> {
+    if CONTENT_PARTS.contains(&word) {
+        return None;
+    }
+    COMPOUND_PARTS.iter().find_map(|part| {
+        let name = word.strip_suffix(part)?;
+        (name.chars().count() >= 3).then_some((name, &word[name.len()..]))
+    })
+}
+
 /// Whether a part of a page is its introduction, which a definite article alone names ("based
 /// on the intro"): the page's first text.
 pub fn is_intro_part(part: &str) -> bool {
     matches!(part, "intro" | "introduction" | "einleitung")
 }
 
+/// Whether a task's part is its page's introduction, however named: "the intro", "the intro
+/// paragraph", "the first paragraph", "den ersten Absatz", "die Einleitung".
+pub fn is_intro(task: &TaskPart) -> bool {
+    let first_paragraph = matches!(task.part, "paragraph" | "absatz")
+        && matches!(
+            task.named_by.as_slice(),
+            ["intro" | "introduction" | "einleitung" | "first" | "opening" | "erste" | "ersten"]
+        );
+    (is_intro_part(task.part) && task.named_by.is_empty()) || first_paragraph
+}
+
 /// Prepositions after a part of a page that name which ("the paragraph about openinfra", "den
 /// Absatz unter …").
 const PART_OF: &[&str] = &["about", "on", "under", "unter", "über", "zu", "zum", "zur"];
+
+/// Task verbs that make a new text ("write", "draft", "entwirf"), not one of a text there
+/// ("rewrite", "summarize", "kürze").
+const CREATING_VERBS: &[&str] = &[
+    "write", "draft", "compose", "create", "prepare", "generate", "schreib", "schreibe", "erstell",
+    "erstelle", "entwirf",
+];
 
 /// Prepositions after a part of a page that name whose it is ("the intro of the GDPR", "the
 /// page of the book"); and "to" after an introduction ("the intro to the Cloud Act"; not

@@ -170,7 +170,8 @@ pub fn route<'c>(
     // section saying that the forum's members support it, beside the list of them); nor do
     // the words for what a partner is, of the partner list ("the *companies* in the partner
     // list" of the section inviting companies to join).
-    let trigger_words: HashSet<&str> = matched.iter().flat_map(|t| t.split(' ')).collect();
+    let trigger_words = words_of_phrases(matched.iter().copied());
+    let trigger_words: HashSet<&str> = trigger_words.iter().map(String::as_str).collect();
     let adds_nothing = |hit: &SearchHit| {
         beyond_command(question, command, &trigger_words, top)
             .all(|w| hit.coverage.matched.iter().any(|m| m == w))
@@ -967,6 +968,19 @@ const LISTED_ATTRIBUTES: &[&str] = &[
     "webseite",
     "webseiten",
 ];
+
+/// The words of trigger phrases, and the parts of a compound among them ("partner", "liste"
+/// of "Partnerliste"): what the search reads of them.
+pub fn words_of_phrases<'a>(phrases: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut words = Vec::new();
+    for phrase in phrases {
+        words.extend(phrase.split(' ').map(str::to_string));
+        if !phrase.contains(' ') {
+            words.extend(crate::index::compound_parts(phrase).unwrap_or_default());
+        }
+    }
+    words
+}
 
 /// The words of `hit` (the best hit for `question`) beyond those asking for `command`: the
 /// words of its trigger phrases in the question (`triggers`) and, of the partner list, what

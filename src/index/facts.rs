@@ -542,6 +542,14 @@ const PAST: &[&str] = &[
     "did", "was", "were", "had", "war", "waren", "kam", "kamen", "wurde", "wurden",
 ];
 
+/// Whether a question (normalised) is put in the past (a word of [`PAST`]) or asks since when
+/// ("seit wann machen sie mit?").
+pub fn asks_of_the_past(normalized: &str) -> bool {
+    normalized.split(' ').any(|w| PAST.contains(&w))
+        || normalized.contains("since when")
+        || normalized.contains("seit wann")
+}
+
 /// Whether a question (normalised: lower case, words apart) asks when the next of something
 /// is, a time still to come: "when is the next hackathon?", "wann ist der nächste Summit?",
 /// "is there a summit next year?". Pages dated before the present can't say: the answer layer
@@ -681,6 +689,19 @@ const WHEN_PHRASES: &[&[&str]] = &[
     &["when"],
 ];
 
+/// The German phrases of [`WHEN_PHRASES`].
+const WHEN_PHRASES_DE: &[&[&str]] = &[
+    &["seit", "wann"],
+    &["bis", "wann"],
+    &["ab", "wann"],
+    &["wann"],
+    &["welchem", "jahr"],
+    &["welches", "jahr"],
+    &["welchem", "monat"],
+    &["welches", "datum"],
+    &["welchem", "tag"],
+];
+
 /// Words after "when" that make it ask: "when *did* the forum start?", "when *is* the summit?";
 /// not "weighted by size when *the* forum decides?", a clause.
 const WHEN_ASKED_BY: &[&str] = &[
@@ -722,7 +743,7 @@ const TELL_WHEN: &[&str] = &[
 
 /// Question words that ask something besides when ("what is scs and when did it start?",
 /// "when osism moves on, what do operators expect?"): such a question is not held to a date.
-/// Not "was", the English verb as often as the German "what".
+/// Not "was", the English verb as often as the German "what" ([`asks_when`] tells them).
 const OTHER_QUESTION_WORDS: &[&str] = &[
     "what", "which", "who", "whom", "whose", "how", "where", "why", "welche", "welcher", "welches",
     "welchen", "welchem", "wer", "wen", "wem", "wessen", "wie", "wo", "woher", "wohin", "warum",
@@ -786,10 +807,13 @@ pub fn asks_when(normalized: &str) -> AskedWhen {
     } else {
         true
     };
-    let others = words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| !(at..at + len).contains(&i) && OTHER_QUESTION_WORDS.contains(w));
+    // "was" asks what in a German question ("Wann startete das Forum und was sind seine
+    // Ziele?"), and is a verb in an English one ("when was R9 published?").
+    let german = WHEN_PHRASES_DE.iter().any(|p| words[at..at + len] == **p);
+    let others = words.iter().enumerate().any(|(i, w)| {
+        !(at..at + len).contains(&i)
+            && (OTHER_QUESTION_WORDS.contains(w) || (german && *w == "was"))
+    });
     match phrase.first() {
         _ if !asks || others => AskedWhen::No,
         Some(&("until" | "till" | "bis")) => AskedWhen::Until,
@@ -1148,6 +1172,7 @@ mod tests {
             "r9 when osism moves to a new major version what have operators come to expect",
             "what is the forum and when did it start",
             "wer ist ganten und seit wann ist er vorsitzender",
+            "wann startete das forum und was sind seine ziele",
             "how do i join",
         ] {
             assert_eq!(asks_when(question), AskedWhen::No, "{question}");

@@ -744,6 +744,12 @@ pub fn asks_when_will(normalized: &str) -> bool {
     facts::asks_when_will(normalized)
 }
 
+/// Whether a question (normalised) is put in the past ("when *did* wavecon join?", "wann
+/// *wurde* …") or asks since when.
+pub fn asks_of_the_past(normalized: &str) -> bool {
+    facts::asks_of_the_past(normalized)
+}
+
 /// What a question (normalised) asks of a time, and whether that is all it asks
 /// ([`facts::asks_when`]).
 pub fn asks_when(normalized: &str) -> AskedWhen {

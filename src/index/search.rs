@@ -1262,8 +1262,13 @@ fn classify(
         }
         // What a task is to make ("a poem", "a slogan", "max ten words") no page has: a word of
         // the task, no topic; it weighs as a generic word does.
+        // Asked of pages in another language, it is a word of the question's language they
+        // can't have, as the rest ("schreib", "höchstens" of English pages): no sign of
+        // another topic, whatever it means in theirs ("mach").
         if asked_for {
-            word.known = Known::Foreign;
+            if query.language == asked {
+                word.known = Known::Foreign;
+            }
             word.weight = foreign_evidence() * GENERIC_WEIGHT;
             continue;
         }
@@ -1292,8 +1297,13 @@ fn classify(
         if word.hint != Hint::No || word.known == Known::Reading {
             continue;
         }
+        // What a task is to make and how means no more of its topic than a generic word.
         let rank = if forms.contains(&word.typed) {
-            Some(lexicon::GENERIC_RANK)
+            Some(
+                general_rank(&word.typed, asked, written).map_or(lexicon::GENERIC_RANK, |rank| {
+                    rank.min(lexicon::GENERIC_RANK)
+                }),
+            )
         } else {
             general_rank(word.meant.as_deref().unwrap_or(&word.typed), asked, written)
         };
