@@ -124,10 +124,11 @@ pub fn typed_in_capitals(text: &str) -> Vec<String> {
 }
 
 pub fn question_words(text: &str) -> Vec<String> {
+    let text = without_abbreviations(text);
     analyzer::with_analyzers(|a| {
         let mut words: Vec<String> = Vec::new();
         {
-            let mut stream = a.words.token_stream(text);
+            let mut stream = a.words.token_stream(&text);
             while words.len() < 8 * search::MAX_QUERY_WORDS && stream.advance() {
                 words.push(std::mem::take(&mut stream.token_mut().text));
             }
@@ -154,6 +155,51 @@ pub fn question_words(text: &str) -> Vec<String> {
         }
         words
     })
+}
+
+/// `text` without abbreviations of single letters with dots ("z.B.", "z. B.", "e.g.", "i.e.",
+/// "d.h.", "u.a."): their letters are no words of the question ("b" would find "Plan B").
+fn without_abbreviations(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('.') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // Whether a single letter and its dot start at `i`: the letter begins a word.
+    let letter_dot = |i: usize| {
+        chars.get(i).is_some_and(|c| c.is_alphabetic())
+            && chars.get(i + 1) == Some(&'.')
+            && (i == 0 || !chars[i - 1].is_alphanumeric())
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if letter_dot(i) {
+            // The letters that follow, each with its dot, a space allowed between.
+            let mut end = i + 2;
+            let mut letters = 1;
+            loop {
+                let next = if chars.get(end) == Some(&' ') {
+                    end + 1
+                } else {
+                    end
+                };
+                if letter_dot(next) {
+                    end = next + 2;
+                    letters += 1;
+                } else {
+                    break;
+                }
+            }
+            if letters >= 2 {
+                out.push(' ');
+                i = end;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One thing a question may ask for: the phrases that say so and the hints they give.
@@ -1614,6 +1660,24 @@ impl fmt::Debug for SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_of_single_letters_are_no_words_of_the_question() {
+        for (text, expect) in [
+            (
+                "Bietet SCS eine Datenbank an, z.B. PostgreSQL?",
+                "Bietet SCS eine Datenbank an,   PostgreSQL?",
+            ),
+            ("z. B. Ceph", "  Ceph"),
+            ("tools, e.g. terraform", "tools,   terraform"),
+            ("Plan B. Then R9.", "Plan B. Then R9."),
+        ] {
+            assert_eq!(without_abbreviations(text), expect, "{text}");
+        }
+        assert!(!question_words("z.B. PostgreSQL")
+            .iter()
+            .any(|w| w == "b" || w == "z"));
+    }
 
     #[test]
     fn a_tasks_words_of_what_to_make_and_how_are_told_from_what_it_is_about() {

@@ -1024,6 +1024,9 @@ fn analyse(
             Vec::new()
         };
         if !parts.is_empty() {
+            // The compound is held when each part is ("Schulungsmaterial"), not one alone:
+            // "terraform" is no "Terra" + "Form".
+            let mut all_held = true;
             for (part, typed_part, stem) in parts {
                 if query.words.len() < MAX_QUERY_WORDS && !query.words.iter().any(|w| w.raw == part)
                 {
@@ -1040,11 +1043,12 @@ fn analyse(
                     } else {
                         unread(part, typed_part)
                     };
-                    if !word.readings.is_empty() && !query.covered.contains(&raw) {
-                        query.covered.push(raw.clone());
-                    }
+                    all_held &= !word.readings.is_empty();
                     query.words.push(word);
                 }
+            }
+            if all_held && !query.covered.contains(&raw) {
+                query.covered.push(raw.clone());
             }
             continue;
         }
