@@ -247,6 +247,10 @@ fn asking_whether_someone_is_part_of_the_forum_lists_the_partners() {
         // In the words chat uses: belonging to the body, nothing else asked.
         ("Gehört Quillworks zum Netzwerk?", "de"),
         ("Ist Quillworks beim Forum dabei?", "de"),
+        (
+            "Ist die Quillworks Gruppe bei den Gründungsmitgliedern?",
+            "de",
+        ),
         ("is Quillworks represented in the forum?", "en"),
         // The partners by their count: "among the 14".
         ("quillworks among the 14? just double-checking", "en"),
