@@ -427,6 +427,8 @@ fn builtin(name: &str) -> CommandConfig {
                 "kontaktieren",
                 "erreiche ich",
                 "euch erreichen",
+                "an wen wende ich mich",
+                "an wen kann ich mich wenden",
             ]),
         },
         "links" => CommandConfig {

@@ -1633,6 +1633,10 @@ fn asking_since_when_of_what_a_section_names_without_a_date_is_not_answered() {
     assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
     let answer = ask("when did Wavecon join the forum?", "en");
     assert_eq!(answer.outcome, Outcome::NotFound, "{answer:#?}");
+    // Whom to write to about a fee is the join contact, though the page states no fee.
+    let answer = ask("who do i contact about the membership fee?", "en");
+    assert_eq!(answer.command, "join", "{answer:#?}");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
     // A question asking more than when is answered for the rest.
     let answer = ask(
         "Wann wurde das Forum gegründet und was sind seine Ziele?",

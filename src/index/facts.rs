@@ -1283,6 +1283,12 @@ mod tests {
         assert!(asks("in which year did scs start", DATE));
         assert!(asks("where is the summit", PLACE));
         assert!(asks("release date of the eighth release", DATE));
+        // Whom to write to about a fee or a deadline asks for neither.
+        assert!(asks("how much is the membership fee", AMOUNT));
+        assert!(!asks("who do i contact about the membership fee", AMOUNT));
+        assert!(!asks("whats the mail adress to ask about fees", AMOUNT));
+        assert!(!asks("an wen wende ich mich wegen der kosten", AMOUNT));
+        assert!(asks("need ganten s personal mail address", PRIVATE));
         assert!(asks("datum des summits", DATE));
         assert!(!asks("what is scs", AMOUNT) && !asks("what is scs", DATE));
     }

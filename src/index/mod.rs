@@ -771,7 +771,49 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
             out.push(hint.to_string());
         }
     }
+    // "who do I contact about the membership fee?" asks for someone to write to: the fee or
+    // the deadline is what to write about, not the fact asked for (a private address still
+    // is).
+    if asks_whom_to_contact(&words) {
+        out.retain(|h| ![facts::AMOUNT, facts::PRICE, facts::DATE].contains(&h.as_str()));
+    }
     out
+}
+
+/// Phrases that ask whom to contact, or where to write to ([`asks_whom_to_contact`]).
+const WHOM_TO_CONTACT: &[&[&str]] = &[
+    &["who", "do", "i", "contact"],
+    &["who", "should", "i", "contact"],
+    &["who", "can", "i", "contact"],
+    &["who", "do", "i", "ask"],
+    &["who", "should", "i", "ask"],
+    &["who", "can", "i", "ask"],
+    &["who", "do", "i", "talk", "to"],
+    &["who", "to", "contact"],
+    &["who", "to", "ask"],
+    &["whom", "to", "contact"],
+    &["contact", "person"],
+    &["email", "address"],
+    &["e", "mail", "address"],
+    &["mail", "address"],
+    &["email", "adress"],
+    &["mail", "adress"],
+    &["an", "wen", "wende"],
+    &["an", "wen", "kann"],
+    &["wen", "frage", "ich"],
+    &["wen", "kann", "ich", "fragen"],
+    &["wen", "kontaktiere", "ich"],
+    &["ansprechpartner"],
+    &["ansprechpartnerin"],
+    &["ansprechperson"],
+    &["mailadresse"],
+    &["e", "mail", "adresse"],
+    &["kontaktadresse"],
+];
+
+/// Whether a question (its words, normalised) asks whom to contact or where to write to.
+fn asks_whom_to_contact(words: &[&str]) -> bool {
+    (0..words.len()).any(|i| WHOM_TO_CONTACT.iter().any(|p| words[i..].starts_with(p)))
 }
 
 /// Whether a question's hints ([`question_hints`]) ask about someone's private life
