@@ -795,6 +795,15 @@ fn check_not_found(core: &Core, cases: &[(&str, &str)]) {
     }
 }
 
+/// Each question (in its language) is answered, first from the page given.
+fn check_answered_from(core: &Core, cases: &[(&str, &str, &str)]) {
+    for (question, lang, page) in cases {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].page, *page, "{question}: {answer:#?}");
+    }
+}
+
 #[test]
 fn a_question_whose_words_found_are_all_common_is_not_answered_however_many_they_are() {
     let (_index, core) = site_fixture();
@@ -1586,25 +1595,24 @@ fn asking_when_something_was_is_answered_only_by_a_section_that_says_when_or_a_p
             ),
         ],
     );
-    for (question, lang, page) in [
-        // A section that states the date.
-        (
-            "since when is the forum in charge of scs?",
-            "en",
-            "forum-scs-standards",
-        ),
-        ("when was release 6 published?", "en", "release6"),
-        // A post says when what it tells of came: the release that brought it.
-        (
-            "since when does SCS have the keystone domain manager?",
-            "en",
-            "release6",
-        ),
-    ] {
-        let answer = core.answer(question, lang);
-        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
-        assert_eq!(answer.hits[0].page, page, "{question}: {answer:#?}");
-    }
+    check_answered_from(
+        &core,
+        &[
+            // A section that states the date.
+            (
+                "since when is the forum in charge of scs?",
+                "en",
+                "forum-scs-standards",
+            ),
+            ("when was release 6 published?", "en", "release6"),
+            // A post says when what it tells of came: the release that brought it.
+            (
+                "since when does SCS have the keystone domain manager?",
+                "en",
+                "release6",
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -1781,23 +1789,22 @@ fn a_price_is_answered_only_by_a_page_that_states_one() {
     // A page that names the thing but states no price can't say what it costs ("how much does
     // the training cost?" of the training's announcement); "free" is a price.
     let (_index, core) = site_fixture();
-    for (question, lang, page) in [
-        (
-            "how much does a ticket for the summit cost?",
-            "en",
-            "summit2025",
-        ),
-        ("was kostet ein ticket für den summit?", "de", "summit2025"),
-        (
-            "how much does a certificate cost per year?",
-            "en",
-            "standards",
-        ),
-    ] {
-        let answer = core.answer(question, lang);
-        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
-        assert_eq!(answer.hits[0].page, page, "{question}: {answer:#?}");
-    }
+    check_answered_from(
+        &core,
+        &[
+            (
+                "how much does a ticket for the summit cost?",
+                "en",
+                "summit2025",
+            ),
+            ("was kostet ein ticket für den summit?", "de", "summit2025"),
+            (
+                "how much does a certificate cost per year?",
+                "en",
+                "standards",
+            ),
+        ],
+    );
     check_not_found(
         &core,
         &[
