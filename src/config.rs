@@ -384,6 +384,7 @@ fn builtin(name: &str) -> CommandConfig {
                 "forumsmitglieder",
                 "partnern",
                 "partnerliste",
+                "gründerliste",
             ]),
         },
         "join" => CommandConfig {

@@ -1657,10 +1657,21 @@ fn asking_since_when_of_what_a_section_names_without_a_date_is_not_answered() {
 #[test]
 fn a_task_on_the_partner_list_named_by_a_compound_lists_the_partners() {
     // "Partnerliste" is the list, and "eine Tabelle" what to make of it, not a part.
-    let answer = ask("Mach aus der Partnerliste eine Tabelle", "de");
+    for question in [
+        "Mach aus der Partnerliste eine Tabelle",
+        "Mach aus der Gründerliste eine CSV-Datei",
+    ] {
+        let answer = ask(question, "de");
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert!(!answer.partners.is_empty(), "{question}: {answer:#?}");
+    }
+    // "bei den Mitgliedern" asks whether someone is among them only as a question of
+    // belonging ("Ist X bei den …?").
+    let answer = ask("Ist Quillworks bei den Gründungsmitgliedern?", "de");
     assert_eq!(answer.command, "partners", "{answer:#?}");
-    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
-    assert!(!answer.partners.is_empty(), "{answer:#?}");
+    let answer = ask("Was ist bei den Mitgliedern des Forums üblich?", "de");
+    assert_ne!(answer.command, "partners", "{answer:#?}");
 }
 
 #[test]
@@ -1838,9 +1849,14 @@ fn a_quoted_heading_names_its_section_and_a_quoted_title_its_page() {
             "en",
             "summit2025#why-participate",
         ),
-        // A heading of nothing but stopwords is named as written.
+        // A heading of nothing but stopwords is named as written, quoted or asked alone.
         (
             "Übersetz mir die Stichpunkte unter „Warum sollten Sie dabei sein?“",
+            "de",
+            "summit2025#warum-sollten-sie-dabei-sein",
+        ),
+        (
+            "Warum sollten Sie dabei sein?",
             "de",
             "summit2025#warum-sollten-sie-dabei-sein",
         ),
@@ -2113,6 +2129,8 @@ fn a_task_names_its_part_by_the_page_title_and_ends_its_name_at_an_article() {
     for question in [
         "Schreib mir aus dem R9-Abschnitt zur GPU-Durchreichung einen Tweet, max. 280 Zeichen.",
         "Schreib mir aus dem Abschnitt zur GPU-Durchreichung einen Tweet",
+        // No word for a part: the thing itself, named by its heading and its page's title.
+        "Mach aus der R9-GPU-Durchreichung einen Tweet",
     ] {
         let answer = core.answer(question, "de");
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");

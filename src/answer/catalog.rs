@@ -264,11 +264,15 @@ impl Catalog {
         words: &[String],
         text: &str,
     ) -> Option<SectionRef> {
-        if words.is_empty() {
-            return None;
-        }
         let titles = self.titles.get_or_init(|| Titles::compile(library));
-        let key = (language.to_string(), words.join(" "));
+        let key = if words.is_empty() {
+            (
+                language.to_string(),
+                format!("{ALL_WORDS}{}", normalize(text)),
+            )
+        } else {
+            (language.to_string(), words.join(" "))
+        };
         let exact = match titles.exact.get(&key).map(Vec::as_slice) {
             Some([only]) => Some(*only),
             Some(several) => closest_heading(library, several, text),
@@ -463,6 +467,10 @@ pub fn head_of(heading: &str) -> Option<&str> {
     heading.split_once(": ").map(|(head, _)| head)
 }
 
+/// The start of a key of [`Titles::exact`] made of a heading's words as typed, not as the
+/// search reads them: of a heading of small words only.
+const ALL_WORDS: &str = "=";
+
 /// The page titles and headings by their search words.
 #[derive(Debug, Clone, Default)]
 struct Titles {
@@ -511,8 +519,13 @@ impl Titles {
                 .enumerate()
                 .filter_map(|(i, words)| Some((words.as_ref()?, i)));
             for (words, section) in named.clone().chain([(&title, 0)]) {
-                let key = words.join(" ");
-                if !key.is_empty() {
+                let mut key = words.join(" ");
+                // A heading of nothing but small words ("Warum sollten Sie dabei sein?") is
+                // named by all of them, as typed.
+                if key.is_empty() && section > 0 {
+                    key = format!("{ALL_WORDS}{}", normalize(&page.sections[section].heading));
+                }
+                if key.len() > ALL_WORDS.len() {
                     let same = titles
                         .exact
                         .entry((page.language.clone(), key))

@@ -570,8 +570,9 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
     // English page); or, named by nothing, the page itself.
     let which = if task.part.is_empty() {
         // The thing itself: the section's heading names it ("the forum goals" of "Goals of
-        // the Forum").
-        let heading = super::question::normalize(&section.heading);
+        // the Forum"), with its page's title ("das Summit-Programm" of "Programm" on the
+        // summit's page).
+        let heading = super::question::normalize(&format!("{} {}", section.heading, page.title));
         task.named_by
             .iter()
             .all(|w| super::question::contains_phrase(&heading, w))

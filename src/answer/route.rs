@@ -187,6 +187,13 @@ pub fn route<'c>(
     }
 }
 
+/// Words a question starts with that ask whether someone is "bei den Partnern": "*Ist* X bei
+/// den Gründungsmitgliedern?", "*Gibt* es bei den Partnern auch Hoster?".
+const BEI_DEN_ASKED_BY: &[&str] = &[
+    "ist", "sind", "steht", "stehen", "gehört", "gehören", "zählt", "zählen", "taucht", "tauchen",
+    "gibt", "war", "waren",
+];
+
 /// Phrases that ask whether someone is among a list's members, founders or partners, as
 /// they stand after the one asked about: "is X *one of the founders*?", "X *on the member
 /// list*?", "*listed*?", "gehört X *zu den Mitgliedern*?", "hat X das Forum *mitgegründet*?".
@@ -254,6 +261,7 @@ const MEMBERSHIP: &[&str] = &[
     "bei den partnern",
     "auf der mitgliederliste",
     "auf der partnerliste",
+    "auf der gründerliste",
     "mitgegründet",
     "mitbegründet",
 ];
@@ -339,6 +347,7 @@ const MEMBERSHIP_KEYS: &[&str] = &[
     "unternehmen",
     "mitgliederliste",
     "partnerliste",
+    "gründerliste",
     "liste",
     "mitgegründet",
     "mitbegründet",
@@ -397,6 +406,8 @@ pub fn asks_membership(question: &Question) -> bool {
                 // does something.
                 && !(phrase.starts_with("one of")
                     && (i <= start + 1 || NOT_BEFORE_ONE_OF.contains(&words[i - 1])))
+                // "Ist X bei den Partnern?", not "was ist bei den Mitgliedern üblich?".
+                && (!phrase.starts_with("bei ") || BEI_DEN_ASKED_BY.contains(&words[start]))
                 && match words.get(i + n) {
                     // "… of the forum", "… des Forums", not "… of GovStack".
                     Some(&("of" | "von" | "des" | "der")) => words

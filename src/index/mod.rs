@@ -157,8 +157,15 @@ pub fn question_words(text: &str) -> Vec<String> {
     })
 }
 
-/// `text` without abbreviations of single letters with dots ("z.B.", "z. B.", "e.g.", "i.e.",
-/// "d.h.", "u.a."): their letters are no words of the question ("b" would find "Plan B").
+/// Abbreviations of single letters with dots that only frame what follows ("z.B.", "e.g."),
+/// their letters lower case and run together; not those of a name ("e.V.").
+const FILLER_ABBREVIATIONS: &[&str] = &[
+    "zb", "eg", "ie", "dh", "ua", "uä", "oä", "va", "so", "su", "zt", "idr", "ggf", "bzw",
+];
+
+/// `text` without abbreviations of single letters with dots that only frame what follows
+/// ([`FILLER_ABBREVIATIONS`]: "z.B.", "z. B.", "e.g.", "i.e.", "d.h.", "u.a."): their letters
+/// are no words of the question ("b" would find "Plan B"). A name's ("ALASCA e.V.") stay.
 fn without_abbreviations(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('.') {
         return std::borrow::Cow::Borrowed(text);
@@ -176,7 +183,7 @@ fn without_abbreviations(text: &str) -> std::borrow::Cow<'_, str> {
         if letter_dot(i) {
             // The letters that follow, each with its dot, a space allowed between.
             let mut end = i + 2;
-            let mut letters = 1;
+            let mut letters: String = chars[i].to_lowercase().collect();
             loop {
                 let next = if chars.get(end) == Some(&' ') {
                     end + 1
@@ -184,13 +191,13 @@ fn without_abbreviations(text: &str) -> std::borrow::Cow<'_, str> {
                     end
                 };
                 if letter_dot(next) {
+                    letters.extend(chars[next].to_lowercase());
                     end = next + 2;
-                    letters += 1;
                 } else {
                     break;
                 }
             }
-            if letters >= 2 {
+            if FILLER_ABBREVIATIONS.contains(&letters.as_str()) {
                 out.push(' ');
                 i = end;
                 continue;
@@ -1713,6 +1720,7 @@ mod tests {
             ("z. B. Ceph", "  Ceph"),
             ("tools, e.g. terraform", "tools,   terraform"),
             ("Plan B. Then R9.", "Plan B. Then R9."),
+            ("Was macht die OSBA e.V.?", "Was macht die OSBA e.V.?"),
         ] {
             assert_eq!(without_abbreviations(text), expect, "{text}");
         }

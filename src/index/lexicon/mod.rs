@@ -335,6 +335,11 @@ const TEXT_KINDS: &[&str] = &[
     "postkarte",
     "motto",
     "antwort",
+    "datei",
+    "dokument",
+    "file",
+    "spreadsheet",
+    "document",
 ];
 
 /// How long and in which tone a task wants its text ("max ten *words*", "two *friendly*
