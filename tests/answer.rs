@@ -1075,6 +1075,7 @@ fn a_task_on_the_page_of_content_with_one_page_is_on_that_page() {
         ),
         ("turn the first paragraph into a tagline", "en"),
         ("Kürze den ersten Absatz auf zwei Sätze.", "de"),
+        ("Kürze den Einleitungsabsatz auf einen Satz.", "de"),
         (
             "Mach aus der Einleitung der Seite einen gereimten Zweizeiler.",
             "de",
@@ -1660,6 +1661,8 @@ fn a_task_on_the_partner_list_named_by_a_compound_lists_the_partners() {
     for question in [
         "Mach aus der Partnerliste eine Tabelle",
         "Mach aus der Gründerliste eine CSV-Datei",
+        // "Erstelle" is a verb, not "erst" + "Elle".
+        "Erstelle aus der Partnerliste eine nummerierte Liste",
     ] {
         let answer = ask(question, "de");
         assert_eq!(answer.command, "partners", "{question}: {answer:#?}");

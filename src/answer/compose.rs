@@ -1059,7 +1059,11 @@ fn search(
     // zehn Wörter") say how, not what of: no sign of a topic the pages lack.
     let forms: Vec<String> = if question.is_task() {
         let mut forms = crate::index::task_words(question.words());
-        forms.extend(question.task_verb().map(str::to_string));
+        // The verb, and what a German split makes of it ("erstelle" is no "erst" + "elle").
+        if let Some(verb) = question.task_verb() {
+            forms.push(verb.to_string());
+            forms.extend(crate::index::compound_parts(verb).unwrap_or_default());
+        }
         forms
     } else {
         crate::index::asked_as_form(&question.text)

@@ -735,7 +735,7 @@ pub fn is_page_part(part: &str) -> bool {
 }
 
 /// The German parts of a page a compound may end with ("Partner*liste*", "Schluss*absatz*").
-const COMPOUND_PARTS: &[&str] = &["liste", "absatz", "abschnitt", "zitat", "tabelle"];
+const COMPOUND_PARTS: &[&str] = &["liste", "absatz", "abschnitt", "zitat", "tabelle", "text"];
 
 /// A German compound of a part of a page: the words naming which and the part ("partnerliste"
 /// → ("partner", "liste")). Not a part word itself, nor one that has its own entry among
@@ -759,10 +759,17 @@ pub fn is_intro_part(part: &str) -> bool {
 /// Whether a task's part is its page's introduction, however named: "the intro", "the intro
 /// paragraph", "the first paragraph", "den ersten Absatz", "die Einleitung".
 pub fn is_intro(task: &TaskPart) -> bool {
-    let first_paragraph = matches!(task.part, "paragraph" | "absatz")
+    let first_paragraph = matches!(task.part, "paragraph" | "absatz" | "text")
         && matches!(
             task.named_by.as_slice(),
-            ["intro" | "introduction" | "einleitung" | "first" | "opening" | "erste" | "ersten"]
+            ["intro"
+                | "introduction"
+                | "einleitung"
+                | "einleitungs"
+                | "first"
+                | "opening"
+                | "erste"
+                | "ersten"]
         );
     (is_intro_part(task.part) && task.named_by.is_empty()) || first_paragraph
 }
@@ -962,6 +969,10 @@ const TASK_VERBS: &[&str] = &[
     "erkläre",
     "verwandle",
     "verwandel",
+    "sort",
+    "sortier",
+    "sortiere",
+    "alphabetize",
 ];
 
 /// Names of a part of a page a task may be on ("the openinfra paragraph", "den Absatz", "the

@@ -340,6 +340,7 @@ const TEXT_KINDS: &[&str] = &[
     "file",
     "spreadsheet",
     "document",
+    "array",
 ];
 
 /// How long and in which tone a task wants its text ("max ten *words*", "two *friendly*
