@@ -886,15 +886,10 @@ fn routed_confidence(
 ) -> f32 {
     // What a task is to make and how ("mach aus der Partnerliste *eine Tabelle*") asks
     // nothing of a section; its verb still says what is done with it.
-    let how = if question.is_task() {
-        crate::index::task_words(question.words())
-    } else {
-        Vec::new()
-    };
     let words: Vec<&String> = question
         .search_words
         .iter()
-        .filter(|w| !how.contains(w))
+        .filter(|w| !question.how.contains(w))
         .collect();
     if words.is_empty() {
         return 1.0;
@@ -1058,7 +1053,7 @@ fn search(
     // A task's verb, kind of text, length and tone ("schreib einen kurzen Slogan …, höchstens
     // zehn Wörter") say how, not what of: no sign of a topic the pages lack.
     let forms: Vec<String> = if question.is_task() {
-        let mut forms = crate::index::task_words(question.words());
+        let mut forms = question.how.clone();
         // The verb, and what a German split makes of it ("erstelle" is no "erst" + "elle").
         if let Some(verb) = question.task_verb() {
             forms.push(verb.to_string());

@@ -27,6 +27,9 @@ pub struct Question {
     /// What it asks of a time, when that is all it asks (see `index::asks_when`): only a
     /// section that says when answers it.
     pub when: index::AskedWhen,
+    /// Of a task, the words that say what to make and how, not what of ("a *short* *poem*",
+    /// "*eine Tabelle*": see `index::task_words`); none of a question that is no task.
+    pub how: Vec<String>,
 }
 
 impl Question {
@@ -54,7 +57,7 @@ impl Question {
         let next = index::asks_next(&normalized);
         let will = index::asks_when_will(&normalized);
         let when = index::asks_when(&normalized);
-        Question {
+        let mut question = Question {
             text,
             normalized,
             search_words,
@@ -63,7 +66,12 @@ impl Question {
             next,
             will,
             when,
+            how: Vec::new(),
+        };
+        if question.is_task() {
+            question.how = index::task_words(question.words());
         }
+        question
     }
 
     /// The question without the search words `words` (normalized) stand for ("standards"
