@@ -1043,10 +1043,7 @@ fn analyse(
                     } else {
                         unread(part, typed_part)
                     };
-                    // (An English ending the split takes for a word, "sponsor*ship*", is
-                    // no part of its own.)
-                    all_held &=
-                        !word.readings.is_empty() || ENGLISH_ENDINGS.contains(&word.raw.as_str());
+                    all_held &= !word.readings.is_empty();
                     query.words.push(word);
                 }
             }
@@ -1336,10 +1333,6 @@ fn classify(
         }
     }
 }
-
-/// English word endings a German split takes for words ("sponsor" + "ship", "neighbour" +
-/// "hood"): a compound ending in one is held when the rest is.
-const ENGLISH_ENDINGS: &[&str] = &["ship", "hood", "ness", "wise"];
 
 /// A word's frequency rank in general language: in the language asked in, else in any language
 /// pages are written in; `None` for a word that is no common word (a name, a code, jargon).
