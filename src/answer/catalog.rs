@@ -519,13 +519,16 @@ impl Titles {
                 .enumerate()
                 .filter_map(|(i, words)| Some((words.as_ref()?, i)));
             for (words, section) in named.clone().chain([(&title, 0)]) {
-                let mut key = words.join(" ");
                 // A heading of nothing but small words ("Warum sollten Sie dabei sein?") is
                 // named by all of them, as typed.
-                if key.is_empty() && section > 0 {
-                    key = format!("{ALL_WORDS}{}", normalize(&page.sections[section].heading));
-                }
-                if key.len() > ALL_WORDS.len() {
+                let key = match words.join(" ") {
+                    key if !key.is_empty() => key,
+                    _ if section > 0 => {
+                        format!("{ALL_WORDS}{}", normalize(&page.sections[section].heading))
+                    }
+                    _ => String::new(),
+                };
+                if !key.is_empty() && key != ALL_WORDS {
                     let same = titles
                         .exact
                         .entry((page.language.clone(), key))

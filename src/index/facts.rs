@@ -689,19 +689,6 @@ const WHEN_PHRASES: &[&[&str]] = &[
     &["when"],
 ];
 
-/// The German phrases of [`WHEN_PHRASES`].
-const WHEN_PHRASES_DE: &[&[&str]] = &[
-    &["seit", "wann"],
-    &["bis", "wann"],
-    &["ab", "wann"],
-    &["wann"],
-    &["welchem", "jahr"],
-    &["welches", "jahr"],
-    &["welchem", "monat"],
-    &["welches", "datum"],
-    &["welchem", "tag"],
-];
-
 /// Words after "when" that make it ask: "when *did* the forum start?", "when *is* the summit?";
 /// not "weighted by size when *the* forum decides?", a clause.
 const WHEN_ASKED_BY: &[&str] = &[
@@ -809,7 +796,11 @@ pub fn asks_when(normalized: &str) -> AskedWhen {
     };
     // "was" asks what in a German question ("Wann startete das Forum und was sind seine
     // Ziele?"), and is a verb in an English one ("when was R9 published?").
-    let german = WHEN_PHRASES_DE.iter().any(|p| words[at..at + len] == **p);
+    // The German phrases of `WHEN_PHRASES` end in a German word.
+    let german = matches!(
+        phrase.last(),
+        Some(&("wann" | "jahr" | "monat" | "datum" | "tag"))
+    );
     let others = words.iter().enumerate().any(|(i, w)| {
         !(at..at + len).contains(&i)
             && (OTHER_QUESTION_WORDS.contains(w) || (german && *w == "was"))
