@@ -1617,6 +1617,53 @@ fn asking_when_something_was_is_answered_only_by_a_section_that_says_when_or_a_p
 }
 
 #[test]
+fn how_many_of_something_is_answered_only_by_a_section_that_states_a_count_of_it() {
+    let (_index, core) = site_fixture();
+    // The hackathons are listed with place and month, the community call with its hour: no
+    // count of the people who came.
+    check_not_found(
+        &core,
+        &[
+            ("how many people came to the hackathon in Dresden?", "en"),
+            ("Wie viele Leute waren beim Hackathon in Dresden?", "de"),
+            ("how many people attend the community call?", "en"),
+        ],
+    );
+    check_answered_from(
+        &core,
+        &[
+            // A number beside people, participants or companies.
+            (
+                "how many people came to the summit 2024?",
+                "en",
+                "summit-2024-recap",
+            ),
+            (
+                "Wie viele Teilnehmende hatte der erste Summit?",
+                "de",
+                "events",
+            ),
+            (
+                "how many companies contributed to release 5?",
+                "en",
+                "release5",
+            ),
+            // A list of them.
+            (
+                "how many founding members does the forum have?",
+                "en",
+                "network",
+            ),
+            (
+                "Wie viele Gründungsmitglieder hat das Forum?",
+                "de",
+                "network",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn asking_since_when_of_what_a_section_names_without_a_date_is_not_answered() {
     // The seed page's partner list names each partner and says nothing of when they joined;
     // its section on OpenInfra names Kata Containers and no date.

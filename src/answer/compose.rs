@@ -184,6 +184,13 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                 }
             }
         }
+        // "How many data centers does plusserver run?" routed to the partner list: the list
+        // counts partners, not what they have.
+        if let Some(at) = routed.command.section(language) {
+            if !can_say_how_many(src, question, at) {
+                sure *= WEAK;
+            }
+        }
         // Unsure, the command says it found nothing; unless its section ranked below the
         // best hit (`Route::below_best`): then the search answers.
         if sure < min && !routed.below_best {
@@ -193,7 +200,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
             return routed_answer(src, question, language, routed, sure);
         }
     }
-    let found = held_to_time_to_come(src, question, found);
+    let found = held_to_the_fact(src, question, found);
     let Some((found, title)) = titled(src, question, language, page_itself, found) else {
         return not_found(src, &question.text, language);
     };
@@ -1082,18 +1089,22 @@ fn search(
 /// present one on tells of past ones only, however well it names the hackathon. "When will the
 /// compliance monitor leave test operation?" is answered only by a section that says when
 /// ("R9 ships on 26 September", "deleted after 7 days", "provided soon"), not by one that names
-/// the thing and says nothing of when.
-fn held_to_time_to_come(
+/// the thing and says nothing of when. "How many people came to the hackathon?" only by one
+/// that states a count of people ([`can_say_how_many`]).
+fn held_to_the_fact(
     src: &Sources,
     question: &Question,
     mut found: Vec<SearchHit>,
 ) -> Vec<SearchHit> {
-    if question.held_to_a_time() {
+    if question.held_to_a_time() || !question.counted.is_empty() {
         for hit in &mut found {
             let can_say = src
                 .catalog
                 .locate(src.library, &hit.language, &hit.slug, &hit.anchor)
-                .is_some_and(|at| can_say_when(src, question, at));
+                .is_some_and(|at| {
+                    (!question.held_to_a_time() || can_say_when(src, question, at))
+                        && can_say_how_many(src, question, at)
+                });
             if !can_say {
                 hit.coverage.fact_missing = true;
             }
@@ -1101,6 +1112,30 @@ fn held_to_time_to_come(
     }
     found
 }
+
+/// Whether the section `at` states a count of what a question counts, if it counts anything
+/// (see `index::states_count`): a number beside it, or a list or table of it, or links
+/// (the sponsors' logos) under a heading naming it.
+fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool {
+    if question.counted.is_empty() {
+        return true;
+    }
+    let (page, section) = at.get(src.library);
+    let listing = if section.items.len() >= LISTED
+        || section.text.lines().filter(|l| l.contains(" | ")).count() >= LISTED
+    {
+        crate::index::Listing::Items
+    } else if !section.links.is_empty() {
+        crate::index::Listing::Links
+    } else {
+        crate::index::Listing::Nothing
+    };
+    let named = format!("{} {}", section.heading, page.title);
+    crate::index::states_count(&question.counted, &named, &section.text, listing)
+}
+
+/// How many items or table rows make a section a list of what it names, to be counted.
+const LISTED: usize = 2;
 
 /// Whether the section `at` can say the time a question asks for: the next of something (its
 /// page states a year from the present one on), or when something will be (it says when, in

@@ -30,6 +30,9 @@ pub struct Question {
     /// Of a task, the words that say what to make and how, not what of ("a *short* *poem*",
     /// "*eine Tabelle*": see `index::task_words`); none of a question that is no task.
     pub how: Vec<String>,
+    /// What it asks a count of ("how many *people* came …", see `index::counted`): only a
+    /// section that states one answers it; none of a question that counts nothing.
+    pub counted: Vec<String>,
 }
 
 impl Question {
@@ -57,6 +60,7 @@ impl Question {
         let next = index::asks_next(&normalized);
         let will = index::asks_when_will(&normalized);
         let when = index::asks_when(&normalized);
+        let counted = index::counted(&normalized);
         let mut question = Question {
             text,
             normalized,
@@ -67,6 +71,7 @@ impl Question {
             will,
             when,
             how: Vec::new(),
+            counted,
         };
         if question.is_task() {
             question.how = index::task_words(question.words());

@@ -23,6 +23,7 @@
 mod acronym;
 mod analyzer;
 mod build;
+mod count;
 mod facts;
 mod fingerprint;
 mod glossary;
@@ -44,6 +45,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use crate::content::Library;
 pub use build::GITIGNORE;
+pub use count::Listing;
 pub use facts::AskedWhen;
 pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
 use place::Existing;
@@ -854,6 +856,17 @@ pub fn asks_when(normalized: &str) -> AskedWhen {
 /// Whether `text` says when something was or is, or how often ([`facts::states_when_or_how_often`]).
 pub fn states_when_or_how_often(text: &str) -> bool {
     facts::states_when_or_how_often(text)
+}
+
+/// What a question (normalised) counts ([`count::counted`]): "how many *people* came …".
+pub fn counted(normalized: &str) -> Vec<String> {
+    count::counted(normalized)
+}
+
+/// Whether a section states a count of any of `counted` ([`count::states_count`]): a number
+/// beside it in `text`, or a list of it.
+pub fn states_count(counted: &[String], named: &str, text: &str, listing: Listing) -> bool {
+    count::states_count(counted, named, text, listing)
 }
 
 /// Whether `text` says when something is or will be ([`facts::states_when`]).
