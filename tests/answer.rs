@@ -2038,6 +2038,19 @@ fn a_misspelt_small_word_is_read_as_the_word_it_misspells() {
     assert_eq!(typed.outcome, Outcome::Answered, "{typed:#?}");
     assert_eq!(typed.hits[0].anchor, meant.hits[0].anchor, "{typed:#?}");
     assert_eq!(typed.confidence, meant.confidence, "{typed:#?}");
+    // Also a short slip of one of the most frequent words ("agian"): it means as little as
+    // "again", not as much as a name no page has.
+    let typed = ask(
+        "can u remind me what the 3rd goal of the forum was agian?",
+        "en",
+    );
+    let meant = ask(
+        "can u remind me what the 3rd goal of the forum was again?",
+        "en",
+    );
+    assert_eq!(typed.outcome, Outcome::Answered, "{typed:#?}");
+    assert_eq!(typed.hits[0].anchor, meant.hits[0].anchor, "{typed:#?}");
+    assert_eq!(typed.confidence, meant.confidence, "{typed:#?}");
 }
 
 #[test]

@@ -940,6 +940,7 @@ const TASK_VERBS: &[&str] = &[
     "extract",
     "pull",
     "copy",
+    "paste",
     "condense",
     "shorten",
     "simplify",
@@ -1111,6 +1112,10 @@ mod tests {
         check_task(
             "make a 3-question quiz about this page",
             Some(("page", &[], &[])),
+        );
+        check_task(
+            "paste the partner list as a markdown table",
+            Some(("list", &["partner"], &[])),
         );
         check_task(
             "translate the intro of harry potter into german",

@@ -916,7 +916,12 @@ fn misspelt(typed: &str, asked: &str, analyzer: &str, corrections: &Corrections)
         // A listed word, or a short one, is taken for a misspelling of a stopword only
         // ("thier", "wich", "waht"): one of a word of substance is as likely a term of its own
         // ("saas" is not "says", "vlan" not "plan").
-        if lexicon::is_word(typed) || typed.chars().count() < lexicon::MIN_UNLISTED_LETTERS {
+        // Unless the word meant is among the most frequent of the language asked in
+        // ("agian" for "again"): a term of its own is seldom one slip from those.
+        let frequent = lexicon::rank(asked, fixed).is_some_and(|r| r < lexicon::GENERIC_RANK);
+        if (lexicon::is_word(typed) || typed.chars().count() < lexicon::MIN_UNLISTED_LETTERS)
+            && !frequent
+        {
             return Misspelt::No;
         }
         match Analyzers::term_of(&mut a.raw, fixed) {
