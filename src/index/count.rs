@@ -70,12 +70,48 @@ const BEFORE_COUNTED: &[&str] = &[
 /// section that states a count of it pass more easily).
 const COUNTED_WORDS: usize = 2;
 
-/// Units of time: "how many months passed between …" asks for a span between dates.
+/// Units of time: "how many months passed between …" asks for a span between dates
+/// ([`SPAN`]); "how many minutes is the keynote?" for a duration.
 const TIME_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "min", "hour", "hours", "day", "days", "week",
     "weeks", "month", "months", "year", "years", "times", "sekunden", "minuten", "stunde",
     "stunden", "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "jahr",
     "jahre", "jahren", "mal",
+];
+
+/// Units of time counted mostly between dates or in a sum ("how many years of the budget
+/// would make up the funding?"): never held to a count stated.
+const LONG_TIME_UNITS: &[&str] = &[
+    "month", "months", "year", "years", "monat", "monate", "monaten", "jahr", "jahre", "jahren",
+];
+
+/// Words that make a count of units of time a span between two dates ("how many months
+/// *between* R8 and R9", "wie viele Tage *später*", "how many years *ago*").
+const SPAN: &[&str] = &[
+    "between",
+    "after",
+    "before",
+    "later",
+    "earlier",
+    "passed",
+    "apart",
+    "since",
+    "ago",
+    "until",
+    "till",
+    "zwischen",
+    "nach",
+    "vor",
+    "später",
+    "früher",
+    "lagen",
+    "liegen",
+    "vergingen",
+    "vergangen",
+    "seit",
+    "bis",
+    "danach",
+    "davor",
 ];
 
 /// Words that say a question counts what the pages show: the page, its lists, the agenda
@@ -235,6 +271,9 @@ const NUMBER_PARTS: &[&str] = &[
 /// *Mitgliedsunternehmen*", "over half a dozen *providers*").
 const NEAR: usize = 4;
 
+/// How many first letters a word and its stem share, at least.
+const STEM_START: usize = 3;
+
 /// The shortest word taken as the end of a compound ("Gold*sponsoren*").
 const COMPOUND_END: usize = 5;
 
@@ -262,10 +301,13 @@ pub fn counted(normalized: &str) -> Vec<String> {
             .map(|w| w.to_string())
             .collect()
     });
-    if counted
-        .first()
-        .is_some_and(|w| TIME_UNITS.contains(&w.as_str()))
-    {
+    // "How many months passed between R8 and R9?" asks for a span between two dates; "how
+    // many hours a month do the founders put in?" for a duration a section states, or shows
+    // by its clock times (an agenda's slots).
+    if counted.first().is_some_and(|w| {
+        LONG_TIME_UNITS.contains(&w.as_str())
+            || (TIME_UNITS.contains(&w.as_str()) && words.iter().any(|w| SPAN.contains(w)))
+    }) {
         return Vec::new();
     }
     counted
@@ -296,6 +338,14 @@ pub fn states_count(counted: &[String], named: &str, text: &str, listing: Listin
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
+        // A duration ("how many minutes is the keynote?") is shown by an agenda's clock
+        // times ("10:25-10:55"), or stated beside its unit.
+        let duration = counted
+            .first()
+            .is_some_and(|w| TIME_UNITS.contains(&w.as_str()));
+        if duration && has_clock_time(text) {
+            return true;
+        }
         let beside_a_number = lower.iter().enumerate().any(|(i, w)| {
             is_number(w)
                 && lower[i.saturating_sub(NEAR)..(i + NEAR + 1).min(lower.len())]
@@ -362,8 +412,15 @@ impl Wanted {
                 && whole.len() > part.len()
                 && (whole.ends_with(part) || whole.starts_with(part))
         };
+        // A stem starts as its word does: only a word starting as one counted is stemmed.
+        let may_share_stem = self.words.iter().any(|w| {
+            w.chars()
+                .zip(word.chars())
+                .take(STEM_START)
+                .all(|(x, y)| x == y)
+        });
         self.words.iter().any(|w| part(word, w) || part(w, word))
-            || stems(a, word).iter().any(|s| self.stems.contains(s))
+            || (may_share_stem && stems(a, word).iter().any(|s| self.stems.contains(s)))
     }
 }
 
@@ -413,6 +470,13 @@ fn kind_of_typed(word: &str) -> Option<usize> {
 /// The shortest word of a kind a question's word is taken for with one letter wrong.
 const TYPED_KIND: usize = 6;
 
+/// Whether `text` holds a time of day ("10:25").
+fn has_clock_time(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
+}
+
 /// Whether `word` (lower case) is a number: digits, or a number word.
 fn is_number(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_digit())
@@ -453,7 +517,7 @@ mod tests {
     #[test]
     fn spans_of_time_and_counts_of_what_the_page_shows_are_no_count_of_a_thing() {
         assert!(counts("how many months passed between r8 and r9?").is_empty());
-        assert!(counts("Wie viele Minuten dauert die Mittagspause?").is_empty());
+        assert!(counts("Wie viele Tage später fand der Hackathon statt?").is_empty());
         assert!(counts("how many links does the page list?").is_empty());
         assert!(counts("Wie viele Links stehen unter Further Links?").is_empty());
         assert!(counts("who are the partners?").is_empty());
@@ -497,6 +561,25 @@ mod tests {
             "how many people came to the hackathon in Dresden?",
             "Hackathons",
             "The third Hackathon took place on Nov 8, 2023 at Cloud & Heat in Dresden.",
+            listed,
+            false,
+        );
+    }
+
+    #[test]
+    fn a_duration_is_stated_beside_its_unit_or_shown_by_clock_times() {
+        let listed = Listing::Nothing;
+        check(
+            "Wie viele Minuten dauert die Mittagspause?",
+            "Programm",
+            "13:00-14:00 | Mittagspause",
+            listed,
+            true,
+        );
+        check(
+            "Wie viele Stunden im Monat bringen die Gründungsmitglieder ein?",
+            "Unsere Partner",
+            "Die Partner bringen Zeit und Ressourcen ein.",
             listed,
             false,
         );
