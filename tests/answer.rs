@@ -1648,11 +1648,16 @@ fn how_many_of_something_is_answered_only_by_a_section_that_states_a_count_of_it
                 "en",
                 "release5",
             ),
-            // A list of them.
+            // A list of them, or a section on them, typed right or not.
             (
                 "how many founding members does the forum have?",
                 "en",
                 "network",
+            ),
+            (
+                "how many hackatons has SCS held?",
+                "en",
+                "hackathon-leipzig",
             ),
             (
                 "Wie viele Gründungsmitglieder hat das Forum?",
