@@ -1669,6 +1669,30 @@ fn how_many_of_something_is_answered_only_by_a_section_that_states_a_count_of_it
 }
 
 #[test]
+fn a_share_in_percent_is_answered_only_by_a_section_that_states_one() {
+    let (_index, core) = site_fixture();
+    // The use case names plusserver's cloud and no uptime, in percent or otherwise.
+    check_not_found(
+        &core,
+        &[
+            ("what uptime in percent does plusserver guarantee?", "en"),
+            (
+                "how many percent of the partners are cloud providers?",
+                "en",
+            ),
+        ],
+    );
+    check_answered_from(
+        &core,
+        &[(
+            "is the reference implementation 100% open source?",
+            "en",
+            "digital-sovereignty",
+        )],
+    );
+}
+
+#[test]
 fn asking_since_when_of_what_a_section_names_without_a_date_is_not_answered() {
     // The seed page's partner list names each partner and says nothing of when they joined;
     // its section on OpenInfra names Kata Containers and no date.

@@ -1096,7 +1096,7 @@ fn held_to_the_fact(
     question: &Question,
     mut found: Vec<SearchHit>,
 ) -> Vec<SearchHit> {
-    if question.held_to_a_time() || !question.counted.is_empty() {
+    if question.held_to_a_time() || !question.counted.is_empty() || question.percent {
         for hit in &mut found {
             let can_say = src
                 .catalog
@@ -1113,14 +1113,17 @@ fn held_to_the_fact(
     found
 }
 
-/// Whether the section `at` states a count of what a question counts, if it counts anything
-/// (see `index::states_count`): a number beside it, or a list or table of it, or links
+/// Whether the section `at` states a share in percent, if the question asks for one, and a
+/// count of what it counts, if it counts anything (see `index::states_count`): a number beside it, or a list or table of it, or links
 /// (the sponsors' logos) under a heading naming it.
 fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool {
+    let (page, section) = at.get(src.library);
+    if question.percent && !crate::index::states_percent(&section.text) {
+        return false;
+    }
     if question.counted.is_empty() {
         return true;
     }
-    let (page, section) = at.get(src.library);
     let listing = if section.items.len() >= LISTED
         || section.text.lines().filter(|l| l.contains(" | ")).count() >= LISTED
     {

@@ -33,6 +33,9 @@ pub struct Question {
     /// What it asks a count of ("how many *people* came …", see `index::counted`): only a
     /// section that states one answers it; none of a question that counts nothing.
     pub counted: Vec<String>,
+    /// Whether it asks for a share in percent (see `index::asks_percent`): only a section
+    /// that states one answers it.
+    pub percent: bool,
 }
 
 impl Question {
@@ -61,6 +64,7 @@ impl Question {
         let will = index::asks_when_will(&normalized);
         let when = index::asks_when(&normalized);
         let counted = index::counted(&normalized);
+        let percent = index::asks_percent(asked);
         let mut question = Question {
             text,
             normalized,
@@ -72,6 +76,7 @@ impl Question {
             when,
             how: Vec::new(),
             counted,
+            percent,
         };
         if question.is_task() {
             question.how = index::task_words(question.words());

@@ -10,6 +10,9 @@
 //! well it matches the question's names: the question is about something the pages do not
 //! say, and the bot holds back (`compose`, as for a time no section states).
 //!
+//! A share asked in percent ("what uptime in percent does … guarantee?", "wie viel Prozent …")
+//! likewise: only a section that states one ("10 %", "percent") answers it.
+//!
 //! Not counted: spans of time ("how many months between R8 and R9?", a date's business), and
 //! questions that count what the pages show ("how many links does the page list?", "how many
 //! slots on the agenda?"): any section they name can be counted.
@@ -345,6 +348,31 @@ pub fn counted(normalized: &str) -> Vec<String> {
     counted
 }
 
+/// Words that ask for a share in percent ("in percent", "what percentage", "wie viel Prozent").
+const PERCENT: &[&str] = &[
+    "percent",
+    "percentage",
+    "percentages",
+    "prozent",
+    "prozentual",
+    "prozentuale",
+    "prozentualen",
+    "prozentsatz",
+];
+
+/// Whether a question (as typed) asks for a share in percent.
+pub fn asks_percent(text: &str) -> bool {
+    text.contains('%')
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| PERCENT.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// Whether `text` states a share in percent ("10 %", "20 percent", "zehn Prozent").
+pub fn states_percent(text: &str) -> bool {
+    asks_percent(text)
+}
+
 /// What a section lists, to be counted ([`states_count`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Listing {
@@ -621,6 +649,20 @@ mod tests {
             listed,
             false,
         );
+    }
+
+    #[test]
+    fn a_share_in_percent_is_asked_and_stated_by_the_sign_or_the_word() {
+        assert!(asks_percent(
+            "what uptime sla in percent does it guarantee?"
+        ));
+        assert!(asks_percent("Wie viel Prozent Gewicht hat SOV-6?"));
+        assert!(asks_percent("count the rows with a 10 % weight"));
+        assert!(!asks_percent("how many partners are there?"));
+        assert!(states_percent("SOV-6 | Technology sovereignty | 15%"));
+        assert!(!states_percent(
+            "The platform serves hundreds of thousands of pupils."
+        ));
     }
 
     #[test]

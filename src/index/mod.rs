@@ -863,6 +863,16 @@ pub fn counted(normalized: &str) -> Vec<String> {
     count::counted(normalized)
 }
 
+/// Whether a question (as typed) asks for a share in percent ([`count::asks_percent`]).
+pub fn asks_percent(text: &str) -> bool {
+    count::asks_percent(text)
+}
+
+/// Whether `text` states a share in percent ([`count::states_percent`]).
+pub fn states_percent(text: &str) -> bool {
+    count::states_percent(text)
+}
+
 /// Whether a section states a count of any of `counted` ([`count::states_count`]): a number
 /// beside it in `text`, or a list of it.
 pub fn states_count(counted: &[String], named: &str, text: &str, listing: Listing) -> bool {
