@@ -708,8 +708,8 @@ const ASKS: &[Asks] = &[
     // of …"), held to the page; not "the costs of vendor lock-in" nor "how much effort".
     Asks::new(
         &[
-            "cost", "kostet", "pay", "paid", "pays", "zahlt", "zahlen", "bezahlt", "bezahlen",
-            "money", "geld",
+            "cost", "kostet", "gekostet", "pay", "paid", "pays", "zahlt", "zahlen", "bezahlt",
+            "bezahlen", "money", "geld", "charge", "charges", "charged",
         ],
         &[facts::PRICE],
     )
@@ -722,6 +722,8 @@ const ASKS: &[Asks] = &[
         "what do",
         "what would",
         "what will",
+        "was hat",
+        "was haben",
     ]),
     Asks::new(
         &[
@@ -1834,6 +1836,9 @@ mod tests {
         assert!(price("welche gebühr verlangt govstack"));
         assert!(price("what does the container monitoring cost per cluster"));
         assert!(price("what would we pay the forum per year"));
+        assert!(price("was hat der minicomputer gekostet"));
+        assert!(price("what does the osba charge for using the name"));
+        assert!(!price("who is in charge of the standards"));
         assert!(!price("how much effort is it to get certified"));
         assert!(!price("what are the costs of vendor lock in"));
         assert!(!price("what is the cost of making a cluster compliant"));
