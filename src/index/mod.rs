@@ -908,7 +908,8 @@ pub fn is_form_word(word: &str) -> bool {
 /// about the forum goals", "Mach aus den Zielen einen *Slogan* für ein *Messebanner*"): its
 /// form words, kinds of text, measures and tones ([`lexicon::is_task_word`], which reads them
 /// without umlauts), as typed; a German compound whose last part is a kind of text
-/// ("Messebanner", "Weihnachtskarte") with its parts. Each weighs as a generic word where no
+/// ("Messebanner", "Weihnachtskarte") or whose first is a form ("Stichpunktliste"), with its
+/// parts. Each weighs as a generic word where no
 /// page has it.
 pub fn task_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out = Vec::new();
@@ -916,9 +917,13 @@ pub fn task_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
         if lexicon::is_task_word(&folded(word)) {
             out.push(word.to_string());
         } else if let Some(parts) = rewrite::compound_parts(word).filter(|parts| {
-            parts
-                .last()
-                .is_some_and(|last| lexicon::is_text_kind(&folded(last)))
+            // A kind of text ("Messebanner"), or made in a form ("Stichpunktliste": the
+            // parts the form word is split into, "Stich" + "punkt", joined again).
+            let form_first = (1..parts.len()).any(|n| lexicon::is_form_word(&parts[..n].concat()));
+            form_first
+                || parts
+                    .last()
+                    .is_some_and(|last| lexicon::is_text_kind(&folded(last)))
         }) {
             out.push(word.to_string());
             out.extend(parts);
@@ -1774,6 +1779,10 @@ mod tests {
         let task =
             task_words("write a short poem about the forum goals as a markdown table".split(' '));
         assert_eq!(task, ["short", "poem", "markdown", "table"]);
+        // A compound of a form word: a bullet list is a form, not a topic.
+        let task = task_words("mach eine stichpunktliste mit den stufen".split(' '));
+        assert!(task.iter().any(|w| w == "stichpunktliste"), "{task:?}");
+        assert!(task_words("zeig die partnerliste".split(' ')).is_empty());
     }
 
     #[test]
