@@ -1114,8 +1114,7 @@ fn held_to_the_fact(
 }
 
 /// Whether the section `at` states a share in percent, if the question asks for one, and a
-/// count of what it counts, if it counts anything (see `index::states_count`): a number beside it, or a list or table of it, or links
-/// (the sponsors' logos) under a heading naming it.
+/// count of what it counts, if it counts anything (see `index::states_count`).
 fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool {
     let (page, section) = at.get(src.library);
     if question.percent && !crate::index::states_percent(&section.text) {
@@ -1133,8 +1132,13 @@ fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool 
     } else {
         crate::index::Listing::Nothing
     };
-    let named = format!("{} {}", section.heading, page.title);
-    crate::index::states_count(&question.counted, &named, &section.text, listing)
+    crate::index::states_count(
+        &question.counted,
+        &section.heading,
+        &page.title,
+        &section.text,
+        listing,
+    )
 }
 
 /// How many items or table rows make a section a list of what it names, to be counted.

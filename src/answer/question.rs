@@ -32,7 +32,7 @@ pub struct Question {
     pub how: Vec<String>,
     /// What it asks a count of ("how many *people* came …", see `index::counted`): only a
     /// section that states one answers it; none of a question that counts nothing.
-    pub counted: Vec<String>,
+    pub counted: index::Counted,
     /// Whether it asks for a share in percent (see `index::asks_percent`): only a section
     /// that states one answers it.
     pub percent: bool,
@@ -64,7 +64,7 @@ impl Question {
         let will = index::asks_when_will(&normalized);
         let when = index::asks_when(&normalized);
         let counted = index::counted(&normalized);
-        let percent = index::asks_percent(asked);
+        let percent = index::asks_percent(&normalized);
         let mut question = Question {
             text,
             normalized,

@@ -82,6 +82,9 @@ const TIME_UNITS: &[&str] = &[
     "jahre", "jahren", "mal",
 ];
 
+/// Words that count how often, not how many ("how many *times* a year …").
+const OFTEN: &[&str] = &["times", "mal"];
+
 /// Units of time counted mostly between dates or in a sum ("how many years of the budget
 /// would make up the funding?"): never held to a count stated.
 const LONG_TIME_UNITS: &[&str] = &[
@@ -301,9 +304,34 @@ const STEM_START: usize = 3;
 /// The shortest word taken as the end of a compound ("Gold*sponsoren*").
 const COMPOUND_END: usize = 5;
 
-/// What a question (normalised) counts: the words after "how many", or none when it asks no
-/// count, a span of time, or a count of what the pages show.
-pub fn counted(normalized: &str) -> Vec<String> {
+/// What a question counts ([`counted`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counted {
+    /// The things counted ("stars" of "how many github stars"): a number beside one of them
+    /// states their count.
+    pub things: Vec<String>,
+    /// Words that say which ("github", "board" of "board members"): with the things, what a
+    /// heading or a list must name.
+    pub which: Vec<String>,
+}
+
+impl Counted {
+    /// Whether the question counts nothing.
+    pub fn is_empty(&self) -> bool {
+        self.things.is_empty()
+    }
+
+    /// Whether it counts a span of time ("how many minutes …").
+    fn is_duration(&self) -> bool {
+        self.things
+            .first()
+            .is_some_and(|w| TIME_UNITS.contains(&w.as_str()))
+    }
+}
+
+/// What a question (normalised) counts: the words after "how many", or nothing when it asks no
+/// count, a span of time, how often, or a count of what the pages show.
+pub fn counted(normalized: &str) -> Counted {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     let Some(after) = (0..words.len()).find_map(|i| {
         HOW_MANY
@@ -311,7 +339,7 @@ pub fn counted(normalized: &str) -> Vec<String> {
             .find(|p| words[i..].starts_with(p))
             .map(|p| i + p.len())
     }) else {
-        return Vec::new();
+        return Counted::default();
     };
     // Nor a difference ("between R5 and R9, how many OpenStack releases …?"): worked out from
     // two things stated, not stated itself.
@@ -319,9 +347,9 @@ pub fn counted(normalized: &str) -> Vec<String> {
         .iter()
         .any(|w| COUNTS_WHAT_IS_SHOWN.contains(w) || BETWEEN.contains(w))
     {
-        return Vec::new();
+        return Counted::default();
     }
-    let mut counted: Vec<String> = analyzer::with_analyzers(|a| {
+    let taken: Vec<String> = analyzer::with_analyzers(|a| {
         words[after..]
             .iter()
             .skip_while(|w| BEFORE_COUNTED.contains(w))
@@ -330,47 +358,79 @@ pub fn counted(normalized: &str) -> Vec<String> {
             .map(|w| w.to_string())
             .collect()
     });
-    // Of two words, an English plural second is the thing counted, the first says which
-    // ("how many *github* stars", "how many *scs* users"): a number beside "SCS" counts no
-    // users.
-    if counted.len() == COUNTED_WORDS && is_english_plural(&counted[1]) {
-        counted.remove(0);
+    let Some(first) = taken.first() else {
+        return Counted::default();
+    };
+    // "How many months passed between R8 and R9?" asks for a span between two dates, "how
+    // many times a year …?" how often; "how many hours a month do the founders put in?" for
+    // a duration a section states (or shows by an agenda's clock times).
+    if OFTEN.contains(&first.as_str())
+        || LONG_TIME_UNITS.contains(&first.as_str())
+        || (TIME_UNITS.contains(&first.as_str()) && words.iter().any(|w| SPAN.contains(w)))
+    {
+        return Counted::default();
     }
-    // "How many months passed between R8 and R9?" asks for a span between two dates; "how
-    // many hours a month do the founders put in?" for a duration a section states, or shows
-    // by its clock times (an agenda's slots).
-    if counted.first().is_some_and(|w| {
-        LONG_TIME_UNITS.contains(&w.as_str())
-            || (TIME_UNITS.contains(&w.as_str()) && words.iter().any(|w| SPAN.contains(w)))
-    }) {
-        return Vec::new();
+    // Of two words, an English plural second is the thing counted and the first says which
+    // ("how many *github* stars", "how many *scs* users": a number beside "SCS" counts no
+    // users); unless the first is a plural or a kind itself, the second then its verb ("how
+    // many companies *supports* …").
+    match taken.as_slice() {
+        [which, thing]
+            if is_english_plural(thing)
+                && !is_english_plural(which)
+                && kind_of(which).is_none() =>
+        {
+            Counted {
+                things: vec![thing.clone()],
+                which: vec![which.clone()],
+            }
+        }
+        [thing, _] if is_english_plural(thing) || kind_of(thing).is_some() => Counted {
+            things: vec![thing.clone()],
+            which: Vec::new(),
+        },
+        _ => Counted {
+            things: taken,
+            which: Vec::new(),
+        },
     }
-    counted
 }
 
-/// Words that ask for a share in percent ("in percent", "what percentage", "wie viel Prozent").
+/// Words that ask for a share in percent by themselves ("what percentage", "prozentual").
 const PERCENT: &[&str] = &[
-    "percent",
     "percentage",
     "percentages",
-    "prozent",
     "prozentual",
     "prozentuale",
     "prozentualen",
     "prozentsatz",
 ];
 
-/// Whether a question (as typed) asks for a share in percent.
-pub fn asks_percent(text: &str) -> bool {
-    text.contains('%')
-        || text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| PERCENT.iter().any(|p| w.eq_ignore_ascii_case(p)))
+/// Phrases that ask for a share in percent; "100 % free" asks no share.
+const ASKS_PERCENT: &[&[&str]] = &[
+    &["in", "percent"],
+    &["in", "prozent"],
+    &["how", "many", "percent"],
+    &["what", "percent"],
+    &["wie", "viel", "prozent"],
+    &["wieviel", "prozent"],
+    &["wie", "viele", "prozent"],
+];
+
+/// Whether a question (normalised) asks for a share in percent ("what percentage …", "in
+/// percent", "wie viel Prozent", "prozentual"), not one that only says "100 %".
+pub fn asks_percent(normalized: &str) -> bool {
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| PERCENT.contains(w))
+        || (0..words.len()).any(|i| ASKS_PERCENT.iter().any(|p| words[i..].starts_with(p)))
 }
 
 /// Whether `text` states a share in percent ("10 %", "20 percent", "zehn Prozent").
 pub fn states_percent(text: &str) -> bool {
-    asks_percent(text)
+    text.contains('%')
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("percent") || w.eq_ignore_ascii_case("prozent"))
 }
 
 /// What a section lists, to be counted ([`states_count`]).
@@ -384,54 +444,107 @@ pub enum Listing {
     Items,
 }
 
-/// Whether a section states a count of any of the words `counted`: a number beside one of
-/// them (or a word of its kind) in its text; or what `named` (its heading and its page's
-/// title) names, a section on them ("Contributing organisations", "Hackathons"); or, a list
-/// of items, what its text names ("Bausteine" of a
-/// numbered list of them; the word itself, not one of its kind: "developers" said of a list
-/// of hackathons doesn't count the people who came). Not a word of a text beside links:
-/// "people" said of a row of summits doesn't count them.
-pub fn states_count(counted: &[String], named: &str, text: &str, listing: Listing) -> bool {
+/// Whether a section states a count of what a question counts: a number beside one of the
+/// things counted (or a word of their kind) in its text; or its heading names them, a
+/// section on them ("Contributing organisations", "Hackathons"); or it lists them: links or
+/// items under a heading or page title naming them, or items its text names ("Bausteine" of
+/// a numbered list of them; the word itself, not one of its kind: "developers" said of a
+/// list of hackathons doesn't count the people who came). A duration is stated by any span
+/// of time ("an intense week", "einwöchige") or shown by an agenda's clock times.
+pub fn states_count(
+    counted: &Counted,
+    heading: &str,
+    title: &str,
+    text: &str,
+    listing: Listing,
+) -> bool {
     analyzer::with_analyzers(|a| {
-        let wanted = Wanted::new(a, counted);
         let lower: Vec<String> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        // A duration ("how many minutes is the keynote?") is shown by an agenda's clock
-        // times ("10:25-10:55"), or stated beside its unit.
-        let duration = counted
-            .first()
-            .is_some_and(|w| TIME_UNITS.contains(&w.as_str()));
-        if duration && has_clock_time(text) {
+        // A heading or title may state it too ("Hackathon in Leipzig: 2 days, 38 people").
+        let stated: Vec<String> = [heading, title]
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .chain(lower.iter().cloned())
+            .collect();
+        if counted.is_duration() && (has_clock_time(text) || stated.iter().any(|w| is_span(w))) {
             return true;
         }
-        let beside_a_number = lower.iter().enumerate().any(|(i, w)| {
+        let things = Wanted::new(a, &counted.things);
+        let beside_a_number = stated.iter().enumerate().any(|(i, w)| {
             is_number(w)
-                && lower[i.saturating_sub(NEAR)..(i + NEAR + 1).min(lower.len())]
+                && stated[i.saturating_sub(NEAR)..(i + NEAR + 1).min(stated.len())]
                     .iter()
-                    .any(|near| wanted.is(a, near))
+                    .any(|near| things.is(a, near))
         });
-        let names = |a: &mut Analyzers| {
-            named
+        if beside_a_number {
+            return true;
+        }
+        // A list of items is named by what it is of, or by what says which ("Project *Board*"
+        // of the board members); links and prose by the thing itself ("SCS in *Africa*", with
+        // links to its sponsors, counts no countries).
+        let all: Vec<String> = counted
+            .things
+            .iter()
+            .chain(&counted.which)
+            .cloned()
+            .collect();
+        let named = Wanted::new(a, &all);
+        let names = |a: &mut Analyzers, wanted: &Wanted, words: &str| {
+            words
                 .split(|c: char| !c.is_alphanumeric())
                 .map(str::to_lowercase)
                 .any(|w| wanted.is(a, &w))
         };
-        beside_a_number
-            || match listing {
-                Listing::Nothing => names(a),
-                Listing::Links => names(a),
-                Listing::Items => names(a) || lower.iter().any(|w| wanted.is_word(a, w)),
+        match listing {
+            Listing::Nothing => names(a, &things, heading),
+            Listing::Links => names(a, &things, heading) || names(a, &things, title),
+            Listing::Items => {
+                names(a, &named, heading)
+                    || names(a, &named, title)
+                    || lower.iter().any(|w| named.is_word(a, w))
             }
+        }
     })
 }
+
+/// Whether `word` (lower case) names a span of time ("week", "Stunden", "einwöchige",
+/// "Schulungswoche").
+fn is_span(word: &str) -> bool {
+    TIME_UNITS.contains(&word)
+        || SPAN_ENDS
+            .iter()
+            .any(|end| word.len() > end.len() && word.ends_with(end))
+}
+
+/// Ends of German words for a span of time ("Schulungs*woche*", "ein*wöchige*", "zwei*tägig*").
+const SPAN_ENDS: &[&str] = &[
+    "woche",
+    "wochen",
+    "wöchig",
+    "wöchige",
+    "wöchigen",
+    "tägig",
+    "tägige",
+    "tägigen",
+    "stündig",
+    "stündige",
+    "stündigen",
+    "minütig",
+    "minütige",
+];
 
 /// The words counted, as stems in English and German, with the glossary's translations, and
 /// the kinds they are of.
 struct Wanted {
-    stems: Vec<String>,
+    /// English and German stems, each compared with a word's stem in its language only
+    /// ("trainers" is no "Trainings").
+    stems: Vec<(String, String)>,
     words: Vec<String>,
     kinds: Vec<usize>,
 }
@@ -446,7 +559,7 @@ impl Wanted {
                     .map(|w| w.to_string()),
             );
         }
-        let stems = words.iter().flat_map(|w| stems(a, w)).collect();
+        let stems = words.iter().map(|w| stems(a, w)).collect();
         let kinds = counted.iter().filter_map(|w| kind_of_typed(w)).collect();
         Wanted {
             stems,
@@ -490,17 +603,19 @@ impl Wanted {
         };
         self.words.iter().any(|w| part(word, w) || part(w, word))
             || (may_share_stem
-                && (self.words.iter().any(|w| slip(w) || bare(w) == bare(word))
-                    || stems(a, word).iter().any(|s| self.stems.contains(s))))
+                && (self.words.iter().any(|w| slip(w) || bare(w) == bare(word)) || {
+                    let (en, de) = stems(a, word);
+                    self.stems
+                        .iter()
+                        .any(|(e, d)| (!en.is_empty() && *e == en) || (!de.is_empty() && *d == de))
+                }))
     }
 }
 
-/// The English and German stems of `word`.
-fn stems(a: &mut Analyzers, word: &str) -> Vec<String> {
-    [analyzer::EN, analyzer::DE]
-        .iter()
-        .filter_map(|name| Analyzers::term_of(a.stemmed(name), word))
-        .collect()
+/// The English and German stems of `word` (empty where an analyzer drops it).
+fn stems(a: &mut Analyzers, word: &str) -> (String, String) {
+    let mut stem = |name: &str| Analyzers::term_of(a.stemmed(name), word).unwrap_or_default();
+    (stem(analyzer::EN), stem(analyzer::DE))
 }
 
 /// Which of [`KINDS`] `word` is of, as itself or as the end of a compound, inflected or not
@@ -576,7 +691,7 @@ const YEARS_TO: u32 = 2100;
 mod tests {
     use super::*;
 
-    fn counts(question: &str) -> Vec<String> {
+    fn counts(question: &str) -> Counted {
         let words: Vec<String> = question
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -587,15 +702,27 @@ mod tests {
 
     #[test]
     fn a_count_of_people_or_things_is_what_follows_how_many() {
+        let things = |q: &str| counts(q).things;
+        assert_eq!(things("how many people came to the hackathon?"), ["people"]);
         assert_eq!(
-            counts("how many people came to the hackathon?"),
-            ["people", "came"]
-        );
-        assert_eq!(
-            counts("Wie viele Teilnehmende hatte der Hackathon?"),
+            things("Wie viele Teilnehmende hatte der Hackathon?"),
             ["teilnehmende"]
         );
-        assert_eq!(counts("how many of the founders are GmbHs?"), ["founders"]);
+        assert_eq!(things("how many of the founders are GmbHs?"), ["founders"]);
+        // The thing counted, not what says which; nor the verb after a plural.
+        let board = counts("how many board members does the project have?");
+        assert_eq!(
+            (board.things, board.which),
+            (vec!["members".to_string()], vec!["board".to_string()])
+        );
+        assert_eq!(
+            things("how many github stars does the repo have"),
+            ["stars"]
+        );
+        assert_eq!(
+            things("how many companies supports the forum?"),
+            ["companies"]
+        );
     }
 
     #[test]
@@ -605,14 +732,15 @@ mod tests {
         assert!(counts("how many links does the page list?").is_empty());
         assert!(counts("Wie viele Links stehen unter Further Links?").is_empty());
         assert!(counts("who are the partners?").is_empty());
+        assert!(counts("how many times a year is there a release?").is_empty());
         assert!(counts("between r5 and r9, how many openstack releases did scs move?").is_empty());
     }
 
-    fn check(question: &str, named: &str, text: &str, listed: Listing, expect: bool) {
+    fn check(question: &str, heading: &str, text: &str, listed: Listing, expect: bool) {
         let counted = counts(question);
         assert!(!counted.is_empty(), "{question} counts nothing");
         assert_eq!(
-            states_count(&counted, named, text, listed),
+            states_count(&counted, heading, "", text, listed),
             expect,
             "{question} of {text:?}"
         );
@@ -653,12 +781,21 @@ mod tests {
 
     #[test]
     fn a_share_in_percent_is_asked_and_stated_by_the_sign_or_the_word() {
-        assert!(asks_percent(
-            "what uptime sla in percent does it guarantee?"
-        ));
-        assert!(asks_percent("Wie viel Prozent Gewicht hat SOV-6?"));
-        assert!(asks_percent("count the rows with a 10 % weight"));
-        assert!(!asks_percent("how many partners are there?"));
+        let asks = |q: &str| {
+            let words: Vec<String> = q
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            asks_percent(&words.join(" "))
+        };
+        assert!(asks("what uptime sla in percent does it guarantee?"));
+        assert!(asks("Wie viel Prozent Gewicht hat SOV-6?"));
+        assert!(asks("what percentage does operational sovereignty get?"));
+        // "100 %" says how free, it asks no share.
+        assert!(!asks("Is the summit ticket 100% free?"));
+        assert!(!asks("Ist die Anmeldung zu 100 Prozent kostenfrei?"));
+        assert!(!asks("how many partners are there?"));
         assert!(states_percent("SOV-6 | Technology sovereignty | 15%"));
         assert!(!states_percent(
             "The platform serves hundreds of thousands of pupils."
@@ -672,6 +809,13 @@ mod tests {
             "Wie viele Minuten dauert die Mittagspause?",
             "Programm",
             "13:00-14:00 | Mittagspause",
+            listed,
+            true,
+        );
+        check(
+            "Wie viele Tage dauerte die Schulung in Nairobi?",
+            "Training",
+            "Nach einer intensiven Schulungswoche konnten alle ihre Cloud betreiben.",
             listed,
             true,
         );

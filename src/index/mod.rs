@@ -45,7 +45,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use crate::content::Library;
 pub use build::GITIGNORE;
-pub use count::Listing;
+pub use count::{Counted, Listing};
 pub use facts::AskedWhen;
 pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
 use place::Existing;
@@ -708,11 +708,13 @@ const ASKS: &[Asks] = &[
     // of …"), held to the page; not "the costs of vendor lock-in" nor "how much effort".
     Asks::new(
         &[
-            "cost", "kostet", "gekostet", "pay", "paid", "pays", "zahlt", "zahlen", "bezahlt",
-            "bezahlen", "money", "geld", "charge", "charges", "charged",
+            "cost", "kostet", "pay", "paid", "pays", "zahlt", "zahlen", "bezahlt", "bezahlen",
+            "money", "geld", "charge", "charges", "charged",
         ],
         &[facts::PRICE],
     )
+    // Not who is "in charge" of something.
+    .not_after(&["in"])
     .beside(&[
         "how much",
         "wie viel",
@@ -720,11 +722,12 @@ const ASKS: &[Asks] = &[
         "was kostet",
         "what does",
         "what do",
+        "what did",
         "what would",
         "what will",
-        "was hat",
-        "was haben",
     ]),
+    // "Was hat der Minicomputer gekostet?": what something cost, whatever asks it.
+    Asks::new(&["gekostet"], &[facts::PRICE]),
     Asks::new(
         &[
             "price",
@@ -861,13 +864,13 @@ pub fn states_when_or_how_often(text: &str) -> bool {
 }
 
 /// What a question (normalised) counts ([`count::counted`]): "how many *people* came …".
-pub fn counted(normalized: &str) -> Vec<String> {
+pub fn counted(normalized: &str) -> Counted {
     count::counted(normalized)
 }
 
-/// Whether a question (as typed) asks for a share in percent ([`count::asks_percent`]).
-pub fn asks_percent(text: &str) -> bool {
-    count::asks_percent(text)
+/// Whether a question (normalised) asks for a share in percent ([`count::asks_percent`]).
+pub fn asks_percent(normalized: &str) -> bool {
+    count::asks_percent(normalized)
 }
 
 /// Whether `text` states a share in percent ([`count::states_percent`]).
@@ -875,10 +878,16 @@ pub fn states_percent(text: &str) -> bool {
     count::states_percent(text)
 }
 
-/// Whether a section states a count of any of `counted` ([`count::states_count`]): a number
-/// beside it in `text`, or a list of it.
-pub fn states_count(counted: &[String], named: &str, text: &str, listing: Listing) -> bool {
-    count::states_count(counted, named, text, listing)
+/// Whether a section (its `heading`, its page's `title`, its `text`) states a count of what a
+/// question counts ([`count::states_count`]): a number beside it, or a list of it.
+pub fn states_count(
+    counted: &Counted,
+    heading: &str,
+    title: &str,
+    text: &str,
+    listing: Listing,
+) -> bool {
+    count::states_count(counted, heading, title, text, listing)
 }
 
 /// Whether `text` says when something is or will be ([`facts::states_when`]).
@@ -1848,6 +1857,9 @@ mod tests {
         assert!(price("was hat der minicomputer gekostet"));
         assert!(price("what does the osba charge for using the name"));
         assert!(!price("who is in charge of the standards"));
+        assert!(!price("what does the body in charge of the standards want"));
+        assert!(!price("was haben die zahlen in klammern zu bedeuten"));
+        assert!(!price("was hat öffentliches geld mit open source zu tun"));
         assert!(!price("how much effort is it to get certified"));
         assert!(!price("what are the costs of vendor lock in"));
         assert!(!price("what is the cost of making a cluster compliant"));
