@@ -150,14 +150,14 @@ impl Question {
         })
     }
 
-    /// Whether the question is a request for a task: it starts with a verb of [`TASK_VERBS`]
-    /// (after "pls", "can you", "bitte" …).
     /// Whether only a section that says when can answer it: it asks when the next of
     /// something is, when something will be, or (no task) when something was or is.
     pub fn held_to_a_time(&self) -> bool {
         self.next || self.will || (self.when != index::AskedWhen::No && !self.is_task())
     }
 
+    /// Whether the question is a request for a task: it starts with a verb of [`TASK_VERBS`]
+    /// (after "pls", "can you", "bitte" …).
     pub fn is_task(&self) -> bool {
         self.task_verb().is_some()
     }
