@@ -1061,11 +1061,6 @@ fn a_task_on_the_page_of_content_with_one_page_is_on_that_page() {
             "turn this page into a 5-question faq for our wiki, answers one sentence each",
             "en",
         ),
-        // Nor are what is to be made and what for a topic the page lacks.
-        (
-            "give me 3 myth-vs-fact pairs about scs for our onboarding slides, facts strictly from this page",
-            "en",
-        ),
     ] {
         let answer = core.answer(question, lang);
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");

@@ -216,7 +216,6 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
                 &top.coverage,
                 task_lift(src, asked_of_page, at),
             )
-            .max(page_task_confidence(src, asked_of_page, &top.coverage))
         }
     };
     if sure < min {
@@ -624,19 +623,6 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
     } else {
         TASK_LIFT
     }
-}
-
-/// How sure a task on the one page of content that has one is ("give me 3 myth-vs-fact
-/// pairs, facts strictly from this page", "make a bingo card only with terms from this
-/// page", [`only_page_tasked`]): what it is to make is no topic the page lacks, so what it
-/// means beyond the page doesn't hold it back; only how much of it the page's best section
-/// holds, lifted as a task on a part is ([`TASK_LIFT`]). 0 for any other question.
-fn page_task_confidence(src: &Sources, question: &Question, coverage: &Coverage) -> f32 {
-    if coverage.fact_missing || only_page_tasked(src, question).is_none() {
-        return 0.0;
-    }
-    let share = coverage.share.max(PAGE_SHARE * coverage.page_share);
-    (share * framing(question) * TASK_LIFT).min(1.0)
 }
 
 /// Whether a task makes a text of a part it names by what the part is about ([`names_a_part`]),
