@@ -241,19 +241,9 @@ const KINDS: &[&[&str]] = &[
     ],
 ];
 
-/// Number words, and parts of German compound numbers ("hunderttausende", "zwanzig").
+/// Words for a number that are no number from two to twenty ([`super::rewrite::number_word`]
+/// reads those, cardinals and ordinals): "a dozen", "hundreds", "mehrere".
 const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
     "dozen",
     "dozens",
     "hundred",
@@ -263,33 +253,10 @@ const NUMBER_WORDS: &[&str] = &[
     "million",
     "millions",
     "several",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "zweite",
-    "zweiten",
-    "dritte",
-    "dritten",
-    "vierte",
-    "vierten",
-    "fünfte",
-    "fünften",
-    "zwei",
-    "drei",
-    "vier",
-    "fünf",
-    "sechs",
-    "sieben",
-    "acht",
-    "neun",
-    "zehn",
-    "elf",
-    "zwölf",
     "mehrere",
     "mio",
 ];
+/// Parts of German compound numbers ("hunderttausende", "zwanzig").
 const NUMBER_PARTS: &[&str] = &[
     "zig", "hundert", "tausend", "dutzend", "million", "milliard",
 ];
@@ -679,6 +646,7 @@ fn is_number(word: &str) -> bool {
             .parse::<u32>()
             .is_ok_and(|y| (YEARS_FROM..YEARS_TO).contains(&y));
     (digits && !word.is_empty() && !year)
+        || super::rewrite::number_word(word).is_some_and(|n| n >= 2)
         || NUMBER_WORDS.contains(&word)
         || NUMBER_PARTS.iter().any(|p| word.contains(p))
 }

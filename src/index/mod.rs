@@ -45,7 +45,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use crate::content::Library;
 pub use build::GITIGNORE;
-pub use count::{Counted, Listing};
+pub use count::{asks_percent, counted, states_count, states_percent, Counted, Listing};
 pub use facts::AskedWhen;
 pub use fingerprint::{fingerprint, fingerprint_with_schema, FINGERPRINT_FILE};
 use place::Existing;
@@ -861,33 +861,6 @@ pub fn asks_when(normalized: &str) -> AskedWhen {
 /// Whether `text` says when something was or is, or how often ([`facts::states_when_or_how_often`]).
 pub fn states_when_or_how_often(text: &str) -> bool {
     facts::states_when_or_how_often(text)
-}
-
-/// What a question (normalised) counts ([`count::counted`]): "how many *people* came …".
-pub fn counted(normalized: &str) -> Counted {
-    count::counted(normalized)
-}
-
-/// Whether a question (normalised) asks for a share in percent ([`count::asks_percent`]).
-pub fn asks_percent(normalized: &str) -> bool {
-    count::asks_percent(normalized)
-}
-
-/// Whether `text` states a share in percent ([`count::states_percent`]).
-pub fn states_percent(text: &str) -> bool {
-    count::states_percent(text)
-}
-
-/// Whether a section (its `heading`, its page's `title`, its `text`) states a count of what a
-/// question counts ([`count::states_count`]): a number beside it, or a list of it.
-pub fn states_count(
-    counted: &Counted,
-    heading: &str,
-    title: &str,
-    text: &str,
-    listing: Listing,
-) -> bool {
-    count::states_count(counted, heading, title, text, listing)
 }
 
 /// Whether `text` says when something is or will be ([`facts::states_when`]).

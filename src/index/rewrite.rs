@@ -217,7 +217,7 @@ const DE_ORDINAL_STEMS: [&str; 20] = [
 ];
 
 /// The number a word stands for, from 1 (ordinals only) to 20; `None` for any other word.
-fn number_word(word: &str) -> Option<usize> {
+pub fn number_word(word: &str) -> Option<usize> {
     if let Some(i) = EN_CARDINALS.iter().position(|w| *w == word) {
         return Some(i + 2);
     }
