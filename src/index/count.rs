@@ -13,9 +13,12 @@
 //! A share asked in percent ("what uptime in percent does … guarantee?", "wie viel Prozent …")
 //! likewise: only a section that states one ("10 %", "percent") answers it.
 //!
-//! Not counted: spans of time ("how many months between R8 and R9?", a date's business), and
-//! questions that count what the pages show ("how many links does the page list?", "how many
-//! slots on the agenda?"): any section they name can be counted.
+//! Not counted: spans of time and differences ("how many months between R8 and R9?", a date's
+//! business; "between R5 and R9, how many releases?"), how often ("how many times a year …"),
+//! and questions that count what the pages show ("how many links does the page list?", "how
+//! many slots on the agenda?"): any section they name can be counted. A duration ("how many
+//! minutes is the keynote?") is stated by any span of time, or shown by an agenda's clock
+//! times.
 //!
 //! Hand-written: the few words that say "how many" and the classes of counted things
 //! (people, organisations) fit in short lists; word forms are the analyzers' stems and the
@@ -77,9 +80,8 @@ const COUNTED_WORDS: usize = 2;
 /// ([`SPAN`]); "how many minutes is the keynote?" for a duration.
 const TIME_UNITS: &[&str] = &[
     "second", "seconds", "minute", "minutes", "min", "hour", "hours", "day", "days", "week",
-    "weeks", "month", "months", "year", "years", "times", "sekunden", "minuten", "stunde",
-    "stunden", "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "jahr",
-    "jahre", "jahren", "mal",
+    "weeks", "month", "months", "year", "years", "sekunden", "minuten", "stunde", "stunden", "tag",
+    "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "jahr", "jahre", "jahren",
 ];
 
 /// Words that count how often, not how many ("how many *times* a year …").

@@ -891,8 +891,7 @@ pub fn is_form_word(word: &str) -> bool {
 /// form words, kinds of text, measures and tones ([`lexicon::is_task_word`], which reads them
 /// without umlauts), as typed; a German compound whose last part is a kind of text
 /// ("Messebanner", "Weihnachtskarte") or whose first is a form ("Stichpunktliste"), with its
-/// parts. Each weighs as a generic word where no
-/// page has it.
+/// parts. Each weighs as a generic word where no page has it.
 pub fn task_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut out = Vec::new();
     for word in words {
