@@ -125,17 +125,11 @@ const SPAN: &[&str] = &[
 /// Words that make a count a difference between two things.
 const BETWEEN: &[&str] = &["between", "zwischen"];
 
-/// Words that say a question counts what the pages show: the page, its lists, the agenda
-/// ("how many founders does the page *list*?", "wie viele Links *stehen* unter …").
+/// Words that say a question counts what the pages show, besides the words about the text
+/// itself ([`super::lexicon::is_reading_word`]: "page", "list", "mentioned", "Liste"): names,
+/// rows, the agenda ("how many founders does the page *name*?", "wie viele Links *stehen*
+/// unter …", "how many slots on the *agenda*?").
 const COUNTS_WHAT_IS_SHOWN: &[&str] = &[
-    "page",
-    "pages",
-    "site",
-    "website",
-    "list",
-    "lists",
-    "listed",
-    "listing",
     "name",
     "names",
     "named",
@@ -145,31 +139,17 @@ const COUNTS_WHAT_IS_SHOWN: &[&str] = &[
     "described",
     "beschreibt",
     "beschrieben",
-    "mention",
-    "mentions",
-    "mentioned",
     "count",
     "counting",
-    "section",
     "table",
     "row",
     "rows",
     "agenda",
     "program",
     "programme",
-    "seite",
-    "seiten",
-    "webseite",
-    "liste",
-    "aufgelistet",
-    "aufgeführt",
-    "nennt",
-    "genannt",
-    "erwähnt",
     "zählt",
     "gezählt",
     "aufgezählt",
-    "abschnitt",
     "tabelle",
     "programm",
     "stehen",
@@ -314,7 +294,7 @@ pub fn counted(normalized: &str) -> Counted {
     // two things stated, not stated itself.
     if words
         .iter()
-        .any(|w| COUNTS_WHAT_IS_SHOWN.contains(w) || BETWEEN.contains(w))
+        .any(|w| counts_what_is_shown(w) || BETWEEN.contains(w))
     {
         return Counted::default();
     }
@@ -624,6 +604,11 @@ fn kind_of_typed(word: &str) -> Option<usize> {
 
 /// The shortest word of a kind a question's word is taken for with one letter wrong.
 const TYPED_KIND: usize = 6;
+
+/// Whether `word` says a question counts what the pages show ([`COUNTS_WHAT_IS_SHOWN`]).
+fn counts_what_is_shown(word: &str) -> bool {
+    super::lexicon::is_reading_word(word) || COUNTS_WHAT_IS_SHOWN.contains(&word)
+}
 
 /// Whether `word` reads as an English plural noun ("stars", "users", not "does", "is").
 fn is_english_plural(word: &str) -> bool {
