@@ -76,13 +76,17 @@ const BEFORE_COUNTED: &[&str] = &[
 /// section that states a count of it pass more easily).
 const COUNTED_WORDS: usize = 2;
 
-/// Units of time: "how many months passed between …" asks for a span between dates
-/// ([`SPAN`]); "how many minutes is the keynote?" for a duration.
-const TIME_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "min", "hour", "hours", "day", "days", "week",
-    "weeks", "month", "months", "year", "years", "sekunden", "minuten", "stunde", "stunden", "tag",
-    "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "jahr", "jahre", "jahren",
+/// Units of time shorter than an hour, besides a span's ([`super::facts::SPANS`]: hours to
+/// years): "how many minutes is the keynote?" asks for a duration.
+const SHORT_TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "min", "sekunden", "minuten",
 ];
+
+/// Whether `word` is a unit of time: "how many months passed between …" asks for a span
+/// between dates ([`SPAN`]); "how many minutes is the keynote?" for a duration.
+fn is_time_unit(word: &str) -> bool {
+    super::facts::SPANS.contains(&word) || SHORT_TIME_UNITS.contains(&word)
+}
 
 /// Words that count how often, not how many ("how many *times* a year …").
 const OFTEN: &[&str] = &["times", "mal"];
@@ -272,9 +276,7 @@ impl Counted {
 
     /// Whether it counts a span of time ("how many minutes …").
     fn is_duration(&self) -> bool {
-        self.things
-            .first()
-            .is_some_and(|w| TIME_UNITS.contains(&w.as_str()))
+        self.things.first().is_some_and(|w| is_time_unit(w))
     }
 }
 
@@ -315,7 +317,7 @@ pub fn counted(normalized: &str) -> Counted {
     // a duration a section states (or shows by an agenda's clock times).
     if OFTEN.contains(&first.as_str())
         || LONG_TIME_UNITS.contains(&first.as_str())
-        || (TIME_UNITS.contains(&first.as_str()) && words.iter().any(|w| SPAN.contains(w)))
+        || (is_time_unit(first) && words.iter().any(|w| SPAN.contains(w)))
     {
         return Counted::default();
     }
@@ -465,7 +467,7 @@ pub fn states_count(
 /// Whether `word` (lower case) names a span of time ("week", "Stunden", "einwöchige",
 /// "Schulungswoche").
 fn is_span(word: &str) -> bool {
-    TIME_UNITS.contains(&word)
+    is_time_unit(word)
         || SPAN_ENDS
             .iter()
             .any(|end| word.len() > end.len() && word.ends_with(end))

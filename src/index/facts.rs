@@ -853,7 +853,7 @@ const SOON: &[&str] = &[
 ];
 
 /// Units of a time span: "deleted after 7 *days*", "nach 14 *Tagen*".
-const SPANS: &[&str] = &[
+pub(super) const SPANS: &[&str] = &[
     "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "stunde",
     "stunden", "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "jahr",
     "jahre", "jahren",
