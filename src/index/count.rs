@@ -410,17 +410,10 @@ pub fn states_count(
     listing: Listing,
 ) -> bool {
     analyzer::with_analyzers(|a| {
-        let lower: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let lower: Vec<String> = words(text).collect();
         // A heading or title may state it too ("Hackathon in Leipzig: 2 days, 38 people").
-        let stated: Vec<String> = [heading, title]
-            .iter()
-            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+        let stated: Vec<String> = words(heading)
+            .chain(words(title))
             .chain(lower.iter().cloned())
             .collect();
         if counted.is_duration() && (has_clock_time(text) || stated.iter().any(|w| is_span(w))) {
@@ -446,12 +439,8 @@ pub fn states_count(
             .cloned()
             .collect();
         let named = Wanted::new(a, &all);
-        let names = |a: &mut Analyzers, wanted: &Wanted, words: &str| {
-            words
-                .split(|c: char| !c.is_alphanumeric())
-                .map(str::to_lowercase)
-                .any(|w| wanted.is(a, &w))
-        };
+        let names =
+            |a: &mut Analyzers, wanted: &Wanted, text: &str| words(text).any(|w| wanted.is(a, &w));
         match listing {
             Listing::Nothing => names(a, &things, heading),
             Listing::Links => names(a, &things, heading) || names(a, &things, title),
@@ -462,6 +451,13 @@ pub fn states_count(
             }
         }
     })
+}
+
+/// The words of `text`, letters and digits, lower case.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// Whether `word` (lower case) names a span of time ("week", "Stunden", "einwöchige",
@@ -648,13 +644,13 @@ const YEARS_TO: u32 = 2100;
 mod tests {
     use super::*;
 
+    /// A question normalised as the answer layer does: its words, lower case, apart.
+    fn normalized(question: &str) -> String {
+        words(question).collect::<Vec<_>>().join(" ")
+    }
+
     fn counts(question: &str) -> Counted {
-        let words: Vec<String> = question
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        counted(&words.join(" "))
+        counted(&normalized(question))
     }
 
     #[test]
@@ -738,14 +734,7 @@ mod tests {
 
     #[test]
     fn a_share_in_percent_is_asked_and_stated_by_the_sign_or_the_word() {
-        let asks = |q: &str| {
-            let words: Vec<String> = q
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
-            asks_percent(&words.join(" "))
-        };
+        let asks = |q: &str| asks_percent(&normalized(q));
         assert!(asks("what uptime sla in percent does it guarantee?"));
         assert!(asks("Wie viel Prozent Gewicht hat SOV-6?"));
         assert!(asks("what percentage does operational sovereignty get?"));
