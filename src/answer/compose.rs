@@ -187,7 +187,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         // "How many data centers does plusserver run?" routed to the partner list: the list
         // counts partners, not what they have.
         if let Some(at) = routed.command.section(language) {
-            if !can_say_how_many(src, question, at) {
+            if !can_say_how_many(src, question, at) || !can_say_which_most(src, question, at) {
                 sure *= WEAK;
             }
         }
@@ -1090,13 +1090,18 @@ fn search(
 /// compliance monitor leave test operation?" is answered only by a section that says when
 /// ("R9 ships on 26 September", "deleted after 7 days", "provided soon"), not by one that names
 /// the thing and says nothing of when. "How many people came to the hackathon?" only by one
-/// that states a count of people ([`can_say_how_many`]).
+/// that states a count of people ([`can_say_how_many`]); "which of the founders was the first
+/// to join?" only by one that states a superlative ([`can_say_which_most`]).
 fn held_to_the_fact(
     src: &Sources,
     question: &Question,
     mut found: Vec<SearchHit>,
 ) -> Vec<SearchHit> {
-    if question.held_to_a_time() || !question.counted.is_empty() || question.percent {
+    if question.held_to_a_time()
+        || !question.counted.is_empty()
+        || question.percent
+        || question.superlative != crate::index::Superlative::No
+    {
         for hit in &mut found {
             let can_say = src
                 .catalog
@@ -1104,6 +1109,7 @@ fn held_to_the_fact(
                 .is_some_and(|at| {
                     (!question.held_to_a_time() || can_say_when(src, question, at))
                         && can_say_how_many(src, question, at)
+                        && can_say_which_most(src, question, at)
                 });
             if !can_say {
                 hit.coverage.fact_missing = true;
@@ -1138,6 +1144,17 @@ fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool 
         &page.title,
         &section.text,
         listing,
+    )
+}
+
+/// Whether the section `at` states the kind of superlative a question asks for, if it asks
+/// for one, in its heading or text ("which of the founders was the first to join?" of the
+/// partner list, which names them all and no order: see `index::states_superlative`).
+fn can_say_which_most(src: &Sources, question: &Question, at: SectionRef) -> bool {
+    let (_, section) = at.get(src.library);
+    crate::index::states_superlative(
+        &format!("{} {}", section.heading, section.text),
+        question.superlative,
     )
 }
 

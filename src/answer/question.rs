@@ -36,6 +36,9 @@ pub struct Question {
     /// Whether it asks for a share in percent (see `index::asks_percent`): only a section
     /// that states one answers it.
     pub percent: bool,
+    /// What kind of superlative it asks for, if any ("which of the founders was the *first*
+    /// to join?", see `index::asks_superlative`): only a section that states one answers it.
+    pub superlative: index::Superlative,
 }
 
 impl Question {
@@ -65,6 +68,7 @@ impl Question {
         let when = index::asks_when(&normalized);
         let counted = index::counted(&normalized);
         let percent = index::asks_percent(&normalized);
+        let superlative = index::asks_superlative(&normalized);
         let mut question = Question {
             text,
             normalized,
@@ -77,6 +81,7 @@ impl Question {
             how: Vec::new(),
             counted,
             percent,
+            superlative,
         };
         if question.is_task() {
             question.how = index::task_words(question.words());

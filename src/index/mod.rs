@@ -34,6 +34,7 @@ mod schema;
 mod search;
 pub mod snapshot;
 mod snippet;
+mod superlative;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -52,6 +53,7 @@ use place::Existing;
 pub use place::{check_apart, NotOurs, MARKER_FILE};
 use schema::Fields;
 pub use search::{is_quantity, Coverage, SearchHit};
+pub use superlative::{asks_superlative, states_superlative, Superlative};
 
 /// The words of a question that the search looks for: lower-cased, with question words, the
 /// English and German stopwords and the light verbs ([`lexicon::is_light_verb`]: "what
