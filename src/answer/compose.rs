@@ -579,10 +579,14 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
         // The thing itself: the section's heading names it ("the forum goals" of "Goals of
         // the Forum"), with its page's title ("das Summit-Programm" of "Programm" on the
         // summit's page).
+        // Or its text, in the task's words as they stand ("a limerick about *the founding
+        // members*" of the partner list, whose text says "The founding members of the forum
+        // include"): two words or more together name what the section is about.
         let heading = super::question::normalize(&format!("{} {}", section.heading, page.title));
         task.named_by
             .iter()
             .all(|w| super::question::contains_phrase(&heading, w))
+            || super::question::contains_phrase(&words_of(section), &task.named_by.join(" "))
     } else if task.named_by.is_empty() {
         // "The page" unnamed is the page of content that has one; of many, none.
         (super::question::is_page_part(task.part) && src.library.pages.len() == 1)
