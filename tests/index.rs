@@ -906,6 +906,25 @@ fn the_questions_the_router_answers_also_rank_well_in_search() {
 }
 
 #[test]
+fn a_list_of_companies_by_their_legal_forms_is_found_by_words_for_companies() {
+    // The partner list never says "company" or "firm": its entries' legal forms (GmbH, AG,
+    // AöR) do.
+    let index = SearchIndex::build_in_ram(&seed()).unwrap();
+    check(
+        &index,
+        "which firm opens the founder lineup alphabetically?",
+        "en",
+        "our-partners-in-the-network",
+    );
+    check(
+        &index,
+        "is the partner list basically a customer list, i.e. all companies running scs?",
+        "en",
+        "our-partners-in-the-network",
+    );
+}
+
+#[test]
 fn german_inflections_find_the_german_page() {
     let index = SearchIndex::build_in_ram(&both_languages()).unwrap();
     check(&index, "Partnern", "de", "unsere-partner-im-netzwerk");

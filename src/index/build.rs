@@ -182,8 +182,8 @@ fn file_words(page: &Page) -> String {
 }
 
 /// Words a reader may use for what a section *holds* rather than what it says: the names in its
-/// link targets (`github`, `syseleven`, `docs`) and, when it holds an e-mail address, the words
-/// for one.
+/// link targets (`github`, `syseleven`, `docs`), when it holds an e-mail address the words for
+/// one, and when it lists organisations the words for them ([`lists_organisations`]).
 fn extra_body_words(page: &Page, section: &Section) -> String {
     let mut seen = HashSet::new();
     let mut words = Vec::new();
@@ -200,7 +200,42 @@ fn extra_body_words(page: &Page, section: &Section) -> String {
             _ => "email e-mail mail address",
         });
     }
+    if lists_organisations(section) {
+        words.push(match analyzer::for_language(&page.language) {
+            analyzer::DE => "Firmen Unternehmen Organisationen",
+            _ => "companies firms organisations organizations",
+        });
+    }
     words.join(" ")
+}
+
+/// Legal forms of organisations, as the last word of a name (lower case, dots dropped):
+/// "artcodix GmbH", "Dataport AöR", "dNation, s.r.o.", "ScaleUp Technologies GmbH & Co. KG".
+const LEGAL_FORMS: &[&str] = &[
+    "gmbh", "mbh", "ag", "kg", "aör", "se", "ug", "ev", "eg", "sro", "inc", "ltd", "llc", "plc",
+    "bv", "nv", "sa", "sas", "spa", "oy",
+];
+
+/// How many list items must name organisations by their legal form, at least, for a list of
+/// them ([`lists_organisations`]).
+const ORGANISATIONS_LISTED: usize = 3;
+
+/// Whether a section's list is one of organisations: most of its items (and at least
+/// [`ORGANISATIONS_LISTED`]) end in a legal form ([`LEGAL_FORMS`]). Such a list is asked for
+/// by words it never says ("which *firms* are on the founder lineup?", "welche *Firmen* …"):
+/// [`extra_body_words`] gives it them.
+fn lists_organisations(section: &Section) -> bool {
+    let organisations = section
+        .items
+        .iter()
+        .filter(|item| {
+            let name = item.text.replace('.', "").to_lowercase();
+            name.rsplit(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(|last| LEGAL_FORMS.contains(&last))
+        })
+        .count();
+    organisations >= ORGANISATIONS_LISTED && 2 * organisations >= section.items.len()
 }
 
 /// `https://www.github.com/SovereignCloudStack/docs-page` → `github SovereignCloudStack docs page`:
@@ -382,6 +417,58 @@ mod tests {
         );
         assert_eq!(url_words("https://www.b1-systems.de"), vec!["b1-systems"]);
         assert!(url_words("mailto:someone@example.com").is_empty());
+    }
+
+    /// A section listing `items`, each a list item.
+    fn listing(items: &[&str]) -> Section {
+        Section {
+            heading: "Members".into(),
+            path: vec!["Members".into()],
+            level: 2,
+            anchor: "members".into(),
+            line: 1,
+            text: items.join("\n"),
+            links: Vec::new(),
+            emails: Vec::new(),
+            items: items
+                .iter()
+                .map(|text| crate::content::Item {
+                    text: text.to_string(),
+                    url: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_list_of_names_with_legal_forms_is_a_list_of_organisations() {
+        assert!(lists_organisations(&listing(&[
+            "artcodix GmbH",
+            "Dataport AöR",
+            "dNation, s.r.o.",
+            "ScaleUp Technologies GmbH & Co. KG",
+            "OpenInfra Foundation",
+        ])));
+        // Too few, or fewer than half of the items.
+        assert!(!lists_organisations(&listing(&[
+            "artcodix GmbH",
+            "Dataport AöR"
+        ])));
+        assert!(!lists_organisations(&listing(&[
+            "artcodix GmbH",
+            "Dataport AöR",
+            "Yorizon GmbH",
+            "Kata Containers",
+            "OpenStack",
+            "Ceph",
+            "Kubernetes",
+        ])));
+        // Words that merely end like a legal form are not one.
+        assert!(!lists_organisations(&listing(&[
+            "the Stuttgart stage",
+            "a sag",
+            "Release notes",
+        ])));
     }
 
     #[test]
