@@ -2024,6 +2024,44 @@ fn asking_in_words_of_ones_own_whether_an_unknown_company_is_among_the_partners_
 }
 
 #[test]
+fn an_unknown_company_described_and_then_asked_about_is_among_the_partners_lists_them() {
+    // What the question says of the one it names stands between the name and the clause
+    // asking about the list; a domain or a name typed with a capital is a name too.
+    let site = site();
+    for (question, lang) in [
+        (
+            "quillworks, the openstack consultancy from leeds – founder of the forum or not?",
+            "en",
+        ),
+        (
+            "quillworks runs public clouds out of canada – any chance they're on that founding \
+             list?",
+            "en",
+        ),
+        ("zorblat, the nordic cloud – part of this network?", "en"),
+        (
+            "quillworks did openstack-on-windows stuff – are they behind the forum?",
+            "en",
+        ),
+        // (The fixture's German pages have no partner list: asked in English.)
+        ("und die Deutsche Telekom – ist die bei den 14 dabei?", "en"),
+        ("hosting.de – one of the 14 or not?", "en"),
+    ] {
+        let answer = site.core.answer(question, lang);
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+    }
+    // Set apart, words the pages use ask about those pages.
+    for (question, lang) in [
+        ("openstack, the cloud software – part of the network?", "en"),
+        ("Leipzig, the city – in the list?", "en"),
+    ] {
+        let answer = site.core.answer(question, lang);
+        assert_ne!(answer.command, "partners", "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn a_task_on_a_part_of_the_page_it_names_is_answered_from_that_part() {
     // What the task is for ("simple german", "slide deck") is on no page; the part it names is.
     let site = site();

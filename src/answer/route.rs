@@ -563,6 +563,12 @@ const ABOUT_A_LIST: &[&str] = &[
     "mentioned",
     "listed",
     "included",
+    "any",
+    "chance",
+    "maybe",
+    "perhaps",
+    "re",
+    "s",
     "counted",
     "featured",
     "actually",
@@ -651,29 +657,46 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     if !question.hints.is_empty() {
         return false;
     }
+    // A clause about the list: a word for it or for the partners ("founder of the forum or
+    // not?", "bei den 14 dabei?": the partners by their count), or one saying that the one
+    // asked about belongs to the forum ("part of this network?", "are they behind the
+    // forum?"); besides, small words only.
     let about_a_list = |words: &[&str]| {
-        words.iter().any(|w| is_list_noun(w))
-            && words.iter().all(|w| is_list_noun(w) || is_small_word(w))
+        let counted = words.windows(2).any(|w| {
+            matches!(w[0], "the" | "those" | "den" | "diesen") && w[1].parse::<u8>().is_ok()
+        });
+        let belongs = words.iter().any(|w| BELONGING.contains(w))
+            && words.iter().any(|w| OUR_BODY.contains(w));
+        (words.iter().any(|w| is_list_noun(w)) || counted || belongs)
+            && words
+                .iter()
+                .all(|w| is_list_noun(w) || is_small_word(w) || BELONGING.contains(w))
     };
     // A name some page uses may be of anything ("Ubuntu – in the list?"): only a word for
     // the partners themselves asks whether it is one ("gonicus – among the members?").
     let of_members = |words: &[&str]| words.iter().any(|w| MEMBER_NOUNS.contains(w));
-    let set_apart = question
+    // The name set apart, before the clause asking about the list; what it says of the one
+    // named stands between ("stackhpc, the openstack consultancy from the uk – founder of
+    // the forum or not?"): the clause is after any mark that sets one apart.
+    let marks: Vec<usize> = question
         .text
-        .split_once([':', '–', '—', ','])
-        .or_else(|| question.text.split_once(" - "));
-    if let Some((name, clause)) = set_apart {
-        let name = super::question::normalize(name);
+        .match_indices([':', '–', '—', ','])
+        .map(|(i, _)| i)
+        .chain(question.text.match_indices(" - ").map(|(i, _)| i))
+        .collect();
+    for at in marks {
+        let (name, clause) = question.text.split_at(at);
+        let clause = clause.trim_start_matches([':', '–', '—', ',', ' ', '-']);
         let clause = super::question::normalize(clause);
         let clause: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
-        // The name set apart holds a name no page has ("Sopra Steria", "AKDB"): a word the
-        // pages use is asked about there ("Hackathons: the list?", "Yaook – in the list?").
-        if !name.split(' ').any(|w| WH.contains(&w))
+        // The name set apart holds a name no page has ("Sopra Steria", "AKDB", "hosting.de",
+        // "die Deutsche Telekom"): a word the pages use is asked about there ("Hackathons:
+        // the list?", "Yaook – in the list?").
+        if !super::question::normalize(name)
+            .split(' ')
+            .any(|w| WH.contains(&w))
             && about_a_list(&clause)
-            && (crate::index::question_words(&name)
-                .iter()
-                .any(|w| is_unknown_name(src, w))
-                || of_members(&clause))
+            && (names_one_no_page_has(src, question, name) || of_members(&clause))
         {
             return true;
         }
@@ -711,6 +734,39 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
             }
         })
         && words.iter().any(|w| is_list_noun(w))
+}
+
+/// Whether `name`, a part of `question`'s text, names one no page has: a name no page has
+/// ([`is_unknown_name`]), a domain no page has ("hosting.de"), or a word no page has typed
+/// with a capital after the question's start ("die Deutsche *Telekom*", "*Dell*
+/// Technologies": a common word of some language, but written as a name).
+fn names_one_no_page_has(src: &Sources, question: &Question, name: &str) -> bool {
+    let words = crate::index::question_words(name);
+    if words.iter().any(|w| is_unknown_name(src, w)) {
+        return true;
+    }
+    let domain = name.split_whitespace().any(|token| {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        token.split_once('.').is_some_and(|(host, tld)| {
+            host.chars().count() >= 3
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+                && !src.index.holds_word(&host.to_lowercase())
+        })
+    });
+    let start = question.text.len() - question.text.trim_start().len();
+    let capitalised = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .skip_while(|t| name.find(t) == Some(start))
+        .any(|typed| {
+            let lower = typed.to_lowercase();
+            typed.chars().next().is_some_and(char::is_uppercase)
+                && typed.chars().count() >= 3
+                && !src.index.holds_word(&lower)
+                && words.contains(&lower)
+        });
+    domain || capitalised
 }
 
 /// Whether a question asks yes or no whether one no page names is among the partners, in
