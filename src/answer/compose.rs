@@ -1105,6 +1105,7 @@ fn held_to_the_fact(
         || !question.counted.is_empty()
         || question.percent
         || question.superlative != crate::index::Superlative::No
+        || question.measure.is_some()
     {
         for hit in &mut found {
             let can_say = src
@@ -1123,11 +1124,18 @@ fn held_to_the_fact(
     found
 }
 
-/// Whether the section `at` states a share in percent, if the question asks for one, and a
+/// Whether the section `at` states a share in percent, if the question asks for one, an
+/// amount of the quantity it measures ("how much RAM …": see `index::states_measure`), and a
 /// count of what it counts, if it counts anything (see `index::states_count`).
 fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool {
     let (page, section) = at.get(src.library);
     if question.percent && !crate::index::states_percent(&section.text) {
+        return false;
+    }
+    if question
+        .measure
+        .is_some_and(|measure| !crate::index::states_measure(&section.text, measure))
+    {
         return false;
     }
     if question.counted.is_empty() {

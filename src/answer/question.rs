@@ -39,6 +39,10 @@ pub struct Question {
     /// What kind of superlative it asks for, if any ("which of the founders was the *first*
     /// to join?", see `index::asks_superlative`): only a section that states one answers it.
     pub superlative: index::Superlative,
+    /// What class of measured quantity it asks an amount of, if any ("how much *RAM* …",
+    /// "what *uptime* …", see `index::asks_measure`): only a section that states one answers
+    /// it.
+    pub measure: Option<index::Measure>,
 }
 
 impl Question {
@@ -69,6 +73,7 @@ impl Question {
         let counted = index::counted(&normalized);
         let percent = index::asks_percent(&normalized);
         let superlative = index::asks_superlative(&normalized);
+        let measure = index::asks_measure(&normalized);
         let mut question = Question {
             text,
             normalized,
@@ -82,6 +87,7 @@ impl Question {
             counted,
             percent,
             superlative,
+            measure,
         };
         if question.is_task() {
             question.how = index::task_words(question.words());

@@ -1,0 +1,219 @@
+//! How much of a measured quantity: "how much RAM did the Cloud-in-a-Box have?", "wie viel
+//! Speicherplatz braucht ein Node-Image?", "what uptime SLA does the provider give?", "wie
+//! viel Strom zieht die Box?".
+//!
+//! Like a count ([`super::count`]), a measure is a fact about what the question names: only a
+//! section that puts a number beside a unit of it ("96 GB RAM", "99.9 %", "150 W") can answer
+//! it. The section on the Cloud-in-a-Box that gives its memory in GB says nothing of the power
+//! it draws; the section on a provider's SCS cloud that names it says nothing of its uptime.
+//! Asked of them, the bot holds back (`compose`, as for a count no section states).
+//!
+//! Asked only by a question of amount ("how much", "wie viel", "wie hoch", "what … sla"),
+//! of a quantity in one of a few classes: storage and memory (bytes), power and energy (watts,
+//! or a share of them saved), availability (a share of time). "What does SCS do about energy
+//! efficiency?" asks no amount and any section on it answers.
+//!
+//! Hand-written: the words and units fit in short lists; a units crate would parse quantities
+//! the pages don't need parsed, only found.
+
+/// A class of measured quantities, by the units that state them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Storage and memory: bytes ("96 GB", "2 TiB").
+    Bytes,
+    /// Power and energy: watts ("150 W", "3 kWh"), or a share saved ("30 % less energy").
+    Power,
+    /// Availability: a share of time ("99.9 %").
+    Availability,
+}
+
+/// Words for a quantity of each class, as normalised (English and German).
+const QUANTITIES: &[(&str, Measure)] = &[
+    ("ram", Measure::Bytes),
+    ("memory", Measure::Bytes),
+    ("storage", Measure::Bytes),
+    ("disk", Measure::Bytes),
+    ("speicher", Measure::Bytes),
+    ("speicherplatz", Measure::Bytes),
+    ("arbeitsspeicher", Measure::Bytes),
+    ("festplatte", Measure::Bytes),
+    ("festplattenspeicher", Measure::Bytes),
+    ("strom", Measure::Power),
+    ("stromverbrauch", Measure::Power),
+    ("energy", Measure::Power),
+    ("energie", Measure::Power),
+    ("energieverbrauch", Measure::Power),
+    ("watt", Measure::Power),
+    ("watts", Measure::Power),
+    ("uptime", Measure::Availability),
+    ("sla", Measure::Availability),
+    ("availability", Measure::Availability),
+    ("verfügbarkeit", Measure::Availability),
+];
+
+/// Phrases that ask for an amount, as normalised words.
+const HOW_MUCH: &[&[&str]] = &[
+    &["how", "much"],
+    &["how", "many"],
+    &["how", "big"],
+    &["how", "large"],
+    &["how", "high"],
+    &["wie", "viel"],
+    &["wie", "viele"],
+    &["wieviel"],
+    &["wie", "hoch"],
+    &["wie", "groß"],
+];
+
+/// Words that ask for an amount by themselves ("what *uptime* …", "which *SLA* …"): an uptime
+/// is a figure, whatever the question word; an availability is as often a property ("was
+/// heißt lückenlose Verfügbarkeit?").
+const FIGURES_BY_THEMSELVES: &[&str] = &["uptime", "sla"];
+
+/// Units of each class, as written after a number (lower case, alone or joined to it).
+const UNITS: &[(&str, Measure)] = &[
+    ("kb", Measure::Bytes),
+    ("mb", Measure::Bytes),
+    ("gb", Measure::Bytes),
+    ("tb", Measure::Bytes),
+    ("pb", Measure::Bytes),
+    ("kib", Measure::Bytes),
+    ("mib", Measure::Bytes),
+    ("gib", Measure::Bytes),
+    ("tib", Measure::Bytes),
+    ("w", Measure::Power),
+    ("kw", Measure::Power),
+    ("mw", Measure::Power),
+    ("wh", Measure::Power),
+    ("kwh", Measure::Power),
+    ("mwh", Measure::Power),
+    ("watt", Measure::Power),
+    ("watts", Measure::Power),
+    ("%", Measure::Power),
+    ("percent", Measure::Power),
+    ("prozent", Measure::Power),
+    ("%", Measure::Availability),
+    ("percent", Measure::Availability),
+    ("prozent", Measure::Availability),
+];
+
+/// The class of measured quantity a question (normalised) asks an amount of, if any: a word of
+/// a class ([`QUANTITIES`]) in a question of amount ([`HOW_MUCH`]), or an availability
+/// asked for by itself ("what uptime SLA does … give?").
+pub fn asks_measure(normalized: &str) -> Option<Measure> {
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    let measure = words.iter().find_map(|w| {
+        QUANTITIES
+            .iter()
+            .find(|(word, _)| word == w)
+            .map(|(_, measure)| *measure)
+    })?;
+    let how_much = (0..words.len()).any(|i| HOW_MUCH.iter().any(|p| words[i..].starts_with(p)));
+    let figure = words.iter().any(|w| FIGURES_BY_THEMSELVES.contains(w));
+    (how_much || figure).then_some(measure)
+}
+
+/// Whether `text` states an amount of `measure`: a number with a unit of its class, joined
+/// ("96GB") or the next word ("96 GB", "99,9 %").
+pub fn states_measure(text: &str, measure: Measure) -> bool {
+    let of_class = |unit: &str| {
+        UNITS
+            .iter()
+            .any(|(u, m)| *m == measure && u.eq_ignore_ascii_case(unit))
+    };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    tokens.iter().enumerate().any(|(i, token)| {
+        let token = token.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '.'));
+        let digits = token.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let number_end = digits
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(digits.len());
+        if number_end == 0 {
+            return false;
+        }
+        let joined = &digits[number_end..];
+        if !joined.is_empty() {
+            return of_class(joined.trim_end_matches(['.', ',', ')']));
+        }
+        tokens.get(i + 1).is_some_and(|next| {
+            of_class(next.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '.')))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Asks what `asks_measure` makes of `question`, normalised as the answer layer does (its
+    /// words, lower case, apart).
+    fn check(question: &str, expect: Option<Measure>) {
+        let normalized = question
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(asks_measure(&normalized), expect, "{question}");
+    }
+
+    #[test]
+    fn an_amount_of_storage_power_or_uptime_is_asked() {
+        check(
+            "How much RAM and storage did the Cloud-in-a-Box have?",
+            Some(Measure::Bytes),
+        );
+        check(
+            "Wie viel Speicherplatz braucht ein Node-Image der R9-Cluster-Stacks?",
+            Some(Measure::Bytes),
+        );
+        check(
+            "Wie viel Strom zieht die Cloud-in-a-Box unter Volllast?",
+            Some(Measure::Power),
+        );
+        check(
+            "how much energy does the provider save with its cloud?",
+            Some(Measure::Power),
+        );
+        check(
+            "what uptime sla does plusserver give on its cloud?",
+            Some(Measure::Availability),
+        );
+    }
+
+    #[test]
+    fn a_quantity_without_an_amount_asked_is_no_measure() {
+        check("what does SCS do about energy efficiency?", None);
+        check("is there object storage in SCS?", None);
+        check("how much does the summit ticket cost?", None);
+        check(
+            "Was heißt „lückenlose Verfügbarkeit des Clusters“, und wie soll die erreicht werden?",
+            None,
+        );
+    }
+
+    #[test]
+    fn an_amount_is_stated_by_a_number_with_a_unit_of_its_class() {
+        assert!(states_measure(
+            "a mini PC with 96 GB RAM and 2TB NVMe",
+            Measure::Bytes
+        ));
+        assert!(states_measure(
+            "uptime of 99,9 % per month",
+            Measure::Availability
+        ));
+        assert!(states_measure(
+            "draws about 150 W under load",
+            Measure::Power
+        ));
+        assert!(!states_measure(
+            "a mini PC with 96 GB RAM and 16 threads",
+            Measure::Power
+        ));
+        assert!(!states_measure(
+            "plusserver runs its public cloud on SCS",
+            Measure::Availability
+        ));
+        assert!(!states_measure("Release 9 (2025)", Measure::Bytes));
+    }
+}
