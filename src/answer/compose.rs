@@ -579,14 +579,14 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
         // The thing itself: the section's heading names it ("the forum goals" of "Goals of
         // the Forum"), with its page's title ("das Summit-Programm" of "Programm" on the
         // summit's page).
-        // Or its text, in the task's words as they stand ("a limerick about *the founding
-        // members*" of the partner list, whose text says "The founding members of the forum
-        // include"): two words or more together name what the section is about.
+        // Or its text, where it says what the section is about ([`names_what_it_is_about`]:
+        // "a limerick about *the founding members*" of the partner list, whose list "The
+        // founding members of the forum include:").
         let heading = super::question::normalize(&format!("{} {}", section.heading, page.title));
         task.named_by
             .iter()
             .all(|w| super::question::contains_phrase(&heading, w))
-            || super::question::contains_phrase(&words_of(section), &task.named_by.join(" "))
+            || names_what_it_is_about(section, &task.named_by)
     } else if task.named_by.is_empty() {
         // "The page" unnamed is the page of content that has one; of many, none.
         (super::question::is_page_part(task.part) && src.library.pages.len() == 1)
@@ -735,6 +735,62 @@ const PLACE_IN_PAGE: &[&str] = &[
 /// The words of a section's heading and text, normalised ([`super::question::normalize`]).
 fn words_of(section: &Section) -> String {
     super::question::normalize(&format!("{} {}", section.heading, section.text))
+}
+
+/// Whether a section's text names `phrase` (normalised words) as what it is about: as a name of
+/// its own, each word capitalised and no piece of a longer name ("the *BayernCloud Schule*";
+/// not "open source" of "Open Source Business Alliance", nor a phrase said in passing: "the
+/// summer break"), or in the sentence that introduces its list ("The founding members of the
+/// forum include:").
+fn names_what_it_is_about(section: &Section, phrase: &[&str]) -> bool {
+    let text = section.text.as_str();
+    // The words of the text with where each starts.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            tokens.push((s, &text[s..i]));
+        }
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let n = phrase.len();
+    if n == 0 || tokens.len() < n {
+        return false;
+    }
+    (0..=tokens.len() - n).any(|i| {
+        let here = &tokens[i..i + n];
+        if !here
+            .iter()
+            .zip(phrase)
+            .all(|((_, w), p)| w.to_lowercase() == *p)
+        {
+            return false;
+        }
+        let end = here[n - 1].0 + here[n - 1].1.len();
+        // A capitalised word right before or after, with only spaces between, makes the
+        // phrase a piece of a longer name.
+        let joined = |(s, w): (usize, &str), from: usize, to: usize| {
+            capital(w) && text[from.min(to)..from.max(to)].trim().is_empty() && s != here[0].0
+        };
+        let before = i
+            .checked_sub(1)
+            .is_some_and(|j| joined(tokens[j], tokens[j].0 + tokens[j].1.len(), here[0].0));
+        let after = tokens
+            .get(i + n)
+            .is_some_and(|&(s, w)| joined((s, w), end, s));
+        let a_name = here.iter().all(|(_, w)| capital(w)) && !before && !after;
+        let rest = &text[end..];
+        let introduces_list = section.items.len() >= LISTED
+            && rest
+                .find(':')
+                .is_some_and(|colon| !rest[..colon].contains('.'));
+        a_name || introduces_list
+    })
 }
 
 /// Words for a page or site an owner of a part of a page may be ("the intro of this page").
@@ -1141,7 +1197,18 @@ fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool 
     if question.counted.is_empty() {
         return true;
     }
-    let listing = if section.items.len() >= LISTED
+    crate::index::states_count(
+        &question.counted,
+        &section.heading,
+        &page.title,
+        &section.text,
+        listing(section),
+    )
+}
+
+/// What a section lists: items or table rows, links, or nothing (prose).
+fn listing(section: &Section) -> crate::index::Listing {
+    if section.items.len() >= LISTED
         || section.text.lines().filter(|l| l.contains(" | ")).count() >= LISTED
     {
         crate::index::Listing::Items
@@ -1149,14 +1216,7 @@ fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool 
         crate::index::Listing::Links
     } else {
         crate::index::Listing::Nothing
-    };
-    crate::index::states_count(
-        &question.counted,
-        &section.heading,
-        &page.title,
-        &section.text,
-        listing,
-    )
+    }
 }
 
 /// Whether the section `at` states the kind of superlative a question asks for, if it asks
@@ -1165,8 +1225,10 @@ fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool 
 fn can_say_which_most(src: &Sources, question: &Question, at: SectionRef) -> bool {
     let (_, section) = at.get(src.library);
     crate::index::states_superlative(
-        &format!("{} {}", section.heading, section.text),
         question.superlative,
+        &question.normalized,
+        &format!("{} {}", section.heading, section.text),
+        listing(section),
     )
 }
 

@@ -23,6 +23,7 @@
 //! attributive from predicative uses more surely, but no crate for English and German is
 //! small enough to be worth it for this.
 
+use super::count::Listing;
 use super::lexicon;
 
 /// What kind of superlative a question asks for.
@@ -109,11 +110,52 @@ const OF_DEGREE: &[&str] = &[
     "wenigsten",
 ];
 
+/// "Best" in a recommendation of whom or how to ask ("who is the *best contact* for …", "wer
+/// ist der *beste Ansprechpartner*", "the *best person to write* to"): no degree of anything.
+const BEST: &[&str] = &["best", "beste", "besten", "bester"];
+/// What "best" recommends in such a question.
+const RECOMMENDED: &[&str] = &[
+    "contact",
+    "contacts",
+    "way",
+    "place",
+    "channel",
+    "address",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "ansprechperson",
+    "kontakt",
+    "weg",
+    "adresse",
+];
+/// Verbs of asking someone, after "the best (person) to".
+const CONTACTING: &[&str] = &[
+    "contact", "ask", "write", "reach", "email", "mail", "talk", "call",
+];
+/// Words of an order of the text itself ("which founder comes first *alphabetically*?"):
+/// the list shows it.
+const ALPHABETICAL: &[&str] = &[
+    "alphabetical",
+    "alphabetically",
+    "alphabetic",
+    "alphabetisch",
+    "alphabetischer",
+    "alphabetischen",
+];
+/// Words of a degree said loosely, which state it as well ("*mostly* under the Apache 2.0
+/// licence").
+const OF_DEGREE_LOOSELY: &[&str] = &[
+    "mostly",
+    "mainly",
+    "predominantly",
+    "meist",
+    "meistens",
+    "überwiegend",
+    "hauptsächlich",
+];
+
 /// Years from which on a number is read as a year, for dates that order things in time.
 const YEARS: std::ops::RangeInclusive<u32> = 1900..=2099;
-
-/// How many years a section must name to order things in time.
-const DATES_TO_ORDER: usize = 2;
 
 /// What kind of superlative a question (normalised) asks for ([`Superlative`]): one said of
 /// the one a question word picks ([`PICKS_ONE`]), not a thing's place in a row ("the first
@@ -122,16 +164,34 @@ const DATES_TO_ORDER: usize = 2;
 pub fn asks_superlative(normalized: &str) -> Superlative {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     if !words.iter().any(|w| PICKS_ONE.contains(w))
-        || words.iter().any(|w| lexicon::is_reading_word(w))
+        || words
+            .iter()
+            .any(|w| lexicon::is_reading_word(w) || ALPHABETICAL.contains(w))
     {
         return Superlative::No;
     }
     for (i, word) in words.iter().enumerate() {
         let next = words.get(i + 1).copied();
         let before = i.checked_sub(1).map(|j| words[j]);
+        let after_next = words.get(i + 2).copied();
+        if *word == "most" && matches!(next, Some("recent" | "recently")) {
+            // "which … was the most recent?": an order in time, unless it names a thing ("the
+            // most recent release").
+            if next == Some("recently") || after_next.is_none_or(|n| AFTER_TIME.contains(&n)) {
+                return Superlative::Time;
+            }
+            continue;
+        }
         if OF_DEGREE.contains(word) {
+            let recommends = BEST.contains(word)
+                && (next.is_some_and(|n| RECOMMENDED.contains(&n))
+                    || (next == Some("to") && after_next.is_some_and(|v| CONTACTING.contains(&v)))
+                    || (matches!(next, Some("person" | "people"))
+                        && after_next == Some("to")
+                        && words.get(i + 3).is_some_and(|v| CONTACTING.contains(v))));
             let idiom = (*word == "most" && next == Some("of"))
-                || (*word == "besten" && before == Some("am"));
+                || (*word == "besten" && before == Some("am"))
+                || recommends;
             if !idiom {
                 return Superlative::Degree;
             }
@@ -149,10 +209,14 @@ pub fn asks_superlative(normalized: &str) -> Superlative {
     Superlative::No
 }
 
-/// Whether `text` (a section's heading and text) states a superlative of the `kind` asked: a
-/// superlative of that kind, or for an order in time the dates that give one (two years or
-/// more). Any section states [`Superlative::No`].
-pub fn states_superlative(text: &str, kind: Superlative) -> bool {
+/// Whether a section states a superlative of the `kind` a question (`asked`, normalised)
+/// asks for, in `text` (its heading and text): a superlative of degree, said strictly or
+/// loosely ("mostly"); for an order in time, a superlative of time said of what the question
+/// asks (at a sentence's end, before "to" or "one", before a word of the question: "the
+/// *first* to join", "the first *summit*"; not "the first regular election" asked who joined
+/// first), or what gives an order: two years or more, an agenda's clock times, versions in a
+/// list or table (`listing`). Any section states [`Superlative::No`].
+pub fn states_superlative(kind: Superlative, asked: &str, text: &str, listing: Listing) -> bool {
     let words = || {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -160,16 +224,98 @@ pub fn states_superlative(text: &str, kind: Superlative) -> bool {
     };
     match kind {
         Superlative::No => true,
-        Superlative::Degree => words().any(|w| OF_DEGREE.contains(&w.as_str())),
+        Superlative::Degree => words()
+            .any(|w| OF_DEGREE.contains(&w.as_str()) || OF_DEGREE_LOOSELY.contains(&w.as_str())),
         Superlative::Time => {
-            words().any(|w| OF_TIME.contains(&w.as_str()))
-                || words()
-                    .filter(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| YEARS.contains(&y)))
-                    .collect::<std::collections::HashSet<_>>()
-                    .len()
-                    >= DATES_TO_ORDER
+            said_of_what_is_asked(asked, text)
+                || distinct(words().filter(|w| is_year(w))) >= ORDERED_BY
+                || distinct(clock_times(text)) >= ORDERED_BY
+                || (listing == Listing::Items && distinct(versions(text)) >= ORDERED_BY)
         }
     }
+}
+
+/// How many things dated, timed or numbered give an order in time.
+const ORDERED_BY: usize = 2;
+
+/// How many letters of a word a section's word shares with a question's to stand for it ("the
+/// first *summit*" for "which summit …").
+const SHARED_START: usize = 5;
+
+/// Whether `text` says a superlative of time of what a question (`asked`, normalised) asks:
+/// at a sentence's end, before a word that makes it said of one ([`AFTER_TIME`]), before a
+/// word of the question, or as an adverb ("zuletzt").
+fn said_of_what_is_asked(asked: &str, text: &str) -> bool {
+    let question: Vec<&str> = asked.split(' ').filter(|w| w.chars().count() > 2).collect();
+    let of_question = |word: &str| {
+        let start: String = word.chars().take(SHARED_START).collect();
+        question
+            .iter()
+            .any(|q| q.starts_with(&start) || word.starts_with(q))
+    };
+    let clean = |token: &str| {
+        token
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    tokens.iter().enumerate().any(|(i, token)| {
+        let word = clean(token);
+        if !OF_TIME.contains(&word.as_str()) {
+            return false;
+        }
+        let sentence_end = token.ends_with(['.', '!', '?', ':', ';']);
+        let next = tokens.get(i + 1).map(|n| clean(n));
+        ADVERBS_OF_TIME.contains(&word.as_str())
+            || sentence_end
+            || next
+                .as_deref()
+                .is_none_or(|n| n.is_empty() || AFTER_TIME.contains(&n) || of_question(n))
+    })
+}
+
+/// How many different items `items` holds.
+fn distinct(items: impl Iterator<Item = String>) -> usize {
+    items.collect::<std::collections::HashSet<_>>().len()
+}
+
+/// Whether `word` (lower case) is a year.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.parse::<u32>().is_ok_and(|y| YEARS.contains(&y))
+}
+
+/// The clock times in `text` ("09:30", "9:30"): an agenda's, which order its sessions.
+fn clock_times(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .filter(|w| {
+            let mut parts = w.split(':');
+            matches!(
+                (parts.next(), parts.next(), parts.next()),
+                (Some(h), Some(m), None) if (1..=2).contains(&h.len()) && m.len() == 2
+            )
+        })
+        .map(str::to_string)
+}
+
+/// The version numbers ("22.04", "1.33") and release tags ("R10") in `text`, which order
+/// releases in time; not thousands ("2.400").
+fn versions(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| {
+            let parts: Vec<&str> = w.split('.').collect();
+            let thousands = parts.iter().skip(1).all(|p| p.len() == 3);
+            let version = parts.len() >= 2
+                && !thousands
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+            let tag = w.len() >= 2
+                && w.starts_with(['R', 'r'])
+                && w[1..].chars().all(|c| c.is_ascii_digit());
+            version || tag
+        })
+        .map(str::to_lowercase)
 }
 
 #[cfg(test)]
@@ -254,31 +400,108 @@ mod tests {
     }
 
     #[test]
-    fn a_superlative_is_stated_by_its_kind_and_an_order_in_time_by_dates() {
-        assert!(states_superlative(
-            "The first certificates were handed out.",
-            Superlative::Time
+    fn best_recommending_whom_to_ask_and_an_alphabetical_order_ask_no_superlative() {
+        check(
+            "who is the best person to contact about certification?",
+            Superlative::No,
+        );
+        check(
+            "wer ist der beste Ansprechpartner für den Summit?",
+            Superlative::No,
+        );
+        check("who is the best contact for the summit?", Superlative::No);
+        check(
+            "which founding member comes first in alphabetical order?",
+            Superlative::No,
+        );
+        check("wer ist die beste Person im Forum?", Superlative::Degree);
+        check("which release came out most recently?", Superlative::Time);
+        check("which is the most recent release?", Superlative::No);
+    }
+
+    /// Whether a section of `text` (a list when `listed`) states the superlative `question`
+    /// asks for.
+    fn states(question: &str, text: &str, listing: Listing) -> bool {
+        let asked = question
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        states_superlative(asks_superlative(&asked), &asked, text, listing)
+    }
+
+    #[test]
+    fn an_order_in_time_is_stated_of_what_is_asked_or_by_dates_times_and_listed_versions() {
+        let first = "which of the founding members was the first to join?";
+        assert!(states(
+            first,
+            "Acme was the first to join the forum.",
+            Listing::Nothing
         ));
-        assert!(states_superlative(
-            "Cologne (2022), Nuremberg (2023), Berlin (2024)",
-            Superlative::Time
+        assert!(!states(
+            first,
+            "The first regular election of the board is in May.",
+            Listing::Nothing
         ));
-        assert!(!states_superlative(
-            "The forum took over on 1 January 2025.",
-            Superlative::Time
-        ));
-        assert!(!states_superlative(
+        assert!(!states(
+            first,
             "artcodix, B1 Systems, Cloud&Heat, Dataport",
-            Superlative::Time
+            Listing::Items
         ));
-        assert!(states_superlative(
+        assert!(!states(
+            first,
+            "The forum took over on 1 January 2025.",
+            Listing::Nothing
+        ));
+        let summit = "which summit was the first?";
+        assert!(states(
+            summit,
+            "The first summit took place in Berlin.",
+            Listing::Nothing
+        ));
+        assert!(states(
+            summit,
+            "Berlin (2024), Stuttgart (2025)",
+            Listing::Nothing
+        ));
+        let opened = "who opened the summit first?";
+        assert!(states(
+            opened,
+            "09:30 Welcome\n09:45 Keynote",
+            Listing::Nothing
+        ));
+        let longest = "which kubernetes version is supported the longest?";
+        assert!(states(
+            longest,
+            "1.33 | default | end of R11\n1.32 | supported | end of R10",
+            Listing::Items
+        ));
+        assert!(!states(
+            longest,
+            "Kubernetes 1.33 is supported.",
+            Listing::Nothing
+        ));
+    }
+
+    #[test]
+    fn a_degree_is_stated_strictly_or_loosely() {
+        let best = "welcher Vortrag war der beste?";
+        assert!(states(
+            best,
             "die meisten Betreiber setzen auf SCS",
-            Superlative::Degree
+            Listing::Nothing
         ));
-        assert!(!states_superlative(
+        assert!(states(
+            "which licence is used most for the code?",
+            "The code is mostly under Apache 2.0.",
+            Listing::Nothing
+        ));
+        assert!(!states(
+            best,
             "The first certificates were handed out.",
-            Superlative::Degree
+            Listing::Nothing
         ));
-        assert!(states_superlative("anything", Superlative::No));
+        assert!(states("what is scs?", "anything", Listing::Nothing));
     }
 }
