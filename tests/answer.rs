@@ -2046,6 +2046,16 @@ fn an_unknown_company_described_and_then_asked_about_is_among_the_partners_lists
         // (The fixture's German pages have no partner list: asked in English.)
         ("und die Deutsche Telekom – ist die bei den 14 dabei?", "en"),
         ("hosting.de – one of the 14 or not?", "en"),
+        // What follows the clause's question is no part of it; what the question says of the
+        // one it names points at no other section, as no page names it.
+        (
+            "quillworks – founding member or not? a colleague swears he saw them on there",
+            "en",
+        ),
+        (
+            "Quillworks, der IT-Dienstleister der Volksbanken – steht der irgendwo auf der Liste?",
+            "en",
+        ),
     ] {
         let answer = site.core.answer(question, lang);
         assert_eq!(answer.command, "partners", "{question}: {answer:#?}");

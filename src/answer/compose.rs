@@ -867,6 +867,16 @@ fn more_specific_elsewhere(
     {
         return Specific::Command;
     }
+    // One no page names ("Atruvia, der IT-Dienstleister der Volksbanken – auf der Liste?") is
+    // the subject of no section: what the question says of it points at none.
+    if routed.by == RoutedBy::Membership
+        && super::route::holds_a_name_no_page_has(src, &question.text)
+    {
+        return match found.iter().any(|h| at.is(src.library, h)) {
+            true => Specific::Command,
+            false => Specific::CommandUnranked,
+        };
+    }
     // A section headed by the partner's name is about that partner.
     if let (RoutedBy::Partner, Some(name)) = (routed.by, routed.arg.as_deref()) {
         let heading = super::question::normalize(&top.heading);

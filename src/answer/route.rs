@@ -687,6 +687,9 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     for at in marks {
         let (name, clause) = question.text.split_at(at);
         let clause = clause.trim_start_matches([':', '–', '—', ',', ' ', '-']);
+        // The clause ends with its question ("digitalocean – founding member or not? a
+        // colleague swears he saw them on there").
+        let clause = clause.split_inclusive(['?', '!']).next().unwrap_or(clause);
         let clause = super::question::normalize(clause);
         let clause: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
         // The name set apart holds a name no page has ("Sopra Steria", "AKDB", "hosting.de",
@@ -736,27 +739,18 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
         && words.iter().any(|w| is_list_noun(w))
 }
 
-/// Whether `name`, a part of `question`'s text, names one no page has: a name no page has
-/// ([`is_unknown_name`]), a domain no page has ("hosting.de"), or a word no page has typed
-/// with a capital after the question's start ("die Deutsche *Telekom*", "*Dell*
-/// Technologies": a common word of some language, but written as a name).
+/// Whether `name`, a part of `question`'s text, names one no page has: a name or a domain no
+/// page has ([`holds_a_name_no_page_has`]), or a word no page has typed with a capital after
+/// the question's start ("die Deutsche *Telekom*", "*Dell* Technologies": a common word of
+/// some language, but written as a name; German nouns are capitalised too, so only where a
+/// name stands, set apart before a clause about the list).
 fn names_one_no_page_has(src: &Sources, question: &Question, name: &str) -> bool {
-    let words = crate::index::question_words(name);
-    if words.iter().any(|w| is_unknown_name(src, w)) {
+    if holds_a_name_no_page_has(src, name) {
         return true;
     }
-    let domain = name.split_whitespace().any(|token| {
-        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-        token.split_once('.').is_some_and(|(host, tld)| {
-            host.chars().count() >= 3
-                && (2..=6).contains(&tld.len())
-                && tld.chars().all(|c| c.is_ascii_lowercase())
-                && !src.index.holds_word(&host.to_lowercase())
-        })
-    });
+    let words = crate::index::question_words(name);
     let start = question.text.len() - question.text.trim_start().len();
-    let capitalised = name
-        .split(|c: char| !c.is_alphanumeric())
+    name.split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .skip_while(|t| name.find(t) == Some(start))
         .any(|typed| {
@@ -765,8 +759,24 @@ fn names_one_no_page_has(src: &Sources, question: &Question, name: &str) -> bool
                 && typed.chars().count() >= 3
                 && !src.index.holds_word(&lower)
                 && words.contains(&lower)
-        });
-    domain || capitalised
+        })
+}
+
+/// Whether `text` holds a name no page has ([`is_unknown_name`]: "atruvia", "stackhpc") or a
+/// domain no page has ("hosting.de").
+pub(super) fn holds_a_name_no_page_has(src: &Sources, text: &str) -> bool {
+    crate::index::question_words(text)
+        .iter()
+        .any(|w| is_unknown_name(src, w))
+        || text.split_whitespace().any(|token| {
+            let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+            token.split_once('.').is_some_and(|(host, tld)| {
+                host.chars().count() >= 3
+                    && (2..=6).contains(&tld.len())
+                    && tld.chars().all(|c| c.is_ascii_lowercase())
+                    && !src.index.holds_word(&host.to_lowercase())
+            })
+        })
 }
 
 /// Whether a question asks yes or no whether one no page names is among the partners, in
