@@ -2072,6 +2072,22 @@ fn an_unknown_company_described_and_then_asked_about_is_among_the_partners_lists
 }
 
 #[test]
+fn how_the_partners_are_written_or_placed_on_their_list_is_answered_by_the_list() {
+    // No section says it in words: the list shows it.
+    for question in [
+        "which founder has a comma inside its name on the list?",
+        "who's 5th on the founders list, counting from the top?",
+        "how many of the founders are written with a lowercase first letter on the list?",
+        "gibts in der list ne firma mit ner zahl im namen?",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.partners.len(), 14, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn a_task_on_a_part_of_the_page_it_names_is_answered_from_that_part() {
     // What the task is for ("simple german", "slide deck") is on no page; the part it names is.
     let site = site();

@@ -141,18 +141,22 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
     if let Some(routed) = routed {
         // A question of nothing but the command's words asks for it, surely.
         let mut sure = match routed.by {
-            RoutedBy::OnlyTriggers | RoutedBy::Membership => 1.0,
+            RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries => 1.0,
             _ => routed_confidence(src, asked, language, routed.command, &found),
         };
         // A command named among words no page has ("join a choir", "weather in Berlin" naming
         // a partner's city) is about something else.
-        if !matches!(routed.by, RoutedBy::OnlyTriggers | RoutedBy::Membership) {
+        if !matches!(
+            routed.by,
+            RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries
+        ) {
             if let Some(top) = found.first() {
                 let against = match routed.by {
                     RoutedBy::Trigger => FOREIGN_AGAINST_TRIGGER,
-                    RoutedBy::Partner | RoutedBy::OnlyTriggers | RoutedBy::Membership => {
-                        FOREIGN_AGAINST_PARTNER
-                    }
+                    RoutedBy::Partner
+                    | RoutedBy::OnlyTriggers
+                    | RoutedBy::Membership
+                    | RoutedBy::Entries => FOREIGN_AGAINST_PARTNER,
                 };
                 // Framing words of a long question are as often words no page has ("… for
                 // our wiki"): they count less against the command ([`framing`]), and less
@@ -847,7 +851,8 @@ fn more_specific_elsewhere(
     routed: &Route,
     found: &[SearchHit],
 ) -> Specific {
-    if routed.by == RoutedBy::OnlyTriggers {
+    // How the partners stand on their list only the list shows.
+    if matches!(routed.by, RoutedBy::OnlyTriggers | RoutedBy::Entries) {
         return Specific::Command;
     }
     let (Some(top), Some(at)) = (found.first(), routed.command.section(language)) else {

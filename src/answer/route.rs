@@ -49,6 +49,10 @@ pub enum RoutedBy {
     /// a section elsewhere holds X (the founding announcement naming a founder that is no
     /// member today).
     Membership,
+    /// It asks how the partners stand on the list: how their names are written or where one
+    /// stands ("which founder has a comma in its name?", "who's 5th on the founders list?"):
+    /// the list shows it.
+    Entries,
 }
 
 /// The command `question` asks for, given the search's `hits` for it.
@@ -117,6 +121,22 @@ pub fn route<'c>(
                 by: RoutedBy::Membership,
                 below_best: false,
             });
+        }
+    }
+    // How the partners are written or ordered on their list is read off the list: of the
+    // partner the question names, if it names one.
+    if !other_command && asks_how_entries_are_listed(question) {
+        if let Some(command) = src
+            .catalog
+            .partner_command()
+            .filter(|c| c.section(language).is_some())
+        {
+            return to_partner(src, question, language).or(Some(Route {
+                command,
+                arg: None,
+                by: RoutedBy::Entries,
+                below_best: false,
+            }));
         }
     }
     let Some((command, _)) = best else {
@@ -737,6 +757,107 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
             }
         })
         && words.iter().any(|w| is_list_noun(w))
+}
+
+/// Words that say how the partners are written on their list ("*written* with a *lowercase*
+/// first letter", "in all *caps*", "a *comma*", "*alphabetisch*").
+const WRITTEN_AS: &[&str] = &[
+    "written",
+    "writen",
+    "spelled",
+    "spelt",
+    "caps",
+    "capitals",
+    "lowercase",
+    "uppercase",
+    "buchstaben",
+    "großbuchstaben",
+    "kleinbuchstaben",
+    "großgeschrieben",
+    "kleingeschrieben",
+    "comma",
+    "komma",
+    "ampersand",
+    "hyphen",
+    "bindestrich",
+    "ziffer",
+    "ziffern",
+    "alphabetical",
+    "alphabetically",
+    "alphabetisch",
+    "alphabetischer",
+    "reihenfolge",
+];
+
+/// Phrases that say what is in a partner's name or where one stands on the list ("'cloud' *in
+/// its name*", "*im Namen*", "5th, *counting from the top*", "an *& sign*" as normalised).
+const WRITTEN_IN: &[&str] = &[
+    "in its name",
+    "in their name",
+    "in their names",
+    "in the name",
+    "in the names",
+    "in their company name",
+    "full name",
+    "full company name",
+    "im namen",
+    "in ihrem namen",
+    "longest name",
+    "shortest name",
+    "längsten namen",
+    "kürzesten namen",
+    "from the top",
+    "from the bottom",
+    "von oben",
+    "von unten",
+    "counting from",
+];
+
+/// How long a word of a phrase must be for a slip of it to say it ("thier" for "their").
+const SLIP_FROM: usize = 4;
+
+/// Words after an ordinal that make it a place on the list ("5th *on* the founders list",
+/// "der fünfte *auf* der Liste", "the 3rd founder").
+const PLACE_ON: &[&str] = &["on", "in", "auf", "im", "of", "von"];
+
+/// Whether a question asks how the partners stand on their list: it names them or the list
+/// ([`is_list_noun`]: "founders", "Firma", "Liste"), no other list ([`OTHER_LIST`]), and asks
+/// how their names are written ([`WRITTEN_AS`], [`WRITTEN_IN`]) or which stands at a place
+/// ("who's 5th on the founders list?"); not how to become one ([`BECOMING`]).
+fn asks_how_entries_are_listed(question: &Question) -> bool {
+    let words: Vec<&str> = question.words().collect();
+    if !words.iter().any(|w| is_list_noun(w))
+        || words.iter().any(|w| BECOMING.contains(w))
+        || OTHER_LIST.iter().any(|phrase| question.has_phrase(phrase))
+        || !question.hints.is_empty()
+    {
+        return false;
+    }
+    let ordinal = |i: usize| {
+        let word = words[i];
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let numbered = !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th");
+        numbered
+            && words
+                .get(i + 1)
+                .is_none_or(|next| PLACE_ON.contains(next) || is_list_noun(next))
+    };
+    // A slip of a longer word of a phrase ("in *thier* names") still says it.
+    let says = |phrase: &str| {
+        let wanted: Vec<&str> = phrase.split(' ').collect();
+        words.windows(wanted.len()).any(|window| {
+            window.iter().zip(&wanted).all(|(typed, want)| {
+                typed == want
+                    || (want.chars().count() >= SLIP_FROM && strsim::osa_distance(typed, want) == 1)
+            })
+        })
+    };
+    words.iter().any(|w| WRITTEN_AS.contains(w))
+        || WRITTEN_IN.iter().any(|phrase| says(phrase))
+        || (question.text.contains('&') && question.has_phrase("sign"))
+        || (0..words.len()).any(ordinal)
 }
 
 /// Whether `name`, a part of `question`'s text, names one no page has: a name or a domain no
@@ -1381,5 +1502,36 @@ mod tests {
         check("how do we become one of the members?", false);
         check("what budget did the 14 founding companies agree on?", false);
         check("is the forum a member of Gaia-X?", false);
+    }
+
+    #[test]
+    fn how_the_partners_are_written_or_placed_on_their_list_is_asked_of_it() {
+        let entries = |q: &str| asks_how_entries_are_listed(&Question::new(q));
+        assert!(entries(
+            "which founder has a comma inside its name on the list?"
+        ));
+        assert!(entries(
+            "who's 5th on the founders list, counting from the top?"
+        ));
+        assert!(entries("wich founders are writen in all caps?"));
+        assert!(entries(
+            "hat irgendne firma auf der liste 'cloud' im namen?"
+        ));
+        assert!(entries(
+            "any founders with an & sign in the name? which ones"
+        ));
+        // Another list, becoming one, a place of something else, a letter to write.
+        assert!(!entries(
+            "by the 6th release, how many new entries had the list of scs clouds got?"
+        ));
+        assert!(!entries(
+            "how do we become one of the members, in alphabetical terms?"
+        ));
+        assert!(!entries(
+            "iaas v4 went stable with the 6th release – which companies use it?"
+        ));
+        assert!(!entries(
+            "rewrite the get involved bit as a formal invitation letter to a potential member"
+        ));
     }
 }
