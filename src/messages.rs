@@ -40,6 +40,8 @@ pub struct Messages {
     pub no_section: &'static str,
     /// `{name}`.
     pub no_partner_match: &'static str,
+    /// The title of the partner list asked whether one no page names is on it: `{name}`.
+    pub not_a_partner: &'static str,
     /// What people say that is no question (normalized words): greetings, thanks, "ok".
     pub smalltalk_words: &'static [&'static str],
     /// Small talk ("hi", "thanks"): `{help}`.
@@ -163,6 +165,7 @@ pub const EN: Messages = Messages {
     not_found: "I found nothing about that in the SCS pages. Try other words, see `{help}` for the commands, or ask the forum at {contact}",
     no_section: "The content has no section \"{section}\". A moderator can fix `config.toml` or the pages.",
     no_partner_match: "No partner matches \"{name}\". These are all the partners:",
+    not_a_partner: "\"{name}\" is not among the partners",
     smalltalk_words: &[
         "hi", "hello", "hey", "hiya", "yo", "thanks", "thank", "you", "thx", "ty", "ok", "okay",
         "k", "lol", "cool", "great", "nice", "bye", "goodbye", "cheers", "good", "morning",
@@ -273,6 +276,7 @@ pub const DE: Messages = Messages {
     not_found: "Dazu habe ich in den SCS-Seiten nichts gefunden. Versuch es mit anderen Worten, schau in `{help}`, oder frag das Forum unter {contact}",
     no_section: "Die Inhalte haben keinen Abschnitt \"{section}\". Ein Moderator kann `config.toml` oder die Seiten anpassen.",
     no_partner_match: "Kein Partner passt zu \"{name}\". Das sind alle Partner:",
+    not_a_partner: "\"{name}\" ist nicht unter den Partnern",
     smalltalk_words: &[
         "hallo", "moin", "servus", "hi", "hey", "danke", "dankeschön", "vielen", "dank", "ok",
         "okay", "super", "toll", "prima", "gut", "guten", "morgen", "tag", "abend", "nacht",
@@ -478,6 +482,7 @@ mod tests {
                 (EN.not_found, table.not_found),
                 (EN.no_section, table.no_section),
                 (EN.no_partner_match, table.no_partner_match),
+                (EN.not_a_partner, table.not_a_partner),
                 (EN.smalltalk, table.smalltalk),
                 (EN.help_chat, table.help_chat),
                 (EN.more, table.more),

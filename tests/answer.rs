@@ -2072,6 +2072,21 @@ fn an_unknown_company_described_and_then_asked_about_is_among_the_partners_lists
 }
 
 #[test]
+fn asked_whether_one_no_page_names_is_a_partner_the_title_says_it_is_not() {
+    // The list still shows every partner; the title answers the question.
+    let answer = ask("is StackHPC one of the founders?", "en");
+    assert_eq!(answer.command, "partners", "{answer:#?}");
+    assert_eq!(answer.partners.len(), 14, "{answer:#?}");
+    assert_eq!(answer.title, "\"StackHPC\" is not among the partners");
+    let answer = ask("hosting.de – one of the 14 or not?", "de");
+    assert_eq!(answer.title, "\"hosting.de\" ist nicht unter den Partnern");
+    // A partner named is shown, under the list's own title.
+    let answer = ask("is syseleven a member?", "en");
+    assert_eq!(answer.title, "Our Partners in the Network", "{answer:#?}");
+    assert_eq!(answer.partners.len(), 1, "{answer:#?}");
+}
+
+#[test]
 fn how_the_partners_are_written_or_placed_on_their_list_is_answered_by_the_list() {
     // No section says it in words: the list shows it.
     for question in [

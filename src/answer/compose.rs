@@ -274,6 +274,13 @@ fn routed_answer(
         language,
         &question.text,
     );
+    // Asked whether one no page names is a partner ("is StackHPC one of the founders?"): it is
+    // not, and the title says so above the list.
+    if routed.by == RoutedBy::Membership && arg.is_none() {
+        if let Some(name) = super::route::name_no_page_has(src, question) {
+            answer.title = fill(messages::of(language).not_a_partner, &[("name", &name)]);
+        }
+    }
     answer.confidence = sure;
     answer
 }

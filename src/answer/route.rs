@@ -883,6 +883,28 @@ fn names_one_no_page_has(src: &Sources, question: &Question, name: &str) -> bool
         })
 }
 
+/// The first name no page has in `question`, as typed ("StackHPC" of "is StackHPC one of the
+/// founders?", "hosting.de"): the words together that are each a name no page has
+/// ([`is_unknown_name`]) or a domain no page has. What a membership question asks about,
+/// when it is one no page names: no partner, whatever it is.
+pub fn name_no_page_has(src: &Sources, question: &Question) -> Option<String> {
+    let unknown = |token: &str| {
+        let words = crate::index::question_words(token);
+        (!words.is_empty() && words.iter().all(|w| is_unknown_name(src, w)))
+            || holds_a_name_no_page_has(src, token) && token.contains('.')
+    };
+    let mut name: Vec<&str> = Vec::new();
+    for token in question.text.split_whitespace() {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if !token.is_empty() && unknown(token) {
+            name.push(token);
+        } else if !name.is_empty() {
+            break;
+        }
+    }
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
 /// Whether `text` holds a name no page has ([`is_unknown_name`]: "atruvia", "stackhpc") or a
 /// domain no page has ("hosting.de").
 pub(super) fn holds_a_name_no_page_has(src: &Sources, text: &str) -> bool {
