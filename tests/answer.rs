@@ -2129,10 +2129,21 @@ fn words_about_the_text_that_no_page_has_do_not_hold_back_a_question_about_it() 
     let answer = ask("which sections mention federated standards?", "en");
     assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
     assert_eq!(answer.hits[0].anchor, "goals-of-the-forum", "{answer:#?}");
+    // Nor do words saying where in it ("anywhere", "irgendwo").
+    let answer = ask(
+        "is the abbreviation XFSC written out in full anywhere here?",
+        "en",
+    );
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(
+        answer.hits[0].anchor, "contributions-to-gaia-x-and-gxfs",
+        "{answer:#?}"
+    );
     // What they read about still has to be on the pages.
     for question in [
         "which sections of the GDPR mention cookies?",
         "which chapters of the bible mention whales?",
+        "can i buy a cheap used thinkpad anywhere in berlin?",
     ] {
         let answer = ask(question, "en");
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
