@@ -718,6 +718,7 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
         if !super::question::normalize(name)
             .split(' ')
             .any(|w| WH.contains(&w))
+            && !names_no_organisation(name)
             && about_a_list(&clause)
             && (names_one_no_page_has(src, question, name) || of_members(&clause))
         {
@@ -860,6 +861,100 @@ fn asks_how_entries_are_listed(question: &Question) -> bool {
         || (0..words.len()).any(ordinal)
 }
 
+/// Words that say the one named is no organisation: a person ("the Nextcloud *guy*", "*Herr*
+/// Müller", "our *CTO*") or a thing of another kind ("the FOSS *conference*", "my *hometown*").
+const NOT_ORGANISATION: &[&str] = &[
+    "guy",
+    "guys",
+    "dude",
+    "person",
+    "colleague",
+    "boss",
+    "cto",
+    "ceo",
+    "coo",
+    "cfo",
+    "chairman",
+    "chairwoman",
+    "minister",
+    "politician",
+    "president",
+    "chancellor",
+    "herr",
+    "frau",
+    "kollege",
+    "kollegin",
+    "chef",
+    "chefin",
+    "vorsitzender",
+    "vorsitzende",
+    "ministerin",
+    "kanzler",
+    "conference",
+    "konferenz",
+    "meetup",
+    "city",
+    "town",
+    "hometown",
+    "country",
+    "language",
+    "sprache",
+    "distro",
+    "editor",
+    "runtime",
+    "tool",
+    "file",
+    "software",
+];
+
+/// Words of the trade that say the one named is a company, whatever else is said of it
+/// ("exoscale, the swiss *cloud* guys").
+const ORGANISATION_CUES: &[&str] = &[
+    "cloud",
+    "clouds",
+    "hoster",
+    "hosting",
+    "provider",
+    "company",
+    "firm",
+    "startup",
+    "vendor",
+    "consultancy",
+    "datacenter",
+    "gmbh",
+    "ag",
+    "inc",
+    "ltd",
+    "firma",
+    "anbieter",
+    "unternehmen",
+    "rechenzentrum",
+    "dienstleister",
+];
+
+/// Whether the part of a question naming someone says it is no organisation
+/// ([`NOT_ORGANISATION`]), or is a person's name by its particle ("Ursula *von der* Leyen"),
+/// unless a word of the trade says it is one ([`ORGANISATION_CUES`]).
+fn names_no_organisation(name: &str) -> bool {
+    let normalized = super::question::normalize(name);
+    if normalized
+        .split(' ')
+        .any(|w| ORGANISATION_CUES.contains(&w))
+    {
+        return false;
+    }
+    if normalized.split(' ').any(|w| NOT_ORGANISATION.contains(&w)) {
+        return true;
+    }
+    let typed: Vec<&str> = name.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    typed.windows(3).any(|w| {
+        capital(w[0])
+            && matches!(w[1], "von" | "van" | "zu")
+            && (capital(w[2]) || matches!(w[2], "der" | "den" | "dem"))
+    })
+}
+
 /// Whether `name`, a part of `question`'s text, names one no page has: a name or a domain no
 /// page has ([`holds_a_name_no_page_has`]), or a word no page has typed with a capital after
 /// the question's start ("die Deutsche *Telekom*", "*Dell* Technologies": a common word of
@@ -905,6 +1000,13 @@ pub fn name_no_page_has(src: &Sources, question: &Question) -> Option<String> {
     (!name.is_empty()).then(|| name.join(" "))
 }
 
+/// Top-level domains a company's domain name ends in ("hosting.de"; not "config.toml").
+const TOP_LEVEL_DOMAINS: &[&str] = &[
+    "de", "com", "org", "net", "eu", "io", "cloud", "tech", "info", "at", "ch", "nl", "fr", "uk",
+    "it", "es", "se", "dk", "no", "fi", "pl", "cz", "be", "lu", "dev", "app", "ai", "biz",
+    "systems", "digital",
+];
+
 /// Whether `text` holds a name no page has ([`is_unknown_name`]: "atruvia", "stackhpc") or a
 /// domain no page has ("hosting.de").
 pub(super) fn holds_a_name_no_page_has(src: &Sources, text: &str) -> bool {
@@ -913,10 +1015,9 @@ pub(super) fn holds_a_name_no_page_has(src: &Sources, text: &str) -> bool {
         .any(|w| is_unknown_name(src, w))
         || text.split_whitespace().any(|token| {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-            token.split_once('.').is_some_and(|(host, tld)| {
+            token.rsplit_once('.').is_some_and(|(host, tld)| {
                 host.chars().count() >= 3
-                    && (2..=6).contains(&tld.len())
-                    && tld.chars().all(|c| c.is_ascii_lowercase())
+                    && TOP_LEVEL_DOMAINS.contains(&tld.to_lowercase().as_str())
                     && !src.index.holds_word(&host.to_lowercase())
             })
         })
