@@ -2056,6 +2056,10 @@ fn an_unknown_company_described_and_then_asked_about_is_among_the_partners_lists
             "Quillworks, der IT-Dienstleister der Volksbanken – steht der irgendwo auf der Liste?",
             "en",
         ),
+        (
+            "Quillworks Internet – steht der Konzern irgendwo in der Partnerliste?",
+            "en",
+        ),
     ] {
         let answer = site.core.answer(question, lang);
         assert_eq!(answer.command, "partners", "{question}: {answer:#?}");

@@ -547,6 +547,8 @@ const LIST_NOUNS: &[&str] = &[
     "firmen",
     "firma",
     "unternehmen",
+    "konzern",
+    "konzerne",
     "crowd",
 ];
 
@@ -783,6 +785,8 @@ const WRITTEN_AS: &[&str] = &[
     "bindestrich",
     "ziffer",
     "ziffern",
+    "https",
+    "http",
     "alphabetical",
     "alphabetically",
     "alphabetisch",
@@ -807,6 +811,18 @@ const WRITTEN_IN: &[&str] = &[
     "shortest name",
     "längsten namen",
     "kürzesten namen",
+    "ends with",
+    "end with",
+    "ends in",
+    "end in",
+    "starts with",
+    "start with",
+    "begins with",
+    "begin with",
+    "endet mit",
+    "endet auf",
+    "enden auf",
+    "beginnt mit",
     "from the top",
     "from the bottom",
     "von oben",
@@ -1643,6 +1659,7 @@ mod tests {
         assert!(entries(
             "any founders with an & sign in the name? which ones"
         ));
+        assert!(entries("wich founder's name on the list ends with a dot?"));
         // Another list, becoming one, a place of something else, a letter to write.
         assert!(!entries(
             "by the 6th release, how many new entries had the list of scs clouds got?"
