@@ -2084,6 +2084,15 @@ fn asked_whether_one_no_page_names_is_a_partner_the_title_says_it_is_not() {
     assert_eq!(answer.title, "\"StackHPC\" is not among the partners");
     let answer = ask("hosting.de – one of the 14 or not?", "de");
     assert_eq!(answer.title, "\"hosting.de\" ist nicht unter den Partnern");
+    // A slip of a word ("openstak") or one the question says is no company is no name to
+    // put in a title.
+    for question in [
+        "is openstak a partner?",
+        "KubeCon, the big conference – part of the forum?",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.title, "Our Partners in the Network", "{answer:#?}");
+    }
     // A partner named is shown, under the list's own title.
     let answer = ask("is syseleven a member?", "en");
     assert_eq!(answer.title, "Our Partners in the Network", "{answer:#?}");

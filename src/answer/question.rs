@@ -53,6 +53,7 @@ impl Question {
         let normalized = normalize(asked);
         let mut search_words = index::question_words(asked);
         drop_measure_words(&normalized, &mut search_words);
+        drop_where_in_the_text(&normalized, &mut search_words);
         join_separable_verb(&normalized, &mut search_words);
         let numbers = normalized
             .split(' ')
@@ -415,6 +416,23 @@ const MEASURE_WORDS: &[&str] = &[
     "long", "often", "big", "large", "late", "far", "old", "viel", "viele", "vieler", "hoch",
     "lange", "oft", "groß", "gross", "spät", "weit", "alt",
 ];
+
+/// Words for where in the text, said of what the text does ("is XFSC *written out* in full
+/// *anywhere* here?", "*mentioned* *anywhere*", "*irgendwo* *erwähnt*"); else they ask where in
+/// the world ("is there anywhere to rent a server in Berlin?").
+const WHERE_IN_THE_TEXT: &[&str] = &["anywhere", "somewhere", "irgendwo"];
+
+/// Drops the words of [`WHERE_IN_THE_TEXT`] from the search words of a question that reads the
+/// pages (it has a word about the text: `index::is_reading_word`): they say nothing of its
+/// topic, and no page has them.
+fn drop_where_in_the_text(normalized: &str, search_words: &mut Vec<String>) {
+    let reads_the_pages = normalized
+        .split(' ')
+        .any(|w| index::is_reading_word(w) || w == "written" || w == "show");
+    if reads_the_pages && search_words.len() > 1 {
+        search_words.retain(|w| !WHERE_IN_THE_TEXT.contains(&w.as_str()));
+    }
+}
 
 /// Drops the measure word of each "how long" / "wie viele" (see [`MEASURE_WORDS`]) from the
 /// search words, unless it is all they have.

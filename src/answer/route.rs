@@ -130,6 +130,7 @@ pub fn route<'c>(
             .catalog
             .partner_command()
             .filter(|c| c.section(language).is_some())
+            .filter(|c| !names_another_section(src, question, c, language, hits))
         {
             return to_partner(src, question, language).or(Some(Route {
                 command,
@@ -700,12 +701,21 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     // The name set apart, before the clause asking about the list; what it says of the one
     // named stands between ("stackhpc, the openstack consultancy from the uk – founder of
     // the forum or not?"): the clause is after any mark that sets one apart.
-    let marks: Vec<usize> = question
-        .text
-        .match_indices([':', '–', '—', ','])
-        .map(|(i, _)| i)
-        .chain(question.text.match_indices(" - ").map(|(i, _)| i))
-        .collect();
+    // A clause about the list has one of its words: most questions have none, and need no
+    // clause read.
+    let some_clause_may_be = question
+        .words()
+        .any(|w| may_be_list_noun(w) || BELONGING.contains(&w) || w.parse::<u8>().is_ok());
+    let marks: Vec<usize> = if !some_clause_may_be {
+        Vec::new()
+    } else {
+        question
+            .text
+            .match_indices([':', '–', '—', ','])
+            .map(|(i, _)| i)
+            .chain(question.text.match_indices(" - ").map(|(i, _)| i))
+            .collect()
+    };
     for at in marks {
         let (name, clause) = question.text.split_at(at);
         let clause = clause.trim_start_matches([':', '–', '—', ',', ' ', '-']);
@@ -762,6 +772,98 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
         && words.iter().any(|w| is_list_noun(w))
 }
 
+/// Whether the best hit is a section other than the partner list whose heading the question
+/// names ("the summit *program*", "*gold sponsors*", "which member *level*", "the *project
+/// board* members"): the names or the order asked of are that section's, not the partners'.
+fn names_another_section(
+    src: &Sources,
+    question: &Question,
+    command: &Command,
+    language: &str,
+    hits: &[SearchHit],
+) -> bool {
+    let Some(top) = hits.first() else {
+        return false;
+    };
+    if command
+        .section(language)
+        .is_some_and(|at| at.is(src.library, top))
+    {
+        return false;
+    }
+    let words = |text: &str| -> Vec<String> {
+        super::question::normalize(text)
+            .split(' ')
+            .filter(|w| {
+                w.chars().count() >= SAME_START && !is_list_noun(w) && !HEADING_FILLER.contains(w)
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let asked = words(&question.text);
+    // The same word, inflected ("sponsor" of "Sponsors", "level" of "Levels").
+    let same = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        long.starts_with(short) && long.len() - short.len() <= INFLECTION
+    };
+    words(&top.heading)
+        .iter()
+        .any(|h| asked.iter().any(|q| same(h, q)))
+}
+
+/// How long a word of a heading must be to name its section ([`names_another_section`]).
+const SAME_START: usize = 4;
+/// How many letters an inflection adds to a word.
+const INFLECTION: usize = 3;
+
+/// Words of a heading that say nothing of what its section is about.
+const HEADING_FILLER: &[&str] = &[
+    "sovereign",
+    "cloud",
+    "stack",
+    "forum",
+    "standards",
+    "about",
+    "with",
+    "from",
+    "what",
+    "which",
+    "that",
+    "this",
+    "their",
+    "your",
+    "unsere",
+    "unser",
+    "partner",
+    "partners",
+    "network",
+    "netzwerk",
+    "founding",
+    "founders",
+    "founder",
+    "mitglieder",
+    "member",
+];
+
+/// The letters a German compound of a word for the list or its entries has ("Partner*liste*",
+/// "*Gründer*kreis", "Forums*mitglied*er").
+const LIST_COMPOUND_PARTS: &[&str] = &[
+    "liste",
+    "mitglied",
+    "gründer",
+    "partner",
+    "firm",
+    "unternehm",
+];
+
+/// Whether `word` may be a word for the list or its entries ([`is_list_noun`]), by a look at
+/// its letters rather than into its compound: most words are told apart at once.
+fn may_be_list_noun(word: &str) -> bool {
+    LIST_NOUNS.contains(&word)
+        || MEMBER_NOUNS.contains(&word)
+        || LIST_COMPOUND_PARTS.iter().any(|part| word.contains(part))
+}
+
 /// Words that say how the partners are written on their list ("*written* with a *lowercase*
 /// first letter", "in all *caps*", "a *comma*", "*alphabetisch*").
 const WRITTEN_AS: &[&str] = &[
@@ -794,6 +896,10 @@ const WRITTEN_AS: &[&str] = &[
     "reihenfolge",
 ];
 
+/// The words of [`WRITTEN_AS`] that say how something is written, of whatever: of the
+/// partners only right after a word for them.
+const WRITTEN_VERBS: &[&str] = &["written", "writen", "spelled", "spelt"];
+
 /// Phrases that say what is in a partner's name or where one stands on the list ("'cloud' *in
 /// its name*", "*im Namen*", "5th, *counting from the top*", "an *& sign*" as normalised).
 const WRITTEN_IN: &[&str] = &[
@@ -803,8 +909,6 @@ const WRITTEN_IN: &[&str] = &[
     "in the name",
     "in the names",
     "in their company name",
-    "full name",
-    "full company name",
     "im namen",
     "in ihrem namen",
     "longest name",
@@ -843,7 +947,7 @@ const PLACE_ON: &[&str] = &["on", "in", "auf", "im", "of", "von"];
 /// ("who's 5th on the founders list?"); not how to become one ([`BECOMING`]).
 fn asks_how_entries_are_listed(question: &Question) -> bool {
     let words: Vec<&str> = question.words().collect();
-    if !words.iter().any(|w| is_list_noun(w))
+    if !words.iter().any(|w| may_be_list_noun(w))
         || words.iter().any(|w| BECOMING.contains(w))
         || OTHER_LIST.iter().any(|phrase| question.has_phrase(phrase))
         || !question.hints.is_empty()
@@ -862,19 +966,51 @@ fn asks_how_entries_are_listed(question: &Question) -> bool {
                 .is_none_or(|next| PLACE_ON.contains(next) || is_list_noun(next))
     };
     // A slip of a longer word of a phrase ("in *thier* names") still says it.
-    let says = |phrase: &str| {
-        let wanted: Vec<&str> = phrase.split(' ').collect();
-        words.windows(wanted.len()).any(|window| {
-            window.iter().zip(&wanted).all(|(typed, want)| {
-                typed == want
-                    || (want.chars().count() >= SLIP_FROM && strsim::osa_distance(typed, want) == 1)
-            })
-        })
+    // (A slip keeps the first letter and the length within one: only then is the distance
+    // worth computing.)
+    let slip = |typed: &str, want: &str| {
+        want.len() >= SLIP_FROM
+            && typed.len().abs_diff(want.len()) <= 1
+            && typed.as_bytes().first() == want.as_bytes().first()
+            && strsim::osa_distance(typed, want) == 1
     };
-    words.iter().any(|w| WRITTEN_AS.contains(w))
-        || WRITTEN_IN.iter().any(|phrase| says(phrase))
+    let says = |phrase: &str| {
+        question.has_phrase(phrase) || {
+            let wanted: Vec<&str> = phrase.split(' ').collect();
+            words.windows(wanted.len()).any(|window| {
+                window
+                    .iter()
+                    .zip(&wanted)
+                    .all(|(typed, want)| typed == want || slip(typed, want))
+            })
+        }
+    };
+    // Written, of the partners ("the founders *are written* with …"), not of something else
+    // they have ("is the members' email written somewhere?").
+    let written_of_them = |i: usize| {
+        words[..i]
+            .iter()
+            .rev()
+            .find(|w| {
+                !matches!(
+                    **w,
+                    "are" | "is" | "be" | "been" | "sind" | "ist" | "werden"
+                )
+            })
+            .is_some_and(|w| may_be_list_noun(w))
+    };
+    let how = (0..words.len()).any(|i| {
+        WRITTEN_AS.contains(&words[i]) && (!WRITTEN_VERBS.contains(&words[i]) || written_of_them(i))
+    }) || WRITTEN_IN.iter().any(|phrase| says(phrase))
         || (question.text.contains('&') && question.has_phrase("sign"))
-        || (0..words.len()).any(ordinal)
+        || (0..words.len()).any(ordinal);
+    // (What is asked is looked at first: few questions ask it, and telling a word for the
+    // list costs a look into its compound.)
+    // Whose names: the partners', by a word for them or their list ("names" asks how they are
+    // written, it names no list: "the names of the gold sponsors").
+    how && words
+        .iter()
+        .any(|w| !matches!(*w, "names" | "name" | "namen") && is_list_noun(w))
 }
 
 /// Words that say the one named is no organisation: a person ("the Nextcloud *guy*", "*Herr*
@@ -996,12 +1132,19 @@ fn names_one_no_page_has(src: &Sources, question: &Question, name: &str) -> bool
 
 /// The first name no page has in `question`, as typed ("StackHPC" of "is StackHPC one of the
 /// founders?", "hosting.de"): the words together that are each a name no page has
-/// ([`is_unknown_name`]) or a domain no page has. What a membership question asks about,
-/// when it is one no page names: no partner, whatever it is.
+/// ([`is_unknown_name`]), typed with a capital, or a domain no page has; none when the
+/// question says it is no organisation ([`names_no_organisation`]). What a membership question
+/// asks about, when it is one no page names: no partner, whatever it is.
 pub fn name_no_page_has(src: &Sources, question: &Question) -> Option<String> {
+    // Typed as a name (with a capital: "StackHPC", "Atruvia"), not a slip of a word
+    // ("openstak"); or a domain.
+    if names_no_organisation(&question.text) {
+        return None;
+    }
     let unknown = |token: &str| {
         let words = crate::index::question_words(token);
-        (!words.is_empty() && words.iter().all(|w| is_unknown_name(src, w)))
+        let as_a_name = token.chars().any(char::is_uppercase);
+        (as_a_name && !words.is_empty() && words.iter().all(|w| is_unknown_name(src, w)))
             || holds_a_name_no_page_has(src, token) && token.contains('.')
     };
     let mut name: Vec<&str> = Vec::new();

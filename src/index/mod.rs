@@ -884,6 +884,12 @@ pub fn is_common_word(word: &str) -> bool {
     lexicon::is_word(word)
 }
 
+/// Whether `word` (lower case) is a word about the text itself ("section", "mentioned",
+/// "Liste": see `lexicon::is_reading_word`).
+pub fn is_reading_word(word: &str) -> bool {
+    lexicon::is_reading_word(word)
+}
+
 /// Whether `word` (lower case) asks for the form of an answer ("markdown", "Tabelle",
 /// "Stichpunkte"), not for a topic.
 pub fn is_form_word(word: &str) -> bool {

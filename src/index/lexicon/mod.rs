@@ -108,8 +108,8 @@ pub fn is_word(word: &str) -> bool {
 }
 
 /// Words about the text itself, in English and German: its parts ("section", "heading",
-/// "Absatz"), its links, what it does with a thing ("mentions", "lists", "erwähnt",
-/// "aufgeführt") and where in it ("anywhere", "irgendwo": "is XFSC written out anywhere?"). A question using them reads the pages ("which sections mention 'federated'
+/// "Absatz"), its links, and what it does with a thing ("mentions", "lists", "erwähnt",
+/// "aufgeführt"). A question using them reads the pages ("which sections mention 'federated'
 /// something?", "wie viele Links stehen unter Further Links?"); pages rarely say them of
 /// themselves, and counted as words no page has they would read as a sign the question is
 /// about something else. Where pages do have them, they are searched as any word. Not words
@@ -199,9 +199,6 @@ const READING_WORDS: &[&str] = &[
     "auftaucht",
     "vorkommt",
     "vorkommen",
-    "anywhere",
-    "somewhere",
-    "irgendwo",
 ];
 
 /// Whether `word` (lower case) is a word about the text itself (see [`READING_WORDS`]).
