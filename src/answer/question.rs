@@ -426,6 +426,12 @@ const WHERE_IN_THE_TEXT: &[&str] = &["anywhere", "somewhere", "irgendwo"];
 /// pages (it has a word about the text: `index::is_reading_word`): they say nothing of its
 /// topic, and no page has them.
 fn drop_where_in_the_text(normalized: &str, search_words: &mut Vec<String>) {
+    if !search_words
+        .iter()
+        .any(|w| WHERE_IN_THE_TEXT.contains(&w.as_str()))
+    {
+        return;
+    }
     let reads_the_pages = normalized
         .split(' ')
         .any(|w| index::is_reading_word(w) || w == "written" || w == "show");

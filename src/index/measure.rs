@@ -300,6 +300,10 @@ const AVAILABLE_IN_WORDS: &[&str] = &[
 /// asked for by itself ("what uptime SLA does … give?").
 pub fn asks_measure(normalized: &str) -> Option<Measure> {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    // Most questions name no quantity: nothing more to read then.
+    if !words.iter().any(|w| QUANTITIES.iter().any(|(q, _)| q == w)) {
+        return None;
+    }
     let quantity = |w: &str| {
         QUANTITIES
             .iter()

@@ -163,7 +163,11 @@ const YEARS: std::ops::RangeInclusive<u32> = 1900..=2099;
 /// about the text itself.
 pub fn asks_superlative(normalized: &str) -> Superlative {
     let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
-    if !words.iter().any(|w| PICKS_ONE.contains(w))
+    // Most questions have no superlative: the word lists are looked at only then.
+    if !words
+        .iter()
+        .any(|w| OF_TIME.contains(w) || OF_DEGREE.contains(w))
+        || !words.iter().any(|w| PICKS_ONE.contains(w))
         || words
             .iter()
             .any(|w| lexicon::is_reading_word(w) || ALPHABETICAL.contains(w))
