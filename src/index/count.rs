@@ -644,10 +644,7 @@ const YEARS_TO: u32 = 2100;
 mod tests {
     use super::*;
 
-    /// A question normalised as the answer layer does: its words, lower case, apart.
-    fn normalized(question: &str) -> String {
-        words(question).collect::<Vec<_>>().join(" ")
-    }
+    use super::super::normalized;
 
     fn counts(question: &str) -> Counted {
         counted(&normalized(question))

@@ -385,13 +385,11 @@ mod tests {
     /// Asks what `asks_measure` makes of `question`, normalised as the answer layer does (its
     /// words, lower case, apart).
     fn check(question: &str, expect: Option<Measure>) {
-        let normalized = question
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert_eq!(asks_measure(&normalized), expect, "{question}");
+        assert_eq!(
+            asks_measure(&super::super::normalized(question)),
+            expect,
+            "{question}"
+        );
     }
 
     #[test]

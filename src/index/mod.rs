@@ -1727,6 +1727,19 @@ impl fmt::Debug for SearchIndex {
     }
 }
 
+/// A question normalised as the answer layer does (its words, letters and digits, lower case,
+/// apart): for the tests of the modules that read a question's words (`count`, `measure`,
+/// `superlative`).
+#[cfg(test)]
+fn normalized(question: &str) -> String {
+    question
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -329,13 +329,11 @@ mod tests {
     /// Asks what `asks_superlative` makes of `question`, normalised as the answer layer does
     /// (its words, lower case, apart).
     fn check(question: &str, expect: Superlative) {
-        let normalized = question
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert_eq!(asks_superlative(&normalized), expect, "{question}");
+        assert_eq!(
+            asks_superlative(&super::super::normalized(question)),
+            expect,
+            "{question}"
+        );
     }
 
     #[test]
@@ -426,12 +424,7 @@ mod tests {
     /// Whether a section of `text` (a list when `listed`) states the superlative `question`
     /// asks for.
     fn states(question: &str, text: &str, listing: Listing) -> bool {
-        let asked = question
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let asked = super::super::normalized(question);
         states_superlative(asks_superlative(&asked), &asked, text, listing)
     }
 
