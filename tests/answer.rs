@@ -795,6 +795,15 @@ fn check_not_found(core: &Core, cases: &[(&str, &str)]) {
     }
 }
 
+/// Each question (in its language) is answered by the partner list.
+fn check_partner_list(core: &Core, cases: &[(&str, &str)]) {
+    for (question, lang) in cases {
+        let answer = core.answer(question, lang);
+        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+    }
+}
+
 /// Each question (in its language) is answered, first from the page given.
 fn check_answered_from(core: &Core, cases: &[(&str, &str, &str)]) {
     for (question, lang, page) in cases {
@@ -2002,25 +2011,24 @@ fn a_command_ranked_below_the_best_hit_that_would_answer_unsure_gives_way_to_the
 #[test]
 fn asking_in_words_of_ones_own_whether_an_unknown_company_is_among_the_partners_lists_them() {
     let site = site();
-    for (question, lang) in [
-        (
-            "is quillworks one of the companies backing the forum here?",
-            "en",
-        ),
-        (
-            "quillworks keeps pitching scs to us – are they part of the founding crowd?",
-            "en",
-        ),
-        ("Quillworks – gehört die Firma zum Gründerkreis?", "de"),
-        (
-            "Ist Quillworks eins der Unternehmen, die das Forum tragen?",
-            "de",
-        ),
-    ] {
-        let answer = site.core.answer(question, lang);
-        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
-        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
-    }
+    check_partner_list(
+        &site.core,
+        &[
+            (
+                "is quillworks one of the companies backing the forum here?",
+                "en",
+            ),
+            (
+                "quillworks keeps pitching scs to us – are they part of the founding crowd?",
+                "en",
+            ),
+            ("Quillworks – gehört die Firma zum Gründerkreis?", "de"),
+            (
+                "Ist Quillworks eins der Unternehmen, die das Forum tragen?",
+                "de",
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -2028,7 +2036,9 @@ fn an_unknown_company_described_and_then_asked_about_is_among_the_partners_lists
     // What the question says of the one it names stands between the name and the clause
     // asking about the list; a domain or a name typed with a capital is a name too.
     let site = site();
-    for (question, lang) in [
+    check_partner_list(
+        &site.core,
+        &[
         (
             "quillworks, the openstack consultancy from leeds – founder of the forum or not?",
             "en",
@@ -2060,11 +2070,8 @@ fn an_unknown_company_described_and_then_asked_about_is_among_the_partners_lists
             "Quillworks Internet – steht der Konzern irgendwo in der Partnerliste?",
             "en",
         ),
-    ] {
-        let answer = site.core.answer(question, lang);
-        assert_eq!(answer.command, "partners", "{question}: {answer:#?}");
-        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
-    }
+    ],
+    );
     // Set apart, words the pages use ask about those pages.
     for (question, lang) in [
         ("openstack, the cloud software – part of the network?", "en"),
