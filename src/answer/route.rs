@@ -223,6 +223,13 @@ const BEI_DEN_ASKED_BY: &[&str] = &[
 const MEMBERSHIP: &[&str] = &[
     "one of the founders",
     "one of the founding",
+    "einer der partner",
+    "einer der gründer",
+    "einer der gründungsmitglieder",
+    "eines der mitglieder",
+    "eines der gründungsmitglieder",
+    "eins der mitglieder",
+    "eine der firmen",
     "one of the members",
     "one of the partners",
     "among the founders",
@@ -295,11 +302,16 @@ const AFTER_ARTICLE: &[&str] = &[
     "jetzt", "hier", "da", "bei", "beim",
 ];
 
+/// How a phrase of [`MEMBERSHIP`] says "one of" ("*one of* the founders", "*einer der*
+/// Partner").
+const ONE_OF: &[&str] = &["one of", "einer der", "eines der", "eins der", "eine der"];
+
 /// Words before "one of the partners" that make it the one doing something ("can one of the
-/// members help me?"), not the one asked about.
+/// members help me?", "kann einer der Partner …"), not the one asked about.
 const NOT_BEFORE_ONE_OF: &[&str] = &[
     "does", "do", "did", "can", "could", "will", "would", "should", "may", "might", "has", "have",
-    "had", "if",
+    "had", "if", "kann", "könnte", "hat", "hatte", "wird", "würde", "soll", "muss", "darf", "wenn",
+    "ob",
 ];
 
 /// Words that ask to become a member, not whether someone is one ("a note asking to become a
@@ -425,7 +437,7 @@ pub fn asks_membership(question: &Question) -> bool {
                 // "does one of the partners offer GPUs?" asks about what a partner does.
                 // "one of the partners told me …", "is one of the partners hiring?": who
                 // does something.
-                && !(phrase.starts_with("one of")
+                && !(ONE_OF.iter().any(|one| phrase.starts_with(one))
                     && (i <= start + 1 || NOT_BEFORE_ONE_OF.contains(&words[i - 1])))
                 // "Ist X bei den Partnern?", not "was ist bei den Mitgliedern üblich?".
                 && (!phrase.starts_with("bei ") || BEI_DEN_ASKED_BY.contains(&words[start]))
@@ -1784,6 +1796,8 @@ mod tests {
         check("how do we become one of the members?", false);
         check("what budget did the 14 founding companies agree on?", false);
         check("is the forum a member of Gaia-X?", false);
+        check("Ist Vodafone einer der Partner?", true);
+        check("Kann einer der Partner mir beim Aufbau helfen?", false);
     }
 
     #[test]
