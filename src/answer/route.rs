@@ -710,9 +710,6 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
     // A name some page uses may be of anything ("Ubuntu – in the list?"): only a word for
     // the partners themselves asks whether it is one ("gonicus – among the members?").
     let of_members = |words: &[&str]| words.iter().any(|w| MEMBER_NOUNS.contains(w));
-    // The name set apart, before the clause asking about the list; what it says of the one
-    // named stands between ("stackhpc, the openstack consultancy from the uk – founder of
-    // the forum or not?"): the clause is after any mark that sets one apart.
     // A clause about the list has one of its words: most questions have none, and need no
     // clause read.
     let some_clause_may_be = question
@@ -728,6 +725,9 @@ fn asks_if_named_is_listed(src: &Sources, question: &Question) -> bool {
             .chain(question.text.match_indices(" - ").map(|(i, _)| i))
             .collect()
     };
+    // The name set apart, before the clause asking about the list; what it says of the one
+    // named stands between ("stackhpc, the openstack consultancy from the uk – founder of
+    // the forum or not?"): the clause is after any mark that sets one apart.
     for at in marks {
         let (name, clause) = question.text.split_at(at);
         let clause = clause.trim_start_matches([':', '–', '—', ',', ' ', '-']);
@@ -1157,7 +1157,7 @@ pub fn name_no_page_has(src: &Sources, question: &Question) -> Option<String> {
         let words = crate::index::question_words(token);
         let as_a_name = token.chars().any(char::is_uppercase);
         (as_a_name && !words.is_empty() && words.iter().all(|w| is_unknown_name(src, w)))
-            || holds_a_name_no_page_has(src, token) && token.contains('.')
+            || is_domain_no_page_has(src, token)
     };
     let mut name: Vec<&str> = Vec::new();
     for token in question.text.split_whitespace() {
@@ -1185,13 +1185,18 @@ pub(super) fn holds_a_name_no_page_has(src: &Sources, text: &str) -> bool {
         .iter()
         .any(|w| is_unknown_name(src, w))
         || text.split_whitespace().any(|token| {
-            let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-            token.rsplit_once('.').is_some_and(|(host, tld)| {
-                host.chars().count() >= 3
-                    && TOP_LEVEL_DOMAINS.contains(&tld.to_lowercase().as_str())
-                    && !src.index.holds_word(&host.to_lowercase())
-            })
+            is_domain_no_page_has(src, token.trim_matches(|c: char| !c.is_alphanumeric()))
         })
+}
+
+/// Whether `token` (a word of a text as typed) is a domain whose name no page has
+/// ("hosting.de"; not "config.toml", nor "scs.community" of pages that say "scs").
+fn is_domain_no_page_has(src: &Sources, token: &str) -> bool {
+    token.rsplit_once('.').is_some_and(|(host, tld)| {
+        host.chars().count() >= 3
+            && TOP_LEVEL_DOMAINS.contains(&tld.to_lowercase().as_str())
+            && !src.index.holds_word(&host.to_lowercase())
+    })
 }
 
 /// Whether a question asks yes or no whether one no page names is among the partners, in
