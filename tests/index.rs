@@ -893,6 +893,36 @@ fn headings_weigh_more_than_body_text() {
 }
 
 #[test]
+fn two_question_words_side_by_side_find_the_section_that_has_them_side_by_side() {
+    // Both sections hold "release" and "manager"; the tooling one more often, the roles one
+    // as the phrase the question asks about.
+    let team = page(
+        "en",
+        "team",
+        "Team",
+        vec![
+            section(
+                2,
+                &["Tooling"],
+                "Each release brings a new netbox manager version; release notes name the \
+                 manager plugins. Every release is tested before the manager upgrade.",
+            ),
+            section(
+                2,
+                &["Roles"],
+                "Ada Example is the release manager. She plans the schedule with the board.",
+            ),
+        ],
+    );
+    let index = SearchIndex::build_in_ram(&library(vec![team])).unwrap();
+    check(&index, "who is the release manager?", "en", "roles");
+    // In either order, and with a stopword between them.
+    check(&index, "manager of the release", "en", "roles");
+    // Words that stand apart everywhere keep the ranking by what a section holds.
+    check(&index, "netbox upgrade", "en", "tooling");
+}
+
+#[test]
 fn the_questions_the_router_answers_also_rank_well_in_search() {
     let index = SearchIndex::build_in_ram(&seed()).unwrap();
     check(

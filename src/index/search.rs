@@ -85,6 +85,12 @@ pub const W_PAGE: f32 = 0.5;
 pub const W_RAW: f32 = 0.2;
 /// Bonus per question word a section contains.
 pub const COVERAGE: f32 = 1.0;
+/// What two question words a section has side by side earn ([`side_by_side`]), times the
+/// IDF of the pair among the sections: "the release manager" is the section naming one, not
+/// the one about a manager in a release.
+pub const W_PAIR: f32 = 0.15;
+/// How many documents beyond the ones asked for are ranked before the pairs lift some.
+const PAIR_DEPTH: usize = 15;
 /// Damping of a word one edit away from an unknown question word.
 pub const FUZZY_1: f32 = 0.7;
 /// Damping of a word one edit away from an unknown question word of [`MIN_SLIP_CHARS`] letters
@@ -303,6 +309,10 @@ pub struct Layout {
     page_keys: std::collections::HashSet<(String, String)>,
     /// The languages that have sections, each once, in the order first met.
     languages: Vec<String>,
+    /// How many sections hold each pair of stems side by side ([`Shown::pairs`]), sorted by
+    /// key (not kept in a snapshot: counted again from the sections by [`Layout::restored`]).
+    #[serde(skip)]
+    pair_docs: Vec<(u64, u32)>,
 }
 
 /// What a hit shows of a section, read from the stored fields once when the index is opened.
@@ -321,6 +331,86 @@ pub struct Shown {
     /// again from the language by [`Layout::restored`]).
     #[serde(skip)]
     analyzer: &'static str,
+    /// The pairs of stems that stand side by side in its heading or its text ([`pair_key`]),
+    /// sorted.
+    pairs: Vec<u64>,
+}
+
+/// Two stems as one key, in either order ("release manager", "manager of the release"):
+/// FNV-1a, the same on every run, as snapshots keep the keys.
+fn pair_key(a: &str, b: &str) -> u64 {
+    let (x, y) = if a <= b { (a, b) } else { (b, a) };
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in x.bytes().chain([0xff]).chain(y.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The pairs of stems side by side in `texts` (each on its own), as [`pair_key`]s, sorted.
+fn pairs_of(analyzer: &mut tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> Vec<u64> {
+    let mut pairs = Vec::new();
+    for text in texts {
+        let mut stream = analyzer.token_stream(text);
+        let mut previous = String::new();
+        while stream.advance() {
+            let stem = &stream.token().text;
+            if !previous.is_empty() && previous != *stem {
+                pairs.push(pair_key(&previous, stem));
+            }
+            previous.clone_from(stem);
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// How many sections hold each pair ([`Shown::pairs`]), sorted by key.
+fn count_pairs(shown: &[Shown]) -> Vec<(u64, u32)> {
+    let mut all: Vec<u64> = shown.iter().flat_map(|s| s.pairs.iter().copied()).collect();
+    all.sort_unstable();
+    let mut counted: Vec<(u64, u32)> = Vec::new();
+    for key in all {
+        match counted.last_mut() {
+            Some((last, n)) if *last == key => *n += 1,
+            _ => counted.push((key, 1)),
+        }
+    }
+    counted
+}
+
+/// Two words of a question side by side (no stopword between them counts), as the keys of
+/// their readings' pairs ([`pair_key`]).
+struct Pair {
+    /// The two words, as bits of the question's words.
+    words: u32,
+    keys: Vec<u64>,
+}
+
+/// The pairs of words side by side in `query`, hints left out: of each word's first two
+/// readings (as typed, a correction or a glossary word).
+fn side_by_side(query: &Query) -> Vec<Pair> {
+    let words = &query.words;
+    (1..words.len())
+        .filter(|&i| words[i - 1].hint == Hint::No && words[i].hint == Hint::No)
+        .map(|i| Pair {
+            words: 0b11 << (i - 1),
+            keys: words[i - 1]
+                .readings
+                .iter()
+                .take(2)
+                .flat_map(|(a, _)| {
+                    words[i]
+                        .readings
+                        .iter()
+                        .take(2)
+                        .map(move |(b, _)| pair_key(a, b))
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 impl Shown {
@@ -401,7 +491,28 @@ impl Layout {
         for shown in &mut self.shown {
             shown.analyzer = fields.group(&shown.language).analyzer;
         }
+        self.pair_docs = count_pairs(&self.shown);
         Some(self)
+    }
+
+    /// What the question's `pairs` (see [`side_by_side`]) lift document `d` by, of those
+    /// whose two words it holds (`found`, bit per question word) and holds side by side: for
+    /// each, [`W_PAIR`] times how rare the pair is among the sections (its IDF).
+    fn pairs_held(&self, d: usize, found: u32, pairs: &[Pair]) -> f32 {
+        let held = &self.shown[d].pairs;
+        let docs = self.shown.len() as u64;
+        pairs
+            .iter()
+            .filter(|pair| found & pair.words == pair.words)
+            .filter_map(|pair| {
+                let key = *pair.keys.iter().find(|k| held.binary_search(k).is_ok())?;
+                let at = self
+                    .pair_docs
+                    .binary_search_by_key(&key, |&(k, _)| k)
+                    .ok()?;
+                Some(W_PAIR * idf(u64::from(self.pair_docs[at].1), docs))
+            })
+            .sum()
     }
 
     /// Reads what hits show of every document.
@@ -449,8 +560,12 @@ impl Layout {
                     });
                 }
                 title_section.push(restates_title(&heading, &title));
+                let body = text(fields.text);
+                let analyzer = fields.group(&language).analyzer;
+                let pairs = with_analyzers(|a| pairs_of(a.stemmed(analyzer), &[&heading, &body]));
                 shown.push(Shown {
-                    analyzer: fields.group(&language).analyzer,
+                    pairs,
+                    analyzer,
                     language,
                     slug,
                     anchor: text(fields.anchor),
@@ -461,12 +576,13 @@ impl Layout {
                         .filter_map(|v| v.as_str().map(str::to_string))
                         .collect(),
                     url: text(fields.url),
-                    text: Text::new(&text(fields.text)),
+                    text: Text::new(&body),
                 });
             }
         }
         Ok(Layout {
             bases,
+            pair_docs: count_pairs(&shown),
             pages: page_numbers.len(),
             shown,
             page_of,
@@ -1887,10 +2003,19 @@ pub fn search(
             .enumerate()
             .filter(|(_, w)| w.meaning < COMMON_WORD_MEANING || w.hint != Hint::No)
             .fold(0u32, |mask, (i, _)| mask | 1 << i);
+        // Two question words side by side that a section has side by side ("release manager",
+        // "Förderung durch das BMWK"): each pair it holds lifts it by how rare the pair is.
+        let pairs = side_by_side(query);
         // Rank: the best `limit` (all when 0), kept sorted while the touched documents go by:
         // most documents fall below the last kept one at one comparison.
         let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         let keep = if limit == 0 { usize::MAX } else { limit };
+        // The pairs lift a document only among the first ones ranked without them.
+        let ranking = if pairs.is_empty() {
+            keep
+        } else {
+            keep.saturating_add(PAIR_DEPTH)
+        };
         let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(keep.min(s.touched.len()) + 1);
         for &doc in &s.touched {
             let d = doc as usize;
@@ -1903,7 +2028,7 @@ pub fn search(
             if scored.0 <= 0.0 {
                 continue;
             }
-            if ranked.len() == keep
+            if ranked.len() == ranking
                 && ranked
                     .last()
                     .is_some_and(|last| order(&scored, last) != std::cmp::Ordering::Less)
@@ -1913,6 +2038,14 @@ pub fn search(
             let at =
                 ranked.partition_point(|kept| order(kept, &scored) == std::cmp::Ordering::Less);
             ranked.insert(at, scored);
+            ranked.truncate(ranking);
+        }
+        if !pairs.is_empty() {
+            for (score, doc) in &mut ranked {
+                let d = *doc as usize;
+                *score += layout.pairs_held(d, s.docs[d].found, &pairs);
+            }
+            ranked.sort_by(order);
             ranked.truncate(keep);
         }
         let foreign = query.words.iter().any(|w| w.known == Known::Foreign);
@@ -2056,6 +2189,24 @@ fn share(found: f32, total: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pairs_are_the_stems_side_by_side_in_either_order_stopwords_left_out() {
+        let pairs = super::with_analyzers(|a| {
+            super::pairs_of(
+                a.stemmed(crate::index::analyzer::EN),
+                &["The Release Manager", "plans releases of the board"],
+            )
+        });
+        let key = super::pair_key;
+        assert!(pairs.contains(&key("releas", "manag")));
+        assert!(pairs.contains(&key("manag", "releas")));
+        // "plans releases of the board": "of the" is no word, "releases" is "release".
+        assert!(pairs.contains(&key("releas", "board")));
+        // Never across a heading and its text.
+        assert!(!pairs.contains(&key("manag", "plan")));
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]), "sorted, once each");
+    }
+
     #[test]
     fn a_heading_restates_the_title_when_half_its_words_are_the_titles() {
         let title = "Sovereign Cloud Stack Release 9 (R9) published";
