@@ -2012,6 +2012,26 @@ fn a_command_ranked_below_the_best_hit_that_would_answer_unsure_gives_way_to_the
 }
 
 #[test]
+fn words_side_by_side_in_another_providers_section_do_not_lift_it_over_the_one_asked_about() {
+    // The plusserver section has "data centres" side by side; the Wavecon section names the
+    // provider asked about, and comes first.
+    let (_index, core) = site_fixture();
+    for question in ["Wavecon data centres", "where are wavecon's data centres?"] {
+        let answer = core.answer(question, "en");
+        assert_eq!(
+            answer.outcome,
+            Outcome::Answered,
+            "for {question:?}: {answer:#?}"
+        );
+        assert_eq!(
+            answer.hits[0].anchor, "wavecon",
+            "for {question:?}: {:#?}",
+            answer.hits
+        );
+    }
+}
+
+#[test]
 fn asking_in_words_of_ones_own_whether_an_unknown_company_is_among_the_partners_lists_them() {
     let site = site();
     check_partner_list(

@@ -91,6 +91,9 @@ pub const COVERAGE: f32 = 1.0;
 pub const W_PAIR: f32 = 0.15;
 /// How many documents beyond the ones asked for are ranked before the pairs lift some.
 const PAIR_DEPTH: usize = 15;
+/// What a word means in general language from which on it is rare there (beyond about the
+/// 7,000 most frequent words, or none at all: a name), as `answer::compose` reads it too.
+const NAME_MEANING: f32 = 2.9;
 /// Damping of a word one edit away from an unknown question word.
 pub const FUZZY_1: f32 = 0.7;
 /// Damping of a word one edit away from an unknown question word of [`MIN_SLIP_CHARS`] letters
@@ -348,14 +351,29 @@ fn pair_key(a: &str, b: &str) -> u64 {
     hash
 }
 
-/// The pairs of stems side by side in `texts` (each on its own), as [`pair_key`]s, sorted.
+/// Marks between two words that keep them from standing side by side.
+const PAIR_BREAKS: &[char] = &[',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '|'];
+
+/// The pairs of stems side by side in `texts` (each on its own, and no mark between them), as
+/// [`pair_key`]s, sorted.
 fn pairs_of(analyzer: &mut tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> Vec<u64> {
     let mut pairs = Vec::new();
     for text in texts {
         let mut stream = analyzer.token_stream(text);
         let mut previous = String::new();
+        let mut end = 0;
         while stream.advance() {
-            let stem = &stream.token().text;
+            let token = stream.token();
+            // Not across a mark: "node images, the cluster class" has no "image cluster", nor
+            // a sentence's end, a bracket or a table's cell.
+            if text
+                .get(end.min(token.offset_from)..token.offset_from)
+                .is_some_and(|gap| gap.contains(PAIR_BREAKS))
+            {
+                previous.clear();
+            }
+            end = token.offset_to;
+            let stem = &token.text;
             if !previous.is_empty() && previous != *stem {
                 pairs.push(pair_key(&previous, stem));
             }
@@ -2041,9 +2059,26 @@ pub fn search(
             ranked.truncate(ranking);
         }
         if !pairs.is_empty() {
+            // A pair lifts no section that lacks a rare word of the question (a name:
+            // "Wavecon") the first one ranked without pairs holds: "how many data centres
+            // does Wavecon operate?" is not answered by the section on another provider's
+            // data centres.
+            let names = ranked.first().map_or(0, |&(_, top)| {
+                let found = s.docs[top as usize].found;
+                query
+                    .words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, w)| {
+                        found & (1 << i) != 0 && w.hint == Hint::No && w.meaning >= NAME_MEANING
+                    })
+                    .fold(0u32, |bits, (i, _)| bits | 1 << i)
+            });
             for (score, doc) in &mut ranked {
                 let d = *doc as usize;
-                *score += layout.pairs_held(d, s.docs[d].found, &pairs);
+                if s.docs[d].found & names == names {
+                    *score += layout.pairs_held(d, s.docs[d].found, &pairs);
+                }
             }
             ranked.sort_by(order);
             ranked.truncate(keep);
@@ -2202,8 +2237,17 @@ mod tests {
         assert!(pairs.contains(&key("manag", "releas")));
         // "plans releases of the board": "of the" is no word, "releases" is "release".
         assert!(pairs.contains(&key("releas", "board")));
-        // Never across a heading and its text.
+        // Never across a heading and its text, nor across a mark.
         assert!(!pairs.contains(&key("manag", "plan")));
+        let marked = super::with_analyzers(|a| {
+            super::pairs_of(
+                a.stemmed(crate::index::analyzer::EN),
+                &["node images, the cluster class | the board. Release (notes)"],
+            )
+        });
+        let mut expected = vec![key("node", "imag"), key("cluster", "class")];
+        expected.sort_unstable();
+        assert_eq!(marked, expected);
         assert!(pairs.windows(2).all(|w| w[0] < w[1]), "sorted, once each");
     }
 
