@@ -439,6 +439,9 @@ fn builtin(name: &str) -> CommandConfig {
                 "euch erreichen",
                 "an wen wende ich mich",
                 "an wen kann ich mich wenden",
+                // The same asked for a company or a team.
+                "an wen wenden wir uns",
+                "an wen können wir uns wenden",
             ]),
         },
         "links" => CommandConfig {

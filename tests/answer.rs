@@ -322,6 +322,9 @@ fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() 
         // "mache" is a verb the search drops by itself; joined with "mit" it asks to join.
         ("wie mache ich mit?", "de", "join"),
         ("wie kann ich mitmachen?", "de", "join"),
+        // Asked for a company as for oneself.
+        ("an wen wenden wir uns?", "de", "join"),
+        ("wir wollen ins Forum, an wen wenden wir uns?", "de", "join"),
     ] {
         let answer = ask(question, lang);
         assert_eq!(answer.command, command, "{question}: {answer:#?}");
@@ -778,7 +781,6 @@ fn when_the_next_of_something_is_is_answered_only_by_a_page_that_states_a_time_t
     }
 }
 
-/// Asserts that each `(question, language)` gets "not found" from `core`.
 /// Each question (in `lang`) is answered, `anchor` first.
 fn check_first(core: &Core, lang: &str, cases: &[(&str, &str)]) {
     for (question, anchor) in cases {
@@ -788,6 +790,7 @@ fn check_first(core: &Core, lang: &str, cases: &[(&str, &str)]) {
     }
 }
 
+/// Asserts that each `(question, language)` gets "not found" from `core`.
 fn check_not_found(core: &Core, cases: &[(&str, &str)]) {
     for (question, lang) in cases {
         let answer = core.answer(question, lang);
