@@ -15,6 +15,7 @@ use super::question::{normalize, Question};
 use crate::config::{CommandConfig, CommandKind, Config};
 use crate::content::{Library, Page, Problem, Section};
 use crate::index::SearchHit;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -477,15 +478,15 @@ struct Titles {
     /// (language, a page title's or heading's words as the search reads them) → its section:
     /// a question that is a title goes there. A page's title names its first section, a
     /// heading its own; equal ones in order (headings before titles, page by page).
-    exact: HashMap<(String, String), Vec<SectionRef>>,
+    exact: FxHashMap<(String, String), Vec<SectionRef>>,
     /// The same for the heads of headings and titles with a subtitle ("Lernen durch Tun" of
     /// "Lernen durch Tun: Cloud-in-a-Box …"), asked only when no title or heading is the
     /// question: a page titled "Sichere Clouds" stays the page for "Sichere Clouds" whatever
     /// heading elsewhere starts with "Sichere Clouds: …".
-    heads: HashMap<(String, String), SectionRef>,
+    heads: FxHashMap<(String, String), SectionRef>,
     /// Per language and search word, the titles and headings of two or more words holding it:
     /// indexes into `list`, for near matches.
-    by_word: HashMap<(String, String), Vec<usize>>,
+    by_word: FxHashMap<(String, String), Vec<usize>>,
     /// `(their search words, sorted and once each; the section)`, titles before headings.
     list: Vec<(Vec<String>, SectionRef)>,
 }
@@ -596,7 +597,7 @@ impl Titles {
         if words.len() < 2 {
             return None;
         }
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for word in &words {
             let key = (language.to_string(), (*word).clone());
             for &title in self.by_word.get(&key).into_iter().flatten() {

@@ -74,7 +74,7 @@ pub fn route<'c>(
     // And by the verb a German separable verb makes ("wie mache ich mit?" names "mitmachen").
     // The words a one-word phrase may be, and a longer phrase must start with, in one set:
     // most phrases of most commands are ruled out by one look-up.
-    let present: HashSet<&str> = question
+    let present: rustc_hash::FxHashSet<&str> = question
         .words()
         .chain(parts.iter().map(String::as_str))
         .chain(question.search_words.iter().map(String::as_str))
