@@ -978,7 +978,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 27;
+pub const SCHEMA_VERSION: u32 = 28;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
