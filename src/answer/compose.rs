@@ -479,10 +479,9 @@ const COMMON_MEANING: f32 = 2.5;
 /// its language ("Welcher Tag ist heute?" holds "Tag" and "heute" of a commentary).
 const GENERIC_MEANING: f32 = 2.0;
 
-/// What a word means in general language from which on it is rare there (beyond about the
-/// 7,000 most frequent words, or no common word at all: "interoperability", a name): alone, it
-/// asks for what the pages say about it.
-const RARE_MEANING: f32 = 2.9;
+/// What a word means in general language from which on it is rare there: alone, it asks for
+/// what the pages say about it (see `index::RARE_MEANING`).
+const RARE_MEANING: f32 = crate::index::RARE_MEANING;
 
 /// How much of the page's share of the question counts when its section holds less: a question
 /// whose words are spread over an announcement (the release in the title, the version in a

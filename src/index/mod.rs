@@ -54,7 +54,7 @@ pub use measure::{asks_measure, states_measure, Measure};
 use place::Existing;
 pub use place::{check_apart, NotOurs, MARKER_FILE};
 use schema::Fields;
-pub use search::{is_quantity, Coverage, SearchHit};
+pub use search::{is_quantity, Coverage, SearchHit, RARE_MEANING};
 pub use superlative::{asks_superlative, states_superlative, Superlative};
 
 /// The words of a question that the search looks for: lower-cased, with question words, the

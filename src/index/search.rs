@@ -89,11 +89,13 @@ pub const COVERAGE: f32 = 1.0;
 /// IDF of the pair among the sections: "the release manager" is the section naming one, not
 /// the one about a manager in a release.
 pub const W_PAIR: f32 = 0.15;
-/// How many documents beyond the ones asked for are ranked before the pairs lift some.
-const PAIR_DEPTH: usize = 15;
+/// How many documents are ranked before the pairs lift some (more when more are asked for).
+const PAIR_POOL: usize = 20;
 /// What a word means in general language from which on it is rare there (beyond about the
-/// 7,000 most frequent words, or none at all: a name), as `answer::compose` reads it too.
-const NAME_MEANING: f32 = 2.9;
+/// 7,000 most frequent words, or no common word at all: "interoperability", a name): a pair
+/// lifts no section lacking one the first section holds, and alone, such a word asks for what
+/// the pages say about it (the answer layer's confidence).
+pub const RARE_MEANING: f32 = 2.9;
 /// Damping of a word one edit away from an unknown question word.
 pub const FUZZY_1: f32 = 0.7;
 /// Damping of a word one edit away from an unknown question word of [`MIN_SLIP_CHARS`] letters
@@ -353,7 +355,8 @@ fn pair_key(a: &str, b: &str) -> u32 {
     (hash ^ (hash >> 32)) as u32
 }
 
-/// Marks between two words that keep them from standing side by side.
+/// Marks between two words that keep them from standing side by side. Not a line's end (a
+/// list's item, a table's row): breaking pairs there too was tried, and lost an answer.
 const PAIR_BREAKS: &[char] = &[',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '|'];
 
 /// The pairs of stems side by side in `texts` (each on its own, and no mark between them), as
@@ -367,7 +370,10 @@ fn pairs_of(analyzer: &mut tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> 
         while stream.advance() {
             let token = stream.token();
             // Not across a mark: "node images, the cluster class" has no "image cluster", nor
-            // a sentence's end, a bracket or a table's cell.
+            // a sentence's end, a bracket or a table's cell. A word read in more ways (a
+            // compound and its parts, "R9" as "release 9") pairs with the next word in its
+            // last reading: pairing each reading with each was tried, and lost more than it
+            // won.
             if text
                 .get(end.min(token.offset_from)..token.offset_from)
                 .is_some_and(|gap| gap.contains(PAIR_BREAKS))
@@ -403,6 +409,8 @@ fn count_pairs(shown: &[Shown]) -> rustc_hash::FxHashMap<u32, u32> {
 struct Pair {
     /// The two words, as bits of the question's words.
     words: u32,
+    /// The keys of their readings' pairs: each of the first two readings of one with each of
+    /// the other's.
     keys: Vec<u32>,
 }
 
@@ -2024,13 +2032,15 @@ pub fn search(
         // most documents fall below the last kept one at one comparison.
         let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
         let keep = if limit == 0 { usize::MAX } else { limit };
-        // The pairs lift a document only among the first ones ranked without them.
+        // The pairs lift a document only among the first ones ranked without them: as many
+        // whatever number of hits is asked for (up to as many), so that the first hit is the
+        // same for all.
         let ranking = if pairs.is_empty() {
             keep
         } else {
-            keep.saturating_add(PAIR_DEPTH)
+            keep.max(PAIR_POOL)
         };
-        let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(keep.min(s.touched.len()) + 1);
+        let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(ranking.min(s.touched.len()) + 1);
         for &doc in &s.touched {
             let d = doc as usize;
             let (sums, page) = (&s.docs[d], &s.pages[layout.page_of[d] as usize]);
@@ -2066,7 +2076,7 @@ pub fn search(
                     .iter()
                     .enumerate()
                     .filter(|(i, w)| {
-                        found & (1 << i) != 0 && w.hint == Hint::No && w.meaning >= NAME_MEANING
+                        found & (1 << i) != 0 && w.hint == Hint::No && w.meaning >= RARE_MEANING
                     })
                     .fold(0u32, |bits, (i, _)| bits | 1 << i)
             });
@@ -2230,7 +2240,11 @@ mod tests {
         });
         let key = super::pair_key;
         assert!(pairs.contains(&key("releas", "manag")));
-        assert!(pairs.contains(&key("manag", "releas")));
+        assert_eq!(
+            key("releas", "manag"),
+            key("manag", "releas"),
+            "in either order"
+        );
         // "plans releases of the board": "of the" is no word, "releases" is "release".
         assert!(pairs.contains(&key("releas", "board")));
         // Never across a heading and its text, nor across a mark.
