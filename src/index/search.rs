@@ -360,32 +360,49 @@ fn pair_key(a: &str, b: &str) -> u32 {
 const PAIR_BREAKS: &[char] = &[',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '|'];
 
 /// The pairs of stems side by side in `texts` (each on its own, and no mark between them), as
-/// [`pair_key`]s, sorted.
-fn pairs_of(analyzer: &mut tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> Vec<u32> {
+/// [`pair_key`]s, sorted. Each word is analysed on its own, once: `readings` keeps what the
+/// analyzer made of each word met so far (stemming every word of a site again, after the index
+/// has, took three times as long as the rest of reading the index back).
+fn pairs_of(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    readings: &mut rustc_hash::FxHashMap<String, Vec<String>>,
+    texts: &[&str],
+) -> Vec<u32> {
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
     let mut pairs = Vec::new();
+    let mut words = tantivy::tokenizer::SimpleTokenizer::default();
     for text in texts {
-        let mut stream = analyzer.token_stream(text);
+        let mut stream = words.token_stream(text);
         let mut previous = String::new();
         let mut end = 0;
         while stream.advance() {
-            let token = stream.token();
+            let word = stream.token();
             // Not across a mark: "node images, the cluster class" has no "image cluster", nor
             // a sentence's end, a bracket or a table's cell. A word read in more ways (a
             // compound and its parts, "R9" as "release 9") pairs with the next word in its
             // last reading: pairing each reading with each was tried, and lost more than it
             // won.
             if text
-                .get(end.min(token.offset_from)..token.offset_from)
+                .get(end.min(word.offset_from)..word.offset_from)
                 .is_some_and(|gap| gap.contains(PAIR_BREAKS))
             {
                 previous.clear();
             }
-            end = token.offset_to;
-            let stem = &token.text;
-            if !previous.is_empty() && previous != *stem {
-                pairs.push(pair_key(&previous, stem));
+            end = word.offset_to;
+            if !readings.contains_key(&word.text) {
+                let mut read = Vec::new();
+                let mut stems = analyzer.token_stream(&word.text);
+                while stems.advance() {
+                    read.push(stems.token().text.clone());
+                }
+                readings.insert(word.text.clone(), read);
             }
-            previous.clone_from(stem);
+            for stem in &readings[&word.text] {
+                if !previous.is_empty() && previous != *stem {
+                    pairs.push(pair_key(&previous, stem));
+                }
+                previous.clone_from(stem);
+            }
         }
     }
     pairs.sort_unstable();
@@ -547,6 +564,9 @@ impl Layout {
         let mut titled_pages = 0u32;
         let mut page_numbers: HashMap<(String, String), u32> = HashMap::new();
         let mut languages: Vec<String> = Vec::new();
+        // What each language's analyzer made of each word, for the pairs.
+        let mut readings: HashMap<&str, rustc_hash::FxHashMap<String, Vec<String>>> =
+            HashMap::new();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             bases.push(shown.len() as u32);
             for doc_id in 0..segment.max_doc() {
@@ -584,7 +604,10 @@ impl Layout {
                 title_section.push(restates_title(&heading, &title));
                 let body = text(fields.text);
                 let analyzer = fields.group(&language).analyzer;
-                let pairs = with_analyzers(|a| pairs_of(a.stemmed(analyzer), &[&heading, &body]));
+                let pairs = with_analyzers(|a| {
+                    let readings = readings.entry(analyzer).or_default();
+                    pairs_of(a.stemmed(analyzer), readings, &[&heading, &body])
+                });
                 shown.push(Shown {
                     pairs,
                     analyzer,
@@ -2235,6 +2258,7 @@ mod tests {
         let pairs = super::with_analyzers(|a| {
             super::pairs_of(
                 a.stemmed(crate::index::analyzer::EN),
+                &mut Default::default(),
                 &["The Release Manager", "plans releases of the board"],
             )
         });
@@ -2252,6 +2276,7 @@ mod tests {
         let marked = super::with_analyzers(|a| {
             super::pairs_of(
                 a.stemmed(crate::index::analyzer::EN),
+                &mut Default::default(),
                 &["node images, the cluster class | the board. Release (notes)"],
             )
         });
