@@ -2019,19 +2019,14 @@ fn words_side_by_side_in_another_providers_section_do_not_lift_it_over_the_one_a
     // The plusserver section has "data centres" side by side; the Wavecon section names the
     // provider asked about, and comes first.
     let (_index, core) = site_fixture();
-    for question in ["Wavecon data centres", "where are wavecon's data centres?"] {
-        let answer = core.answer(question, "en");
-        assert_eq!(
-            answer.outcome,
-            Outcome::Answered,
-            "for {question:?}: {answer:#?}"
-        );
-        assert_eq!(
-            answer.hits[0].anchor, "wavecon",
-            "for {question:?}: {:#?}",
-            answer.hits
-        );
-    }
+    check_first(
+        &core,
+        "en",
+        &[
+            ("Wavecon data centres", "wavecon"),
+            ("where are wavecon's data centres?", "wavecon"),
+        ],
+    );
 }
 
 #[test]
