@@ -91,7 +91,7 @@ fn site() -> (tempfile::TempDir, Core) {
 
 /// The site-shaped fixture (tests/fixtures/scs_site) and its question set, through the whole
 /// answer path, against the plain BM25 baseline in the same run. The floors are today's
-/// figures (page P@1 0.89, section P@1 0.83, abstention 0.97, wrong answers 0.03), so a change
+/// figures (page P@1 0.89, section P@1 0.85, abstention 0.97, wrong answers 0.03), so a change
 /// that loses ground fails here. The whole-website issue's bars (P@1 ≥ 0.95, abstention
 /// ≥ 0.95, wrong answers ≤ 2 %) are not reached on this set yet; the held-out development
 /// sets (`scripts/eval_all.sh`) show where the misses are.
@@ -106,7 +106,7 @@ fn the_fixture_site_beats_the_baseline_and_abstains_on_out_of_scope_questions() 
         .evaluate(&questions, "en");
     let table = scs_bot::eval::side_by_side(&report, &baseline);
     assert!(report.page_p_at_1 >= 0.89, "{table}");
-    assert!(report.p_at_1 >= 0.83, "{table}");
+    assert!(report.p_at_1 >= 0.85, "{table}");
     assert!(report.abstention >= 0.965, "{table}");
     assert!(report.wrong_answers <= 0.035, "{table}");
     assert!(report.page_p_at_1 > baseline.page_p_at_1 + 0.1, "{table}");
