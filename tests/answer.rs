@@ -2104,6 +2104,56 @@ fn an_unknown_company_described_and_then_asked_about_is_among_the_partners_lists
 }
 
 #[test]
+fn a_clause_asking_whether_an_unknown_company_is_a_member_lists_the_partners_whatever_else_is_said()
+{
+    // The clause that asks stands after the name, or set apart from it; the rest of the
+    // question describes the one asked about in words no page uses for it.
+    let site = site();
+    check_partner_list(
+        &site.core,
+        &[
+            (
+                "zorblat – does the big nordic provider show up in the founders list?",
+                "en",
+            ),
+            (
+                "is quillworks on the list? pretty sure that's the cloud they run in leeds",
+                "en",
+            ),
+            (
+                "someone told me quillworks is part of the scs forum, is that true?",
+                "en",
+            ),
+            (
+                "any of the big nordic clouds on that list – zorblat, quillworks?",
+                "en",
+            ),
+            (
+                "Quill-Xworks aus Leeds: laut Liste Gründungsmitglied?",
+                "en",
+            ),
+            ("Ist Quillworks dabei?", "en"),
+            ("does zorblat take part?", "en"),
+            ("has zorblat joined the forum?", "en"),
+        ],
+    );
+    // Not another body's members, a list of other things, a slip of a word, nor a question
+    // asking more than yes or no.
+    for question in [
+        "Ist Zorblat Mitglied bei Bitkom?",
+        "is zorblat a member of the CNCF?",
+        "did Zorblat found the company in 1997?",
+        "is Zorblat listed in the docs?",
+        "hab die mailadresse vom forum verschusselt, kannst die nochmal posten?",
+        "why is quillworks part of this?",
+        "since when is Quillworks dabei?",
+    ] {
+        let answer = site.core.answer(question, "en");
+        assert_ne!(answer.command, "partners", "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn asked_whether_one_no_page_names_is_a_partner_the_title_says_it_is_not() {
     // The list still shows every partner; the title answers the question.
     let answer = ask("is StackHPC one of the founders?", "en");

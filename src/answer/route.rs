@@ -107,7 +107,8 @@ pub fn route<'c>(
             || asks_if_named_is_listed(src, question)
             || asks_if_unknown_is_among(src, question)
             || asks_if_unknown_belongs(src, question)
-            || asks_if_unknown_is_among_the_count(src, question))
+            || asks_if_unknown_is_among_the_count(src, question)
+            || asks_in_a_clause_if_unknown_is_member(src, question))
     {
         // Without the list in this language, the question goes on as any other.
         if let Some(command) = src
@@ -1314,16 +1315,34 @@ fn asks_if_unknown_belongs(src: &Sources, question: &Question) -> bool {
 }
 
 /// Whether the word for members a trigger `phrase` starts with follows a name no page has
-/// ("CNCF members?", "ALASCA Mitglieder?"): that one's members, whom no page names, not the
-/// partners. Not when the question asks yes or no ("are Hetzner members?") nor names the
+/// ("CNCF members?", "ALASCA Mitglieder?"), or is followed by one ("a member of the CNCF",
+/// "Mitglied bei Bitkom"): that one's members, whom no page names, not the partners. Not when the question asks yes or no ("are Hetzner members?") nor names the
 /// list's owner as ours ("ALASCA Mitglieder im Forum?"); not of partners ("IONOS partners?"
 /// asks as often whether IONOS is one).
 fn names_their_list(src: &Sources, question: &Question, phrase: &str) -> bool {
     let first = phrase.split(' ').next().unwrap_or("");
+    let words: Vec<&str> = question.words().collect();
+    // "is X a member of the CNCF?", "Ist X Mitglied bei Bitkom?": the body named after the
+    // word is one no page names.
+    let of_another = |i: usize| {
+        words.get(i + 1).is_some_and(|w| OF_A_BODY.contains(w))
+            && words
+                .iter()
+                .skip(i + 2)
+                .find(|w| !matches!(**w, "the" | "der" | "die" | "den" | "dem" | "des"))
+                .is_some_and(|w| !OURS.contains(w) && is_unknown_name(src, w))
+    };
+    if matches!(first, "member" | "members" | "mitglied" | "mitglieder")
+        && words
+            .iter()
+            .position(|w| *w == first)
+            .is_some_and(of_another)
+    {
+        return true;
+    }
     if !THEIR_MEMBERS.contains(&first) || asks_yes_or_no(&question.text) {
         return false;
     }
-    let words: Vec<&str> = question.words().collect();
     words.iter().position(|w| *w == first).is_some_and(|i| {
         i > 0 && is_unknown_name(src, words[i - 1]) && !words[i..].iter().any(|w| OURS.contains(w))
     })
@@ -1366,6 +1385,178 @@ fn asks_if_unknown_is_among_the_count(src: &Sources, question: &Question) -> boo
             })
         });
     asks && among_count && words.iter().any(|w| is_unknown_name(src, w))
+}
+
+/// Words that, in a clause without a word for the partners, still say of the one a question
+/// names that it takes part ("is IONOS *part of this*?", "does Hetzner *take part*?", "Ist
+/// IONOS *dabei*?", "Gehört OVHcloud *dazu*?", "has T-Systems *joined* the forum?").
+const TAKES_PART: &[&str] = &[
+    "part",
+    "take",
+    "takes",
+    "taking",
+    "involved",
+    "joined",
+    "represented",
+    "co",
+    "found",
+    "founded",
+    "teil",
+    "dabei",
+    "dazu",
+    "vertreten",
+    "beteiligt",
+    "engagiert",
+];
+
+/// Whether a question asks yes or no, in one of its clauses, whether one no page names is
+/// among the partners, whatever its other clauses say of it: "ovhcloud – does the big french
+/// provider show up in the founders list?", "is wavestack on the list? pretty sure that's the
+/// cloud they run in nuremberg", "Open-Xchange aus Köln: laut Liste Gründungsmitglied?",
+/// "does dell technologies show up as a partner, maybe as a hardware supplier?", "Ist IONOS
+/// dabei?". The question holds a name no page has ([`is_unknown_name`], of three letters or
+/// more, no slip of a word unless typed as a name; what else it says of it no page says
+/// either), no question word ([`WH`]), no kind of fact asked, no becoming one ([`BECOMING`]).
+/// One clause says it is among them ([`membership_word`]), after the name, or set apart from
+/// it by a colon or a dash.
+///
+/// No page says more of one it doesn't name than the list, which shows who is on it.
+fn asks_in_a_clause_if_unknown_is_member(src: &Sources, question: &Question) -> bool {
+    if !question.hints.is_empty()
+        || !question.text.contains('?') && !asks_yes_or_no(&question.text)
+        || question.words().any(|w| BECOMING.contains(&w))
+        || names_no_organisation(&question.text)
+        || question.words().any(|w| WH.contains(&w))
+    {
+        return false;
+    }
+    // A name: letters, not a slip of a word ("emial", "agian") unless typed as a name, with
+    // capitals after the question's start ("Open-*Xchange*"; not a German noun's "Postadresse",
+    // a compound); a number with a letter ("257k") is an amount.
+    let capitalised = capitalised_words(&question.text);
+    let unknown = |w: &str| {
+        is_unknown_name(src, w)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !misspelt_noun(w)
+            && (!crate::index::misspells_a_word(w)
+                || capitalised.iter().any(|c| c == w) && crate::index::compound_parts(w).is_none())
+    };
+    if !question.words().any(unknown) {
+        return false;
+    }
+    // The words of a name typed as one with a name no page has ("Open-Xchange"): a known
+    // part ("open") names no topic there.
+    let named: Vec<String> = question
+        .text
+        .split_whitespace()
+        .map(super::question::normalize)
+        .filter(|token| token.contains(' ') && token.split(' ').any(unknown))
+        .flat_map(|token| token.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let name = |w: &str| unknown(w) || named.iter().any(|n| n == w);
+    let clauses = clauses_set_apart(&question.text);
+    let named_in = |i: usize| clauses[i].0.iter().any(|w| name(w));
+    (0..clauses.len()).any(|i| {
+        let (words, _) = &clauses[i];
+        let Some(at) = membership_word(words, &name) else {
+            return false;
+        };
+        // The one asked about stands before, in the clause or set apart before it ("ovhcloud
+        // – does the big french provider show up in the founders list?"), or set apart after
+        // it ("any of the big german public clouds on that list – ionos, stackit?"); not
+        // after it in the clause ("did the founders pay for it themselfs?").
+        words[..at].iter().any(|w| name(w))
+            || i > 0 && clauses[i - 1].1 && named_in(i - 1)
+            || clauses[i].1 && i + 1 < clauses.len() && named_in(i + 1)
+    })
+}
+
+/// The words of `text` typed with a capital, lower-cased, but for its first.
+fn capitalised_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .skip(1)
+        .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Words after a word for members that say whose members they are ("a member *of* the CNCF",
+/// "Mitglied *bei* Bitkom", "member *in* the forum").
+const OF_A_BODY: &[&str] = &["of", "in", "at", "von", "des", "der", "bei", "beim", "im"];
+
+/// The clauses of `text`, each as its normalized words and whether a mark that sets a part
+/// apart (a colon or a dash) ends it, not one that ends a sentence.
+fn clauses_set_apart(text: &str) -> Vec<(Vec<String>, bool)> {
+    let mut clauses: Vec<(Vec<String>, bool)> = Vec::new();
+    let mut from = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let apart = match c {
+            ':' | '–' | '—' => Some(true),
+            '-' if at > 0 && text[..at].ends_with(' ') && next == Some(' ') => Some(true),
+            '?' | '!' | ';' | '(' | ')' => Some(false),
+            '.' if next.is_none_or(char::is_whitespace) => Some(false),
+            _ => None,
+        };
+        if let Some(apart) = apart {
+            let words = super::question::normalize(&text[from..at]);
+            clauses.push((words.split(' ').map(str::to_string).collect(), apart));
+            from = at + c.len_utf8();
+        }
+    }
+    let words = super::question::normalize(&text[from..]);
+    clauses.push((words.split(' ').map(str::to_string).collect(), false));
+    clauses.retain(|(words, _)| words.iter().any(|w| !w.is_empty()));
+    clauses
+}
+
+/// Where the clause `words` says of one it names that it is among the partners: a word for
+/// them or their list ([`is_list_noun`], "listed", "mitgegründet"; a word for a list after a
+/// small word: "on *the* list", "laut Liste", not "list index out of range"), neither
+/// another's ("a member of the CNCF", "CNCF members") nor a list of things ([`OTHER_LIST`]);
+/// or a word saying it takes part ([`TAKES_PART`]) with nothing but small words and names
+/// (`unknown`) around it ("Ist IONOS dabei?"; not "part of scs?", the software), or the forum
+/// named ("has T-Systems joined the forum?").
+fn membership_word(words: &[String], unknown: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let clause = words.join(" ");
+    if OTHER_LIST.iter().any(|p| clause.contains(p)) {
+        return None;
+    }
+    let listed = (0..words.len()).find(|&i| {
+        let w = words[i].as_str();
+        let a_list = i > 0 && (is_small_word(&words[i - 1]) || words[i - 1] == "laut");
+        // "listed" of the partners, not "listed in the docs".
+        let listed_here = || {
+            words[i + 1..]
+                .iter()
+                .all(|w| is_small_word(w) || is_list_noun(w) || OURS.contains(&w.as_str()))
+        };
+        // "one of the companies", not "did X found the company?".
+        let one = matches!(w, "company" | "firm" | "firma" | "konzern");
+        let noun = is_list_noun(w) && (!LIST_NOUNS.contains(&w) || a_list && !one)
+            || matches!(w, "listed" | "mitgegründet" | "mitbegründet") && listed_here();
+        // "… a member of the CNCF", "Mitglied bei Bitkom": their list.
+        let of_others = words
+            .get(i + 1)
+            .is_some_and(|w| OF_A_BODY.contains(&w.as_str()))
+            && !words
+                .get(i + 2..)
+                .is_some_and(|rest| rest.iter().take(2).any(|w| OURS.contains(&w.as_str())));
+        let theirs = i > 0 && unknown(&words[i - 1]) && THEIR_LIST.contains(&w);
+        noun && !of_others && !theirs
+    });
+    let ours = words.iter().any(|w| OUR_BODY.contains(&w.as_str()));
+    let only_small = || {
+        words
+            .iter()
+            .all(|w| is_small_word(w) || TAKES_PART.contains(&w.as_str()) || unknown(w))
+    };
+    let takes_part = (0..words.len())
+        .find(|&i| TAKES_PART.contains(&words[i].as_str()))
+        .filter(|_| ours || only_small());
+    listed.or(takes_part)
 }
 
 /// The body whose partners are asked about, as a question names it.

@@ -884,6 +884,14 @@ pub fn is_common_word(word: &str) -> bool {
     lexicon::is_word(word)
 }
 
+/// Whether `word` (lower case) is most likely a slip of a common word of either language
+/// ("emial", "agian", "oficial"; see `lexicon::correction`), not a name of its own ("ionos").
+pub fn misspells_a_word(word: &str) -> bool {
+    ["en", "de"]
+        .iter()
+        .any(|asked| lexicon::correction(word, asked).is_some())
+}
+
 /// Whether `word` (lower case) is a word about the text itself ("section", "mentioned",
 /// "Liste": see `lexicon::is_reading_word`).
 pub fn is_reading_word(word: &str) -> bool {
