@@ -646,6 +646,35 @@ fn site_fixture() -> (tempfile::TempDir, Core) {
 }
 
 #[test]
+fn which_version_of_a_thing_is_answered_only_by_a_section_stating_one_beside_it() {
+    // The release notes name netbox-manager and NetBox, but give no version of either.
+    let (_index, core) = site_fixture();
+    check_not_found(
+        &core,
+        &[
+            ("which netbox version does R9 use?", "en"),
+            ("which version of netbox-manager ships with R9?", "en"),
+        ],
+    );
+    // A version stated beside the thing: its section answers.
+    check_answered_from(
+        &core,
+        &[
+            (
+                "which kubernetes version does R9 ship?",
+                "en",
+                "2025-09-26-release9",
+            ),
+            (
+                "which OpenStack version ships with R9?",
+                "en",
+                "2025-09-26-release9",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_single_weak_word_is_not_answered_with_an_unrelated_section() {
     // On a whole site, where such words stand in many sections.
     let (_index, core) = site_fixture();

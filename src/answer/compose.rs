@@ -1183,6 +1183,7 @@ fn held_to_the_fact(
         || question.percent
         || question.superlative != crate::index::Superlative::No
         || question.measure.is_some()
+        || question.version.is_some()
     {
         for hit in &mut found {
             let can_say = src
@@ -1202,8 +1203,10 @@ fn held_to_the_fact(
 }
 
 /// Whether the section `at` states a share in percent, if the question asks for one, an
-/// amount of the quantity it measures ("how much RAM …": see `index::states_measure`), and a
-/// count of what it counts, if it counts anything (see `index::states_count`).
+/// amount of the quantity it measures ("how much RAM …": see `index::states_measure`), a
+/// version of the thing it asks the version of ("which harbor version …": see
+/// `index::states_version`), and a count of what it counts, if it counts anything (see
+/// `index::states_count`).
 fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool {
     let (page, section) = at.get(src.library);
     if question.percent && !crate::index::states_percent(&section.text) {
@@ -1213,6 +1216,12 @@ fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool 
         .measure
         .is_some_and(|measure| !crate::index::states_measure(&section.text, measure))
     {
+        return false;
+    }
+    if question.version.as_deref().is_some_and(|thing| {
+        !crate::index::states_version(&section.heading, thing)
+            && !crate::index::states_version(&section.text, thing)
+    }) {
         return false;
     }
     if question.counted.is_empty() {

@@ -43,6 +43,9 @@ pub struct Question {
     /// "what *uptime* …", see `index::asks_measure`): only a section that states one answers
     /// it.
     pub measure: Option<index::Measure>,
+    /// What it asks the version of, if any ("which *harbor* version …", see
+    /// `index::asks_version`): only a section that states a version beside it answers it.
+    pub version: Option<String>,
 }
 
 impl Question {
@@ -75,6 +78,7 @@ impl Question {
         let percent = index::asks_percent(&normalized);
         let superlative = index::asks_superlative(&normalized);
         let measure = index::asks_measure(&normalized);
+        let version = index::asks_version(&normalized);
         let mut question = Question {
             text,
             normalized,
@@ -89,11 +93,62 @@ impl Question {
             percent,
             superlative,
             measure,
+            version,
         };
         if question.is_task() {
             question.how = index::task_words(question.words());
+            for word in question.made_as() {
+                if !question.how.contains(&word) {
+                    question.how.push(word);
+                }
+            }
         }
         question
+    }
+
+    /// Of a task, the words of what it asks to make, in words of its own ([`is_task`]): named
+    /// with an indefinite article or a number right after the verb ("draft *a kanban card*
+    /// for …", "mach mir *eine Roadmap-Folie* aus …", "write *3 tweets* on …"), or after "as",
+    /// "als", "into" ("give me the founders *as a typescript string array*", "… *als
+    /// Jira-Epics*"), up to a word saying of what or for whom ([`MADE_UNTIL`]) or the clause's
+    /// end. What a task makes is no topic of the pages ("opml", "kanban", "Roadmap-Folie"),
+    /// as the form words the lexicon knows are not ([`index::task_words`]).
+    fn made_as(&self) -> Vec<String> {
+        let mut made = Vec::new();
+        for (n, clause) in self
+            .text
+            .split([',', '.', ';', ':', '!', '?', '–', '—', '(', ')'])
+            .enumerate()
+        {
+            let clause = normalize(clause);
+            let words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
+            let mut take_from = |from: usize| {
+                for w in words[from..].iter().take_while(|w| !MADE_UNTIL.contains(w)) {
+                    if !MADE_BY.contains(w) {
+                        made.push((*w).to_string());
+                    }
+                }
+            };
+            // Right after the verb (and "me", "mir"), in the question's first clause.
+            if n == 0 {
+                if let Some(verb) = words.iter().position(|w| !TASK_LEAD_IN.contains(w)) {
+                    let mut at = verb + 1;
+                    while words.get(at).is_some_and(|w| FOR_ME.contains(w)) {
+                        at += 1;
+                    }
+                    if words.get(at).is_some_and(|w| MADE_BY.contains(w)) {
+                        take_from(at + 1);
+                    }
+                }
+            }
+            if let Some(at) = words
+                .iter()
+                .position(|w| matches!(*w, "as" | "als" | "into"))
+            {
+                take_from(at + 1);
+            }
+        }
+        made
     }
 
     /// The question without the search words `words` (normalized) stand for ("standards"
@@ -954,6 +1009,27 @@ const TASK_LEAD_IN: &[&str] = &[
 
 /// Verbs that start a request to do something with what a page says, in English and German
 /// (the imperative, as chat writes it: "schreib", "übersetz").
+/// Words a task's thing to make starts with ([`Question::made_as`]): an indefinite article
+/// or a number ("*a* slide", "*eine* Folie", "*3* tweets", "*zwei* Sätze").
+const MADE_BY: &[&str] = &[
+    "a", "an", "ein", "eine", "einen", "einem", "einer", "some", "two", "three", "four", "five",
+    "zwei", "drei", "vier", "fünf", "1", "2", "3", "4", "5",
+];
+
+/// Words after the verb of a task that name whom it is for ("write *me* a …", "mach *mir*
+/// eine …").
+const FOR_ME: &[&str] = &["me", "us", "mir", "uns"];
+
+/// Words that end the thing a task makes ([`Question::made_as`]): what it is made of, about or
+/// for ("a slide *about* the goals", "eine Folie *aus* den drei Zielen", "an outline *so* I
+/// can …").
+const MADE_UNTIL: &[&str] = &[
+    "about", "on", "of", "for", "from", "with", "that", "which", "so", "to", "and", "or", "in",
+    "using", "based", "over", "the", "this", "these", "über", "zu", "zum", "zur", "aus", "mit",
+    "für", "von", "vom", "damit", "und", "oder", "die", "der", "das", "den", "dem", "im", "where",
+    "what", "who", "which", "wo", "was", "wer", "wie", "welche",
+];
+
 const TASK_VERBS: &[&str] = &[
     "write",
     "turn",
@@ -1310,6 +1386,36 @@ mod tests {
             &["steht", "haus", "zusammen"],
             &[],
         );
+    }
+
+    #[test]
+    fn what_a_task_makes_is_read_as_how_not_as_a_topic() {
+        let how = |text: &str| Question::new(text).how;
+        let check = |text: &str, made: &[&str]| {
+            let how = how(text);
+            for word in made {
+                assert!(how.iter().any(|w| w == word), "{text}: {how:?}");
+            }
+        };
+        check(
+            "draft a 3-sentence speaker bio for kurt garloff",
+            &["speaker", "bio"],
+        );
+        check(
+            "Schreib mir eine kurze Teams-Nachricht an die Kollegen",
+            &["teams", "nachricht"],
+        );
+        check(
+            "give me the founders as a typescript string array",
+            &["typescript", "string", "array"],
+        );
+        // Not what it is made of or about, nor the words of a question that is no task.
+        let made = how("write a kanban card about the forum goals");
+        assert!(
+            !made.iter().any(|w| w == "forum" || w == "goals"),
+            "{made:?}"
+        );
+        assert!(how("what is a kanban card?").is_empty());
     }
 
     #[test]

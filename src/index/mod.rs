@@ -36,6 +36,7 @@ mod search;
 pub mod snapshot;
 mod snippet;
 mod superlative;
+mod version;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -56,6 +57,7 @@ pub use place::{check_apart, NotOurs, MARKER_FILE};
 use schema::Fields;
 pub use search::{is_quantity, Coverage, SearchHit, RARE_MEANING};
 pub use superlative::{asks_superlative, states_superlative, Superlative};
+pub use version::{asks_version, states_version};
 
 /// The words of a question that the search looks for: lower-cased, with question words, the
 /// English and German stopwords and the light verbs ([`lexicon::is_light_verb`]: "what
@@ -1737,7 +1739,7 @@ impl fmt::Debug for SearchIndex {
 
 /// A question normalised as the answer layer does (its words, letters and digits, lower case,
 /// apart): for the tests of the modules that read a question's words (`count`, `measure`,
-/// `superlative`).
+/// `superlative`, `version`).
 #[cfg(test)]
 fn normalized(question: &str) -> String {
     question
