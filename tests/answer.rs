@@ -672,6 +672,11 @@ fn which_version_of_a_thing_is_answered_only_by_a_section_stating_one_beside_it(
             ),
         ],
     );
+    // Of the release's sections, the one that states the version comes first, not its intro
+    // that names the thing.
+    let answer = core.answer("which ceph version does R9 install?", "en");
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert!(answer.text.contains("Ceph Reef 18.2.7"), "{answer:#?}");
 }
 
 #[test]
@@ -2164,6 +2169,7 @@ fn a_clause_asking_whether_an_unknown_company_is_a_member_lists_the_partners_wha
             ("Ist Quillworks dabei?", "en"),
             ("does zorblat take part?", "en"),
             ("has zorblat joined the forum?", "en"),
+            ("Ist Quillworks (Leeds) – dabei?", "en"),
         ],
     );
     // Not another body's members, a list of other things, a slip of a word, nor a question
@@ -2176,6 +2182,11 @@ fn a_clause_asking_whether_an_unknown_company_is_a_member_lists_the_partners_wha
         "hab die mailadresse vom forum verschusselt, kannst die nochmal posten?",
         "why is quillworks part of this?",
         "since when is Quillworks dabei?",
+        "Is Zorblat a Bitkom member?",
+        "Ist Zorblat ein eco Mitglied?",
+        "quillworks – is the list view broken?",
+        "does zorblat take part in the hackathon?",
+        "Ist der Hackaton dabei?",
     ] {
         let answer = site.core.answer(question, "en");
         assert_ne!(answer.command, "partners", "{question}: {answer:#?}");

@@ -191,7 +191,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         // "How many data centers does plusserver run?" routed to the partner list: the list
         // counts partners, not what they have.
         if let Some(at) = routed.command.section(language) {
-            if !can_say_how_many(src, question, at) || !can_say_which_most(src, question, at) {
+            if !can_state_the_fact(src, question, at) || !can_say_which_most(src, question, at) {
                 sure *= WEAK;
             }
         }
@@ -972,12 +972,13 @@ fn routed_confidence(
     command: &Command,
     found: &[SearchHit],
 ) -> f32 {
-    // What a task is to make and how ("mach aus der Partnerliste *eine Tabelle*") asks
-    // nothing of a section; its verb still says what is done with it.
+    // What a task is to make and how ("mach aus der Partnerliste *eine Tabelle*", "… als
+    // Jira-Epics") asks nothing of a section; its verb still says what is done with it.
+    let made = made_in_own_words(src, question);
     let words: Vec<&String> = question
         .search_words
         .iter()
-        .filter(|w| !question.how.contains(w))
+        .filter(|w| !question.how.contains(w) && !made.contains(w))
         .collect();
     if words.is_empty() {
         return 1.0;
@@ -1142,6 +1143,7 @@ fn search(
     // zehn Wörter") say how, not what of: no sign of a topic the pages lack.
     let forms: Vec<String> = if question.is_task() {
         let mut forms = question.how.clone();
+        forms.extend(made_in_own_words(src, question).into_iter().cloned());
         // The verb, and what a German split makes of it ("erstelle" is no "erst" + "elle").
         if let Some(verb) = question.task_verb() {
             forms.push(verb.to_string());
@@ -1166,13 +1168,26 @@ fn search(
     found
 }
 
+/// The words of the thing a task asks to make ([`Question::made`]) that no page has, nor a
+/// part of them ("kanban card", "Jira-Epics"; not the "netbox-manager" of "draft a
+/// netbox-manager teaser", nor "Partnerliste"): they say how, as the form words do.
+fn made_in_own_words<'q>(src: &Sources, question: &'q Question) -> Vec<&'q String> {
+    let held = |w: &str| {
+        src.index.holds_word(w)
+            || crate::index::compound_parts(w)
+                .is_some_and(|parts| parts.iter().any(|p| src.index.holds_word(p)))
+    };
+    question.made.iter().filter(|w| !held(w)).collect()
+}
+
 /// "When is the next hackathon?" asks for a time to come: a page that states no year from the
 /// present one on tells of past ones only, however well it names the hackathon. "When will the
 /// compliance monitor leave test operation?" is answered only by a section that says when
 /// ("R9 ships on 26 September", "deleted after 7 days", "provided soon"), not by one that names
 /// the thing and says nothing of when. "How many people came to the hackathon?" only by one
-/// that states a count of people ([`can_say_how_many`]); "which of the founders was the first
-/// to join?" only by one that states a superlative ([`can_say_which_most`]).
+/// that states a count of people ([`can_state_the_fact`]), "which harbor version runs in R8?"
+/// only by one that puts a version beside Harbor; "which of the founders was the first to
+/// join?" only by one that states a superlative ([`can_say_which_most`]).
 fn held_to_the_fact(
     src: &Sources,
     question: &Question,
@@ -1191,23 +1206,48 @@ fn held_to_the_fact(
                 .locate(src.library, &hit.language, &hit.slug, &hit.anchor)
                 .is_some_and(|at| {
                     (!question.held_to_a_time() || can_say_when(src, question, at))
-                        && can_say_how_many(src, question, at)
+                        && can_state_the_fact(src, question, at)
                         && can_say_which_most(src, question, at)
                 });
             if !can_say {
                 hit.coverage.fact_missing = true;
             }
         }
+        // Which version of a thing: the first of the next hits that states one goes first
+        // ("which ceph version does R9 install?" of the release's storage section, not of its
+        // intro that names Ceph). Of other facts the first hit stays: a date or a count is
+        // stated in too many sections for the next that has one to be about the thing.
+        // It holds all the question's names the first holds (words beyond the common ones of
+        // either language): "which OpenStack version did the hackathon use?" is not the
+        // release's that states one but names no hackathon.
+        if question.version.is_some() && found.first().is_some_and(|h| h.coverage.fact_missing) {
+            let first: Vec<String> = found[0]
+                .coverage
+                .held
+                .iter()
+                .filter(|w| !crate::index::is_common_word(w))
+                .cloned()
+                .collect();
+            if let Some(at) = found.iter().take(VERSION_STATED_WITHIN).position(|h| {
+                !h.coverage.fact_missing && first.iter().all(|w| h.coverage.held.contains(w))
+            }) {
+                let stated = found.remove(at);
+                found.insert(0, stated);
+            }
+        }
     }
     found
 }
+
+/// Among how many of the first hits one that states the version asked for is put first.
+const VERSION_STATED_WITHIN: usize = 3;
 
 /// Whether the section `at` states a share in percent, if the question asks for one, an
 /// amount of the quantity it measures ("how much RAM …": see `index::states_measure`), a
 /// version of the thing it asks the version of ("which harbor version …": see
 /// `index::states_version`), and a count of what it counts, if it counts anything (see
 /// `index::states_count`).
-fn can_say_how_many(src: &Sources, question: &Question, at: SectionRef) -> bool {
+fn can_state_the_fact(src: &Sources, question: &Question, at: SectionRef) -> bool {
     let (page, section) = at.get(src.library);
     if question.percent && !crate::index::states_percent(&section.text) {
         return false;

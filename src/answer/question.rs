@@ -46,6 +46,10 @@ pub struct Question {
     /// What it asks the version of, if any ("which *harbor* version …", see
     /// `index::asks_version`): only a section that states a version beside it answers it.
     pub version: Option<String>,
+    /// Of a task, the words of the thing it asks to make, in its own words ("draft *a speaker
+    /// bio* for …", "… *as a typescript string array*": see [`Question::made_as`]); those no
+    /// page has say how, not what of. None of a question that is no task.
+    pub made: Vec<String>,
 }
 
 impl Question {
@@ -94,14 +98,11 @@ impl Question {
             superlative,
             measure,
             version,
+            made: Vec::new(),
         };
         if question.is_task() {
             question.how = index::task_words(question.words());
-            for word in question.made_as() {
-                if !question.how.contains(&word) {
-                    question.how.push(word);
-                }
-            }
+            question.made = question.made_as();
         }
         question
     }
@@ -141,10 +142,12 @@ impl Question {
                     }
                 }
             }
-            if let Some(at) = words
-                .iter()
-                .position(|w| matches!(*w, "as" | "als" | "into"))
-            {
+            // Not "as well as", "such as".
+            let as_form = |&i: &usize| {
+                matches!(words[i], "as" | "als" | "into")
+                    && !(i > 0 && matches!(words[i - 1], "well" | "such" | "so"))
+            };
+            if let Some(at) = (0..words.len()).find(as_form) {
                 take_from(at + 1);
             }
         }
@@ -1389,8 +1392,8 @@ mod tests {
     }
 
     #[test]
-    fn what_a_task_makes_is_read_as_how_not_as_a_topic() {
-        let how = |text: &str| Question::new(text).how;
+    fn what_a_task_makes_is_read_in_its_own_words() {
+        let how = |text: &str| Question::new(text).made;
         let check = |text: &str, made: &[&str]| {
             let how = how(text);
             for word in made {
@@ -1409,13 +1412,16 @@ mod tests {
             "give me the founders as a typescript string array",
             &["typescript", "string", "array"],
         );
-        // Not what it is made of or about, nor the words of a question that is no task.
+        // Not what it is made of or about ("as well as" is no form), nor the words of a
+        // question that is no task.
         let made = how("write a kanban card about the forum goals");
         assert!(
             !made.iter().any(|w| w == "forum" || w == "goals"),
             "{made:?}"
         );
         assert!(how("what is a kanban card?").is_empty());
+        let made = how("write a summary of the goals as well as the partners");
+        assert!(!made.iter().any(|w| w == "partners"), "{made:?}");
     }
 
     #[test]

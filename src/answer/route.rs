@@ -1314,29 +1314,28 @@ fn asks_if_unknown_belongs(src: &Sources, question: &Question) -> bool {
         && words[end..].iter().all(belongs)
 }
 
-/// Whether the word for members a trigger `phrase` starts with follows a name no page has
-/// ("CNCF members?", "ALASCA Mitglieder?"), or is followed by one ("a member of the CNCF",
-/// "Mitglied bei Bitkom"): that one's members, whom no page names, not the partners. Not when the question asks yes or no ("are Hetzner members?") nor names the
-/// list's owner as ours ("ALASCA Mitglieder im Forum?"); not of partners ("IONOS partners?"
-/// asks as often whether IONOS is one).
+/// Whether the word for members a trigger `phrase` starts with is another body's: followed
+/// by a name no page has ("is X a member of the CNCF?", "Mitglied bei Bitkom", whether or not
+/// the question asks yes or no) or named before it ([`members_named_before`]: "Is X a Bitkom
+/// member?"), or after one ("CNCF members?", "ALASCA Mitglieder?", unless
+/// the question asks yes or no, "are Hetzner members?", or names the list's owner as ours,
+/// "ALASCA Mitglieder im Forum?"): that one's members, whom no page names, not the partners.
+/// Not of partners ("IONOS partners?" asks as often whether IONOS is one).
 fn names_their_list(src: &Sources, question: &Question, phrase: &str) -> bool {
     let first = phrase.split(' ').next().unwrap_or("");
     let words: Vec<&str> = question.words().collect();
     // "is X a member of the CNCF?", "Ist X Mitglied bei Bitkom?": the body named after the
     // word is one no page names.
     let of_another = |i: usize| {
-        words.get(i + 1).is_some_and(|w| OF_A_BODY.contains(w))
-            && words
-                .iter()
-                .skip(i + 2)
-                .find(|w| !matches!(**w, "the" | "der" | "die" | "den" | "dem" | "des"))
-                .is_some_and(|w| !OURS.contains(w) && is_unknown_name(src, w))
+        members_of(&words, i)
+            .is_some_and(|body| !OURS.contains(&body) && is_unknown_name(src, body))
     };
+    let unknown = |w: &str| is_unknown_name(src, w);
     if matches!(first, "member" | "members" | "mitglied" | "mitglieder")
         && words
             .iter()
             .position(|w| *w == first)
-            .is_some_and(of_another)
+            .is_some_and(|i| of_another(i) || members_named_before(&words, i, &unknown, false))
     {
         return true;
     }
@@ -1414,51 +1413,46 @@ const TAKES_PART: &[&str] = &[
 /// provider show up in the founders list?", "is wavestack on the list? pretty sure that's the
 /// cloud they run in nuremberg", "Open-Xchange aus Köln: laut Liste Gründungsmitglied?",
 /// "does dell technologies show up as a partner, maybe as a hardware supplier?", "Ist IONOS
-/// dabei?". The question holds a name no page has ([`is_unknown_name`], of three letters or
-/// more, no slip of a word unless typed as a name; what else it says of it no page says
-/// either), no question word ([`WH`]), no kind of fact asked, no becoming one ([`BECOMING`]).
-/// One clause says it is among them ([`membership_word`]), after the name, or set apart from
-/// it by a colon or a dash.
+/// dabei?". The question holds a name no page has ([`names_no_page_has`]; what else it says
+/// of it no page says either), no question word ([`WH`]), no kind of fact asked, no becoming
+/// one ([`BECOMING`]). One clause says it is among them ([`membership_word`]), after the name,
+/// or set apart from it by a colon or a dash.
 ///
 /// No page says more of one it doesn't name than the list, which shows who is on it.
 fn asks_in_a_clause_if_unknown_is_member(src: &Sources, question: &Question) -> bool {
     if !question.hints.is_empty()
         || !question.text.contains('?') && !asks_yes_or_no(&question.text)
-        || question.words().any(|w| BECOMING.contains(&w))
+        || question
+            .words()
+            .any(|w| BECOMING.contains(&w) || WH.contains(&w))
         || names_no_organisation(&question.text)
-        || question.words().any(|w| WH.contains(&w))
     {
         return false;
     }
-    // A name: letters, not a slip of a word ("emial", "agian") unless typed as a name, with
-    // capitals after the question's start ("Open-*Xchange*"; not a German noun's "Postadresse",
-    // a compound); a number with a letter ("257k") is an amount.
-    let capitalised = capitalised_words(&question.text);
-    let unknown = |w: &str| {
-        is_unknown_name(src, w)
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !misspelt_noun(w)
-            && (!crate::index::misspells_a_word(w)
-                || capitalised.iter().any(|c| c == w) && crate::index::compound_parts(w).is_none())
-    };
-    if !question.words().any(unknown) {
+    let names = names_no_page_has(src, question);
+    if names.is_empty() {
         return false;
     }
-    // The words of a name typed as one with a name no page has ("Open-Xchange"): a known
-    // part ("open") names no topic there.
-    let named: Vec<String> = question
-        .text
-        .split_whitespace()
-        .map(super::question::normalize)
-        .filter(|token| token.contains(' ') && token.split(' ').any(unknown))
-        .flat_map(|token| token.split(' ').map(str::to_string).collect::<Vec<_>>())
-        .collect();
-    let name = |w: &str| unknown(w) || named.iter().any(|n| n == w);
+    let name = |w: &str| names.iter().any(|n| n == w);
+    // "Bitkom-Mitglied": a member of the one named ("Forum-Mitglied" is ours).
+    let joined_member = question.text.split_whitespace().any(|token| {
+        let parts = super::question::normalize(token);
+        parts.contains(' ')
+            && parts.split(' ').any(|p| MEMBER_NOUNS.contains(&p))
+            && parts
+                .split(' ')
+                .any(|p| !(is_list_noun(p) || OURS.contains(&p) || is_small_word(p)))
+    });
+    if joined_member {
+        return false;
+    }
     let clauses = clauses_set_apart(&question.text);
     let named_in = |i: usize| clauses[i].0.iter().any(|w| name(w));
     (0..clauses.len()).any(|i| {
         let (words, _) = &clauses[i];
-        let Some(at) = membership_word(words, &name) else {
+        // The one asked about set apart before ("Zorblat – Bitkom member?").
+        let named_before = (0..i).any(|j| clauses[j].1 && named_in(j));
+        let Some(at) = membership_word(words, &name, named_before) else {
             return false;
         };
         // The one asked about stands before, in the clause or set apart before it ("ovhcloud
@@ -1471,91 +1465,241 @@ fn asks_in_a_clause_if_unknown_is_member(src: &Sources, question: &Question) -> 
     })
 }
 
-/// The words of `text` typed with a capital, lower-cased, but for its first.
-fn capitalised_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .skip(1)
-        .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
-        .map(str::to_lowercase)
-        .collect()
+/// The words of `question` (normalized) that name one no page has: [`is_unknown_name`], of
+/// three letters or more ("257k" is an amount), no misspelt word for the list; not a slip of
+/// a common word ("emial", "agian", "Hackaton", a German noun typed with its capital) unless
+/// typed as a name ([`typed_as_names`]: "Open-*Xchange*"); and the other parts of a name
+/// typed as one word with such a word ("open" of "Open-Xchange"). Each word is looked up once.
+fn names_no_page_has(src: &Sources, question: &Question) -> Vec<String> {
+    let typed = typed_as_names(&question.text);
+    let mut names: Vec<String> = Vec::new();
+    for w in question.words() {
+        if names.iter().any(|n| n == w) {
+            continue;
+        }
+        if is_unknown_name(src, w)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !misspelt_noun(w)
+            && (typed.iter().any(|t| t == w) || !crate::index::misspells_a_word(w))
+        {
+            names.push(w.to_string());
+        }
+    }
+    if names.is_empty() {
+        return names;
+    }
+    let parts: Vec<String> = question
+        .text
+        .split_whitespace()
+        .map(super::question::normalize)
+        .filter(|token| {
+            token.contains(' ') && token.split(' ').any(|w| names.iter().any(|n| n == w))
+        })
+        .flat_map(|token| token.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .filter(|part| !is_list_noun(part))
+        .collect();
+    for part in parts {
+        if !names.contains(&part) {
+            names.push(part);
+        }
+    }
+    names
+}
+
+/// The words (lower case) of the tokens of `text` typed as names: capitals inside a word
+/// ("StackHPC", "OVHcloud") or parts joined by a mark, each with a capital ("Open-Xchange",
+/// "T-Systems"); not one word with its first capital ("Hackaton", "Zertifizierungstelle").
+fn typed_as_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for token in text.split_whitespace() {
+        let parts: Vec<&str> = token
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let inner = parts
+            .iter()
+            .any(|p| p.chars().skip(1).any(char::is_uppercase));
+        let joined = parts.len() >= 2
+            && parts
+                .iter()
+                .filter(|p| p.chars().any(char::is_alphabetic))
+                .all(|p| p.starts_with(char::is_uppercase));
+        if inner || joined {
+            names.extend(parts.iter().map(|p| p.to_lowercase()));
+        }
+    }
+    names
 }
 
 /// Words after a word for members that say whose members they are ("a member *of* the CNCF",
 /// "Mitglied *bei* Bitkom", "member *in* the forum").
 const OF_A_BODY: &[&str] = &["of", "in", "at", "von", "des", "der", "bei", "beim", "im"];
 
+/// The body a word for members at `at` says they are of, if it says ("member *of the
+/// CNCF*", "Mitglied *bei Bitkom*", "member *in the forum*"): the first word after the
+/// preposition and its article.
+fn members_of<'w>(words: &[&'w str], at: usize) -> Option<&'w str> {
+    if !words.get(at + 1).is_some_and(|w| OF_A_BODY.contains(w)) {
+        return None;
+    }
+    words
+        .iter()
+        .skip(at + 2)
+        .find(|w| !matches!(**w, "the" | "der" | "die" | "den" | "dem" | "des"))
+        .copied()
+}
+
 /// The clauses of `text`, each as its normalized words and whether a mark that sets a part
-/// apart (a colon or a dash) ends it, not one that ends a sentence.
+/// apart (a colon or a dash) ends it, not one that ends a sentence. What stands in brackets
+/// is left out ("Ist IONOS (Montabaur) – dabei?"), and a clause of no words passes its mark
+/// on to the one before.
 fn clauses_set_apart(text: &str) -> Vec<(Vec<String>, bool)> {
+    let mut unbracketed = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => unbracketed.push(c),
+            _ => {}
+        }
+    }
+    let text = unbracketed.as_str();
     let mut clauses: Vec<(Vec<String>, bool)> = Vec::new();
+    let mut push = |part: &str, apart: bool| {
+        let words = super::question::normalize(part);
+        if words.is_empty() {
+            if let Some(last) = clauses.last_mut() {
+                last.1 |= apart;
+            }
+        } else {
+            clauses.push((words.split(' ').map(str::to_string).collect(), apart));
+        }
+    };
     let mut from = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let apart = match c {
             ':' | '–' | '—' => Some(true),
-            '-' if at > 0 && text[..at].ends_with(' ') && next == Some(' ') => Some(true),
-            '?' | '!' | ';' | '(' | ')' => Some(false),
+            '-' if text[..at].ends_with(' ') && next == Some(' ') => Some(true),
+            '?' | '!' | ';' => Some(false),
             '.' if next.is_none_or(char::is_whitespace) => Some(false),
             _ => None,
         };
         if let Some(apart) = apart {
-            let words = super::question::normalize(&text[from..at]);
-            clauses.push((words.split(' ').map(str::to_string).collect(), apart));
+            push(&text[from..at], apart);
             from = at + c.len_utf8();
         }
     }
-    let words = super::question::normalize(&text[from..]);
-    clauses.push((words.split(' ').map(str::to_string).collect(), false));
-    clauses.retain(|(words, _)| words.iter().any(|w| !w.is_empty()));
+    push(&text[from..], false);
     clauses
 }
 
-/// Where the clause `words` says of one it names that it is among the partners: a word for
-/// them or their list ([`is_list_noun`], "listed", "mitgegründet"; a word for a list after a
-/// small word: "on *the* list", "laut Liste", not "list index out of range"), neither
-/// another's ("a member of the CNCF", "CNCF members") nor a list of things ([`OTHER_LIST`]);
-/// or a word saying it takes part ([`TAKES_PART`]) with nothing but small words and names
-/// (`unknown`) around it ("Ist IONOS dabei?"; not "part of scs?", the software), or the forum
-/// named ("has T-Systems joined the forum?").
-fn membership_word(words: &[String], unknown: &dyn Fn(&str) -> bool) -> Option<usize> {
+/// Whether the word for members at `at` is another body's, named right before it by a word
+/// that is no kind of member ([`MEMBER_KINDS`]), small word or word for the partners: after
+/// the one asked about (a name, as `name` tells, in `words` or `named_before` them: "Is
+/// Zorblat a *Bitkom* member?", "Zorblat – *Bitkom* member?"), or after an article ("Ist
+/// Zorblat ein *eco* Mitglied?"); not "Ist Open-Xchange Mitglied?", "how *many* members", "a
+/// *founding* member", "a *full* member".
+fn members_named_before(
+    words: &[&str],
+    at: usize,
+    name: &dyn Fn(&str) -> bool,
+    named_before: bool,
+) -> bool {
+    let Some(&before) = at.checked_sub(1).and_then(|i| words.get(i)) else {
+        return false;
+    };
+    if is_small_word(before)
+        || OURS.contains(&before)
+        || is_list_noun(before)
+        || MEMBER_KINDS.contains(&before)
+    {
+        return false;
+    }
+    // The name before the word, with the words of its own ("Open-Xchange"): the one asked
+    // about, unless another stands before it.
+    let run = words[..at].iter().rev().take_while(|w| name(w)).count();
+    let asked_before = named_before || words[..at - run.max(1)].iter().any(|w| name(w));
+    if run > 0 {
+        return asked_before;
+    }
+    MEMBER_NOUNS.contains(&words[at])
+        && (asked_before
+            || at >= 2 && matches!(words[at - 2], "a" | "an" | "ein" | "eine" | "einem"))
+}
+
+/// Words before a word for members that say what kind of member, not whose ("a *full*
+/// member"); any other word there names a body ("a *Bitkom* member", "ein *eco* Mitglied").
+const MEMBER_KINDS: &[&str] = &[
+    "full",
+    "official",
+    "active",
+    "current",
+    "new",
+    "regular",
+    "voting",
+    "ordentliches",
+    "offizielles",
+    "aktives",
+    "neues",
+];
+
+/// Where the clause `words` says of one it names (`name`) that it is among the partners:
+/// - a word for them or their list ([`is_list_noun`], "listed", "mitgegründet"); a word for a
+///   list after a small word and before none but small ones ("on *the* list", "laut Liste";
+///   not "list index out of range", "is the list view broken?"); neither another body's ("a
+///   member of the CNCF", "a Bitkom member", "CNCF members") nor a list of things
+///   ([`OTHER_LIST`]); or
+/// - a word saying it takes part ([`TAKES_PART`]), with the forum named ("has T-Systems joined
+///   the forum?"), or with names and small words before it, no article, and small words after
+///   ("Ist IONOS dabei?"; not "part of scs?", the software, "does zorblat take part in the
+///   hackathon?" nor "Ist der Hackaton dabei?").
+fn membership_word(
+    words: &[String],
+    name: &dyn Fn(&str) -> bool,
+    named_before: bool,
+) -> Option<usize> {
     let clause = words.join(" ");
     if OTHER_LIST.iter().any(|p| clause.contains(p)) {
         return None;
     }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let small = |w: &str| is_small_word(w) || OURS.contains(&w) || LISTED_FILLER.contains(&w);
     let listed = (0..words.len()).find(|&i| {
-        let w = words[i].as_str();
-        let a_list = i > 0 && (is_small_word(&words[i - 1]) || words[i - 1] == "laut");
+        let w = words[i];
+        let a_list = i > 0
+            && (is_small_word(words[i - 1]) || words[i - 1] == "laut")
+            && words
+                .get(i + 1)
+                .is_none_or(|next| small(next) || is_list_noun(next));
         // "listed" of the partners, not "listed in the docs".
-        let listed_here = || {
-            words[i + 1..]
-                .iter()
-                .all(|w| is_small_word(w) || is_list_noun(w) || OURS.contains(&w.as_str()))
-        };
+        let listed_here = || words[i + 1..].iter().all(|w| small(w) || is_list_noun(w));
         // "one of the companies", not "did X found the company?".
         let one = matches!(w, "company" | "firm" | "firma" | "konzern");
         let noun = is_list_noun(w) && (!LIST_NOUNS.contains(&w) || a_list && !one)
             || matches!(w, "listed" | "mitgegründet" | "mitbegründet") && listed_here();
-        // "… a member of the CNCF", "Mitglied bei Bitkom": their list.
-        let of_others = words
-            .get(i + 1)
-            .is_some_and(|w| OF_A_BODY.contains(&w.as_str()))
-            && !words
-                .get(i + 2..)
-                .is_some_and(|rest| rest.iter().take(2).any(|w| OURS.contains(&w.as_str())));
-        let theirs = i > 0 && unknown(&words[i - 1]) && THEIR_LIST.contains(&w);
+        let of_others = members_of(&words, i).is_some_and(|body| !OURS.contains(&body));
+        // "Hetzner members": theirs.
+        let theirs = i > 0 && name(words[i - 1]) && THEIR_LIST.contains(&w)
+            || members_named_before(&words, i, name, named_before);
         noun && !of_others && !theirs
     });
-    let ours = words.iter().any(|w| OUR_BODY.contains(&w.as_str()));
-    let only_small = || {
-        words
-            .iter()
-            .all(|w| is_small_word(w) || TAKES_PART.contains(&w.as_str()) || unknown(w))
-    };
+    let ours = words.iter().any(|w| OUR_BODY.contains(w));
     let takes_part = (0..words.len())
-        .find(|&i| TAKES_PART.contains(&words[i].as_str()))
-        .filter(|_| ours || only_small());
+        .find(|&i| TAKES_PART.contains(&words[i]))
+        .filter(|&at| {
+            // A name without an article: "Ist IONOS dabei?", not "Ist der Hackaton dabei?".
+            let article = words[..at]
+                .iter()
+                .any(|w| matches!(*w, "the" | "der" | "die" | "das" | "den" | "dem"));
+            ours || !article
+                && words[..at].iter().all(|w| is_small_word(w) || name(w))
+                && words[at..]
+                    .iter()
+                    .all(|w| is_small_word(w) || TAKES_PART.contains(w))
+        });
     listed.or(takes_part)
 }
 

@@ -108,10 +108,12 @@ fn is_thing(word: &str) -> bool {
 /// the start of one ("Kubernetes-1.33", "OSISM-9.x"), in a sentence (or a line: a table's
 /// row) with a version.
 pub fn states_version(text: &str, thing: &str) -> bool {
-    // A paragraph's lines are wrapped anywhere; a table's rows are one each.
+    // A paragraph's lines are wrapped anywhere; a table's rows and a list's items are one
+    // each.
     let mut prose = String::new();
     for line in text.lines() {
-        if line.contains('|') {
+        let item = line.trim_start().starts_with(['-', '*', '+', '•']);
+        if line.contains('|') || item {
             if sentence_states_version(line, thing) {
                 return true;
             }
@@ -164,24 +166,36 @@ fn sentence_states_version(sentence: &str, thing: &str) -> bool {
                         && i > 0
                         && typed[i - 1].starts_with(char::is_uppercase)
                         && words[i - 1] != thing
+                        && !ARTICLES.contains(&words[i - 1].as_str())
+                        && !DETERMINERS.contains(&words[i - 1].as_str())
             }))
 }
 
+/// Words a sentence may start with before "version" or "release" that name none ("*Die*
+/// Version", "*This* release"; not "the *Reef* release").
+const DETERMINERS: &[&str] = &[
+    "this", "that", "these", "each", "every", "next", "new", "diese", "dieses", "dieser", "jede",
+    "jedes", "neue", "nächste", "eine", "ein",
+];
+
 /// Whether `word` (lower case) is a version: digits with a dot between ("1.33", "2024.1",
-/// "9.x"), or "v" and digits ("v0.10", "v4").
+/// "9.x", "18.2.7"), or "v" and digits ("v0.10", "v4"); not a German date ("23.10.2024") nor
+/// a thousand ("1.000").
 fn is_version(word: &str) -> bool {
     if let Some(rest) = word.strip_prefix('v') {
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
     }
-    let mut parts = word.split('.');
-    let first = parts.next().unwrap_or("");
-    let dotted = word.contains('.');
-    dotted
-        && !first.is_empty()
-        && first.chars().all(|c| c.is_ascii_digit())
-        && parts.all(|p| !p.is_empty() && (p.chars().all(|c| c.is_ascii_digit()) || p == "x"))
+    let parts: Vec<&str> = word.split('.').collect();
+    let number = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    let date = parts.len() == 3 && parts[2].len() == 4;
+    let thousands = parts.len() >= 2 && parts[1..].iter().all(|p| p.len() == 3 && number(p));
+    parts.len() >= 2
+        && number(&parts[0])
+        && parts[1..].iter().all(|p| number(p) || *p == "x")
+        && !date
+        && !thousands
 }
 
 #[cfg(test)]
@@ -267,7 +281,24 @@ mod tests {
             "Harbor is the registry we run. Kubernetes 1.33 ships too.",
             "harbor"
         ));
-        // A date or a plain number is no version.
+        // A date, a thousand or a plain number is no version, nor "the version" unnamed.
+        assert!(!states_version(
+            "Kubernetes seit dem 23.10.2024",
+            "kubernetes"
+        ));
+        assert!(!states_version(
+            "über 1.000 Kubernetes-Cluster",
+            "kubernetes"
+        ));
+        assert!(!states_version(
+            "Die Version von Kubernetes ist neu.",
+            "kubernetes"
+        ));
+        // A list's items are one each.
+        assert!(!states_version(
+            "- Harbor is the registry\n- OSISM 10.0 installs the rest",
+            "harbor"
+        ));
         assert!(!states_version(
             "Kubernetes since 26 September 2025",
             "kubernetes"
