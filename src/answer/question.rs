@@ -115,7 +115,7 @@ impl Question {
     /// end. What a task makes is no topic of the pages ("opml", "kanban", "Roadmap-Folie"),
     /// as the form words the lexicon knows are not ([`index::task_words`]).
     fn made_as(&self) -> Vec<String> {
-        let mut made = Vec::new();
+        let mut made = self.headed_task().unwrap_or_default();
         for (n, clause) in self
             .text
             .split([',', '.', ';', ':', '!', '?', '–', '—', '(', ')'])
@@ -227,9 +227,26 @@ impl Question {
     }
 
     /// Whether the question is a request for a task: it starts with a verb of [`TASK_VERBS`]
-    /// (after "pls", "can you", "bitte" …).
+    /// (after "pls", "can you", "bitte" …), or names what to make before a colon, without a
+    /// verb ([`Question::headed_task`]: "tweet thread, 3 tweets: when the forum took over …").
     pub fn is_task(&self) -> bool {
-        self.task_verb().is_some()
+        self.task_verb().is_some() || self.headed_task().is_some()
+    }
+
+    /// The words of what a task without a verb asks to make, before its colon: a few words,
+    /// one of them a kind of text, a form or a measure ([`index::task_words`]: "pinned *msg*
+    /// for #general: 3 bullets on …", "*tweet* thread, 3 tweets: …", "Slack-Statuszeile (max
+    /// 60 Zeichen): …"); in a request, not a question ("?"), and not "Tweet: is it on X?".
+    pub fn headed_task(&self) -> Option<Vec<String>> {
+        if self.text.contains('?') {
+            return None;
+        }
+        let (head, _) = self.text.split_once(':')?;
+        let head = normalize(head);
+        let words: Vec<&str> = head.split(' ').filter(|w| !w.is_empty()).collect();
+        ((1..=HEAD_WORDS).contains(&words.len())
+            && !index::task_words(words.iter().copied()).is_empty())
+        .then(|| words.iter().map(|w| w.to_string()).collect())
     }
 
     /// The verb a task starts with ("write", "mach"), when the question is one ([`is_task`]).
@@ -1012,6 +1029,10 @@ const TASK_LEAD_IN: &[&str] = &[
 
 /// Verbs that start a request to do something with what a page says, in English and German
 /// (the imperative, as chat writes it: "schreib", "übersetz").
+/// How many words a task without a verb names what to make in, at most ("pinned msg for
+/// #general", "tweet thread, 3 tweets").
+const HEAD_WORDS: usize = 6;
+
 /// Words a task's thing to make starts with ([`Question::made_as`]): an indefinite article
 /// or a number ("*a* slide", "*eine* Folie", "*3* tweets", "*zwei* Sätze").
 const MADE_BY: &[&str] = &[
@@ -1420,6 +1441,14 @@ mod tests {
             "{made:?}"
         );
         assert!(how("what is a kanban card?").is_empty());
+        // A task without a verb names what to make before its colon.
+        check(
+            "kanban card for our backlog: title + 2-line description for 'apply'",
+            &["kanban", "card", "backlog"],
+        );
+        assert!(Question::new("tweet thread, 3 tweets: when the forum took over").is_task());
+        assert!(!Question::new("Tweet: is the forum on mastodon?").is_task());
+        assert!(!Question::new("Note: the forum is new").is_task());
         let made = how("write a summary of the goals as well as the partners");
         assert!(!made.iter().any(|w| w == "partners"), "{made:?}");
     }
