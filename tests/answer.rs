@@ -294,6 +294,25 @@ fn asking_whether_a_company_is_among_the_founders_lists_the_partners() {
 }
 
 #[test]
+fn a_remark_after_the_question_about_a_partner_does_not_make_it_unsure() {
+    let site = site();
+    check_partner_list(
+        &site.core,
+        &[
+            (
+                "is syseleven in? asking because my boss wants to know",
+                "en",
+            ),
+            // (The fixture's German pages have no partner list: asked in English.)
+            (
+                "Ist Dataport dabei? Bei mir steht da irgendwas Komisches mit dem Namen",
+                "en",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn asking_who_takes_part_lists_the_partners_and_asking_how_to_take_part_joins() {
     for (question, lang, command) in [
         ("who's in the network?", "en", "partners"),

@@ -142,7 +142,20 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         // A question of nothing but the command's words asks for it, surely.
         let mut sure = match routed.by {
             RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries => 1.0,
-            _ => routed_confidence(src, asked, language, routed.command, &found),
+            // A remark after the question ("is syseleven in? asking because my boss wants to
+            // know") says why it is asked, not what: the question alone is as sure.
+            _ => {
+                let whole = routed_confidence(src, asked, language, routed.command, &found);
+                asked.remark_after().map_or(whole, |alone| {
+                    whole.max(routed_confidence(
+                        src,
+                        &alone,
+                        language,
+                        routed.command,
+                        &found,
+                    ))
+                })
+            }
         };
         // A command named among words no page has ("join a choir", "weather in Berlin" naming
         // a partner's city) is about something else.

@@ -233,6 +233,15 @@ impl Question {
         self.task_verb().is_some() || self.headed_task().is_some()
     }
 
+    /// The question alone, when a remark that asks nothing follows it ("is syseleven in?
+    /// asking because my boss wants to know", "Ist Dataport dabei? Bei mir steht da irgendwas
+    /// Komisches"): the text up to its only question mark, when words follow it.
+    pub fn remark_after(&self) -> Option<Question> {
+        let (asked, remark) = self.text.split_once('?')?;
+        (!remark.contains('?') && !normalize(remark).is_empty() && !normalize(asked).is_empty())
+            .then(|| Question::new(&format!("{asked}?")))
+    }
+
     /// The words of what a task without a verb asks to make, before its colon: a few words,
     /// one of them a kind of text, a form or a measure ([`index::task_words`]: "pinned *msg*
     /// for #general: 3 bullets on …", "*tweet* thread, 3 tweets: …", "Slack-Statuszeile (max
