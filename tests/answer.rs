@@ -2202,7 +2202,7 @@ fn a_clause_asking_whether_an_unknown_company_is_a_member_lists_the_partners_wha
         "why is quillworks part of this?",
         "since when is Quillworks dabei?",
         "Is Zorblat a Bitkom member?",
-        "Ist Zorblat ein eco Mitglied?",
+        "Ist Zorblat ein ECO Mitglied?",
         "quillworks – is the list view broken?",
         "does zorblat take part in the hackathon?",
         "Ist der Hackaton dabei?",

@@ -1226,9 +1226,9 @@ fn held_to_the_fact(
                 hit.coverage.fact_missing = true;
             }
         }
-        // Which version of a thing: the first of the next hits that states one goes first
-        // ("which ceph version does R9 install?" of the release's storage section, not of its
-        // intro that names Ceph). Of other facts the first hit stays: a date or a count is
+        // Which version of a thing: the first of the next hits, or of the first one's page,
+        // that states one goes first ("which ceph version does R9 install?" of the release's
+        // section that states it, not of its intro that names Ceph). Of other facts the first hit stays: a date or a count is
         // stated in too many sections for the next that has one to be about the thing.
         // It holds all the question's names the first holds (words beyond the common ones of
         // either language): "which OpenStack version did the hackathon use?" is not the
@@ -1241,8 +1241,11 @@ fn held_to_the_fact(
                 .filter(|w| !crate::index::is_common_word(w))
                 .cloned()
                 .collect();
-            if let Some(at) = found.iter().take(VERSION_STATED_WITHIN).position(|h| {
-                !h.coverage.fact_missing && first.iter().all(|w| h.coverage.held.contains(w))
+            let page = (found[0].language.clone(), found[0].slug.clone());
+            if let Some(at) = found.iter().enumerate().position(|(i, h)| {
+                (i < VERSION_STATED_WITHIN || (&h.language, &h.slug) == (&page.0, &page.1))
+                    && !h.coverage.fact_missing
+                    && first.iter().all(|w| h.coverage.held.contains(w))
             }) {
                 let stated = found.remove(at);
                 found.insert(0, stated);
@@ -1252,7 +1255,8 @@ fn held_to_the_fact(
     found
 }
 
-/// Among how many of the first hits one that states the version asked for is put first.
+/// Among how many of the first hits (or any on the first one's page) one that states the
+/// version asked for is put first.
 const VERSION_STATED_WITHIN: usize = 3;
 
 /// Whether the section `at` states a share in percent, if the question asks for one, an

@@ -235,10 +235,17 @@ impl Question {
 
     /// The question alone, when a remark that asks nothing follows it ("is syseleven in?
     /// asking because my boss wants to know", "Ist Dataport dabei? Bei mir steht da irgendwas
-    /// Komisches"): the text up to its only question mark, when words follow it.
+    /// Komisches"): the text up to its only question mark, when words follow it that hold no
+    /// question word nor a task's verb.
     pub fn remark_after(&self) -> Option<Question> {
         let (asked, remark) = self.text.split_once('?')?;
-        (!remark.contains('?') && !normalize(remark).is_empty() && !normalize(asked).is_empty())
+        let remark = normalize(remark);
+        // A remark asks nothing: no question word, no task ("… never mind, how do I reset my
+        // router").
+        let asks = remark
+            .split(' ')
+            .any(|w| REMARK_ASKS.contains(&w) || TASK_VERBS.contains(&w));
+        (!remark.is_empty() && !asks && !normalize(asked).is_empty())
             .then(|| Question::new(&format!("{asked}?")))
     }
 
@@ -1036,8 +1043,13 @@ const TASK_LEAD_IN: &[&str] = &[
     "also",
 ];
 
-/// Verbs that start a request to do something with what a page says, in English and German
-/// (the imperative, as chat writes it: "schreib", "übersetz").
+/// Question words: a remark after a question that holds one asks something too
+/// ([`Question::remark_after`]).
+const REMARK_ASKS: &[&str] = &[
+    "who", "what", "which", "when", "where", "why", "how", "wer", "was", "welche", "welcher",
+    "welches", "wann", "wo", "warum", "wie", "wieso",
+];
+
 /// How many words a task without a verb names what to make in, at most ("pinned msg for
 /// #general", "tweet thread, 3 tweets").
 const HEAD_WORDS: usize = 6;
@@ -1060,9 +1072,11 @@ const MADE_UNTIL: &[&str] = &[
     "about", "on", "of", "for", "from", "with", "that", "which", "so", "to", "and", "or", "in",
     "using", "based", "over", "the", "this", "these", "über", "zu", "zum", "zur", "aus", "mit",
     "für", "von", "vom", "damit", "und", "oder", "die", "der", "das", "den", "dem", "im", "where",
-    "what", "who", "which", "wo", "was", "wer", "wie", "welche",
+    "what", "who", "wo", "was", "wer", "wie", "welche",
 ];
 
+/// Verbs that start a request to do something with what a page says, in English and German
+/// (the imperative, as chat writes it: "schreib", "übersetz").
 const TASK_VERBS: &[&str] = &[
     "write",
     "turn",

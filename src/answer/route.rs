@@ -1331,11 +1331,12 @@ fn names_their_list(src: &Sources, question: &Question, phrase: &str) -> bool {
             .is_some_and(|body| !OURS.contains(&body) && is_unknown_name(src, body))
     };
     let unknown = |w: &str| is_unknown_name(src, w);
+    let capitalised = capitalised_words(&question.text);
+    let body = |w: &str| names_a_body(w, &capitalised);
     if matches!(first, "member" | "members" | "mitglied" | "mitglieder")
-        && words
-            .iter()
-            .position(|w| *w == first)
-            .is_some_and(|i| of_another(i) || members_named_before(&words, i, &unknown, false))
+        && words.iter().position(|w| *w == first).is_some_and(|i| {
+            of_another(i) || members_named_before(&words, i, &unknown, &body, false)
+        })
     {
         return true;
     }
@@ -1434,6 +1435,8 @@ fn asks_in_a_clause_if_unknown_is_member(src: &Sources, question: &Question) -> 
         return false;
     }
     let name = |w: &str| names.iter().any(|n| n == w);
+    let capitalised = capitalised_words(&question.text);
+    let body = |w: &str| names_a_body(w, &capitalised);
     // "Bitkom-Mitglied": a member of the one named ("Forum-Mitglied" is ours).
     let joined_member = question.text.split_whitespace().any(|token| {
         let parts = super::question::normalize(token);
@@ -1452,7 +1455,7 @@ fn asks_in_a_clause_if_unknown_is_member(src: &Sources, question: &Question) -> 
         let (words, _) = &clauses[i];
         // The one asked about set apart before ("Zorblat – Bitkom member?").
         let named_before = (0..i).any(|j| clauses[j].1 && named_in(j));
-        let Some(at) = membership_word(words, &name, named_before) else {
+        let Some(at) = membership_word(words, &name, &body, named_before) else {
             return false;
         };
         // The one asked about stands before, in the clause or set apart before it ("ovhcloud
@@ -1531,6 +1534,25 @@ fn typed_as_names(text: &str) -> Vec<String> {
     names
 }
 
+/// The words of `text` typed with a capital, lower-cased, but for its first.
+fn capitalised_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .skip(1)
+        .filter(|t| t.starts_with(char::is_uppercase))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `word` may name a body: typed with a capital after the question's start
+/// (`capitalised`: "Bitkom", "ECO") or a word of no language; not "paying", "premium".
+fn names_a_body(word: &str, capitalised: &[String]) -> bool {
+    capitalised.iter().any(|c| c == word) || !crate::index::is_common_word(word)
+}
+
+/// The definite articles, English and German.
+const DEFINITE_ARTICLES: &[&str] = &["the", "der", "die", "das", "den", "dem", "des"];
+
 /// Words after a word for members that say whose members they are ("a member *of* the CNCF",
 /// "Mitglied *bei* Bitkom", "member *in* the forum").
 const OF_A_BODY: &[&str] = &["of", "in", "at", "von", "des", "der", "bei", "beim", "im"];
@@ -1545,7 +1567,7 @@ fn members_of<'w>(words: &[&'w str], at: usize) -> Option<&'w str> {
     words
         .iter()
         .skip(at + 2)
-        .find(|w| !matches!(**w, "the" | "der" | "die" | "den" | "dem" | "des"))
+        .find(|w| !DEFINITE_ARTICLES.contains(w))
         .copied()
 }
 
@@ -1597,25 +1619,25 @@ fn clauses_set_apart(text: &str) -> Vec<(Vec<String>, bool)> {
 }
 
 /// Whether the word for members at `at` is another body's, named right before it by a word
-/// that is no kind of member ([`MEMBER_KINDS`]), small word or word for the partners: after
-/// the one asked about (a name, as `name` tells, in `words` or `named_before` them: "Is
-/// Zorblat a *Bitkom* member?", "Zorblat – *Bitkom* member?"), or after an article ("Ist
-/// Zorblat ein *eco* Mitglied?"); not "Ist Open-Xchange Mitglied?", "how *many* members", "a
-/// *founding* member", "a *full* member".
+/// typed as a name or of no language (as `body` tells), not ours: after the one asked about
+/// (a name, as `name` tells, in `words` or `named_before` them: "Is Zorblat a *Bitkom*
+/// member?", "Zorblat – *Bitkom* member?"), or after an article ("Ist Zorblat ein *ECO*
+/// Mitglied?"); not "Ist Open-Xchange Mitglied?", "how *many* members", "a *paying* member",
+/// "a Forum SCS-*Standards* member".
 fn members_named_before(
     words: &[&str],
     at: usize,
     name: &dyn Fn(&str) -> bool,
+    body: &dyn Fn(&str) -> bool,
     named_before: bool,
 ) -> bool {
     let Some(&before) = at.checked_sub(1).and_then(|i| words.get(i)) else {
         return false;
     };
-    if is_small_word(before)
-        || OURS.contains(&before)
-        || is_list_noun(before)
-        || MEMBER_KINDS.contains(&before)
-    {
+    let ours = words[at.saturating_sub(3)..at]
+        .iter()
+        .any(|w| OUR_BODY.contains(w));
+    if ours || is_small_word(before) || OURS.contains(&before) || is_list_noun(before) {
         return false;
     }
     // The name before the word, with the words of its own ("Open-Xchange"): the one asked
@@ -1626,25 +1648,10 @@ fn members_named_before(
         return asked_before;
     }
     MEMBER_NOUNS.contains(&words[at])
+        && body(before)
         && (asked_before
             || at >= 2 && matches!(words[at - 2], "a" | "an" | "ein" | "eine" | "einem"))
 }
-
-/// Words before a word for members that say what kind of member, not whose ("a *full*
-/// member"); any other word there names a body ("a *Bitkom* member", "ein *eco* Mitglied").
-const MEMBER_KINDS: &[&str] = &[
-    "full",
-    "official",
-    "active",
-    "current",
-    "new",
-    "regular",
-    "voting",
-    "ordentliches",
-    "offizielles",
-    "aktives",
-    "neues",
-];
 
 /// Where the clause `words` says of one it names (`name`) that it is among the partners:
 /// - a word for them or their list ([`is_list_noun`], "listed", "mitgegründet"); a word for a
@@ -1659,6 +1666,7 @@ const MEMBER_KINDS: &[&str] = &[
 fn membership_word(
     words: &[String],
     name: &dyn Fn(&str) -> bool,
+    body: &dyn Fn(&str) -> bool,
     named_before: bool,
 ) -> Option<usize> {
     let clause = words.join(" ");
@@ -1683,7 +1691,7 @@ fn membership_word(
         let of_others = members_of(&words, i).is_some_and(|body| !OURS.contains(&body));
         // "Hetzner members": theirs.
         let theirs = i > 0 && name(words[i - 1]) && THEIR_LIST.contains(&w)
-            || members_named_before(&words, i, name, named_before);
+            || members_named_before(&words, i, name, body, named_before);
         noun && !of_others && !theirs
     });
     let ours = words.iter().any(|w| OUR_BODY.contains(w));
@@ -1691,9 +1699,7 @@ fn membership_word(
         .find(|&i| TAKES_PART.contains(&words[i]))
         .filter(|&at| {
             // A name without an article: "Ist IONOS dabei?", not "Ist der Hackaton dabei?".
-            let article = words[..at]
-                .iter()
-                .any(|w| matches!(*w, "the" | "der" | "die" | "das" | "den" | "dem"));
+            let article = words[..at].iter().any(|w| DEFINITE_ARTICLES.contains(w));
             ours || !article
                 && words[..at].iter().all(|w| is_small_word(w) || name(w))
                 && words[at..]

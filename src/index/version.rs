@@ -58,6 +58,15 @@ const ARTICLES: &[&str] = &["the", "a", "der", "die", "das", "dem", "den"];
 /// of "which harbor version does the registry in r8 run?", "cluster" of "what version of the
 /// cluster-api provider is in R7?".
 pub fn asks_version(normalized: &str) -> Option<String> {
+    asked_thing(normalized).map(|thing| match thing.as_str() {
+        // The short name the pages don't use.
+        "k8s" => "kubernetes".to_string(),
+        _ => thing,
+    })
+}
+
+/// [`asks_version`], the thing as the question names it.
+fn asked_thing(normalized: &str) -> Option<String> {
     let words: Vec<&str> = normalized.split(' ').collect();
     let at = words.iter().position(|w| VERSION_WORDS.contains(w))?;
     // "which kubernetes version": the question word, a qualifier or two, the thing.
@@ -227,6 +236,7 @@ mod tests {
             Some("cluster"),
         );
         check("welche openstack version hat r7", Some("openstack"));
+        check("Welche k8s-Version unterstützt R9?", Some("kubernetes"));
         // No question for a version of a thing.
         check("what's new in this version?", None);
         check("is there a German version of the page?", None);
