@@ -1228,11 +1228,11 @@ fn held_to_the_fact(
         }
         // Which version of a thing: the first of the next hits, or of the first one's page,
         // that states one goes first ("which ceph version does R9 install?" of the release's
-        // section that states it, not of its intro that names Ceph). Of other facts the first hit stays: a date or a count is
-        // stated in too many sections for the next that has one to be about the thing.
-        // It holds all the question's names the first holds (words beyond the common ones of
-        // either language): "which OpenStack version did the hackathon use?" is not the
-        // release's that states one but names no hackathon.
+        // section that states it, not of its intro that names Ceph). It holds all the
+        // question's names the first holds (words beyond the common ones of either language):
+        // "which OpenStack version did the hackathon use?" is not the release's that states
+        // one but names no hackathon. Of other facts the first hit stays: a date or a count
+        // is stated in too many sections for the next that has one to be about the thing.
         if question.version.is_some() && found.first().is_some_and(|h| h.coverage.fact_missing) {
             let first: Vec<String> = found[0]
                 .coverage

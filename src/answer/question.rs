@@ -112,7 +112,7 @@ impl Question {
     /// for …", "mach mir *eine Roadmap-Folie* aus …", "write *3 tweets* on …"), or after "as",
     /// "als", "into" ("give me the founders *as a typescript string array*", "… *als
     /// Jira-Epics*"), up to a word saying of what or for whom ([`MADE_UNTIL`]) or the clause's
-    /// end. What a task makes is no topic of the pages ("opml", "kanban", "Roadmap-Folie"),
+    /// end; or before the colon of a task without a verb ([`Question::headed_task`]). What a task makes is no topic of the pages ("opml", "kanban", "Roadmap-Folie"),
     /// as the form words the lexicon knows are not ([`index::task_words`]).
     fn made_as(&self) -> Vec<String> {
         let mut made = self.headed_task().unwrap_or_default();
