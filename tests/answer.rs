@@ -308,8 +308,14 @@ fn a_remark_after_the_question_about_a_partner_does_not_make_it_unsure() {
                 "Ist Dataport dabei? Bei mir steht da irgendwas Komisches mit dem Namen",
                 "en",
             ),
+            ("Ist Quillworks dabei? Kollege meint nein", "en"),
         ],
     );
+    // A correction after the question says what is asked.
+    let answer = site
+        .core
+        .answer("who are the partners? I mean the summit sponsors", "en");
+    assert_ne!(answer.command, "partners", "{answer:#?}");
 }
 
 #[test]

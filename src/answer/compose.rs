@@ -22,6 +22,27 @@ const NAMED_PAGE_DEPTH: usize = 20;
 /// A free question: small talk, routed to a command when it asks for one, else searched; an
 /// answer less sure than `search.min_confidence` says "not found" instead.
 pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
+    let answer = answer_to(src, question, language);
+    // A remark after the question ("Ist Syself dabei? Kollege meint nein", "is syseleven in?
+    // asking because my boss wants to know") says why it is asked, not what: a command the
+    // question alone is surely answered by answers it, whatever words the remark adds. (A
+    // search keeps the remark: its words say what is asked more often than not.)
+    if answer.outcome != Outcome::Answered {
+        if let Some(alone) = question.remark_after() {
+            let mut answered = answer_to(src, &alone, language);
+            if answered.outcome == Outcome::Answered
+                && matches!(answered.command, AnsweredBy::Command(_))
+            {
+                answered.query = question.text.clone();
+                return answered;
+            }
+        }
+    }
+    answer
+}
+
+/// [`question`], of the question as asked.
+fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
     if question.is_smalltalk() {
         return smalltalk(&question.text, language);
     }
@@ -142,20 +163,7 @@ pub fn question(src: &Sources, question: &Question, language: &str) -> Answer {
         // A question of nothing but the command's words asks for it, surely.
         let mut sure = match routed.by {
             RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries => 1.0,
-            // A remark after the question ("is syseleven in? asking because my boss wants to
-            // know") says why it is asked, not what: the question alone is as sure.
-            _ => {
-                let whole = routed_confidence(src, asked, language, routed.command, &found);
-                asked.remark_after().map_or(whole, |alone| {
-                    whole.max(routed_confidence(
-                        src,
-                        &alone,
-                        language,
-                        routed.command,
-                        &found,
-                    ))
-                })
-            }
+            _ => routed_confidence(src, asked, language, routed.command, &found),
         };
         // A command named among words no page has ("join a choir", "weather in Berlin" naming
         // a partner's city) is about something else.

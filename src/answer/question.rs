@@ -236,7 +236,7 @@ impl Question {
     /// The question alone, when a remark that asks nothing follows it ("is syseleven in?
     /// asking because my boss wants to know", "Ist Dataport dabei? Bei mir steht da irgendwas
     /// Komisches"): the text up to its only question mark, when words follow it that hold no
-    /// question word nor a task's verb.
+    /// question word, no task's verb and no correction ([`CORRECTIONS`]).
     pub fn remark_after(&self) -> Option<Question> {
         let (asked, remark) = self.text.split_once('?')?;
         let remark = normalize(remark);
@@ -244,7 +244,9 @@ impl Question {
         // router").
         let asks = remark
             .split(' ')
-            .any(|w| REMARK_ASKS.contains(&w) || TASK_VERBS.contains(&w));
+            .any(|w| REMARK_ASKS.contains(&w) || TASK_VERBS.contains(&w))
+            // A correction says what is asked: "who are the partners? I mean the sponsors".
+            || CORRECTIONS.iter().any(|c| contains_phrase(&remark, c));
         (!remark.is_empty() && !asks && !normalize(asked).is_empty())
             .then(|| Question::new(&format!("{asked}?")))
     }
@@ -1048,6 +1050,21 @@ const TASK_LEAD_IN: &[&str] = &[
 const REMARK_ASKS: &[&str] = &[
     "who", "what", "which", "when", "where", "why", "how", "wer", "was", "welche", "welcher",
     "welches", "wann", "wo", "warum", "wie", "wieso",
+];
+
+/// What a remark that corrects the question says ("… ? *I mean* the summit sponsors", "…?
+/// *ich meine* die Sponsoren").
+const CORRECTIONS: &[&str] = &[
+    "i mean",
+    "i meant",
+    "meaning",
+    "rather",
+    "instead",
+    "ich meine",
+    "ich meinte",
+    "eher",
+    "sondern",
+    "stattdessen",
 ];
 
 /// How many words a task without a verb names what to make in, at most ("pinned msg for
