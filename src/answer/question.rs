@@ -244,7 +244,7 @@ impl Question {
         // router").
         let asks = remark
             .split(' ')
-            .any(|w| REMARK_ASKS.contains(&w) || TASK_VERBS.contains(&w))
+            .any(|w| WH.contains(&w) || TASK_VERBS.contains(&w))
             // A correction says what is asked: "who are the partners? I mean the sponsors".
             || CORRECTIONS.iter().any(|c| contains_phrase(&remark, c));
         (!remark.is_empty() && !asks && !normalize(asked).is_empty())
@@ -1045,11 +1045,12 @@ const TASK_LEAD_IN: &[&str] = &[
     "also",
 ];
 
-/// Question words: a remark after a question that holds one asks something too
-/// ([`Question::remark_after`]).
-const REMARK_ASKS: &[&str] = &[
+/// Question words, English and German: a remark after a question that holds one asks
+/// something too ([`Question::remark_after`]); a question holding one asks more than whether
+/// someone is listed (`route`).
+pub(super) const WH: &[&str] = &[
     "who", "what", "which", "when", "where", "why", "how", "wer", "was", "welche", "welcher",
-    "welches", "wann", "wo", "warum", "wie", "wieso",
+    "welches", "welchen", "wann", "wo", "warum", "wie", "wieso", "weshalb",
 ];
 
 /// What a remark that corrects the question says ("… ? *I mean* the summit sponsors", "…?

@@ -13,7 +13,7 @@
 
 use super::catalog::Command;
 use super::partners;
-use super::question::Question;
+use super::question::{Question, WH};
 use super::Sources;
 use crate::config::CommandKind;
 use crate::index::SearchHit;
@@ -663,12 +663,6 @@ const ABOUT_A_LIST: &[&str] = &[
     "oder",
     "nicht",
     "nein",
-];
-
-/// Question words: a question holding one asks more than whether someone is listed.
-const WH: &[&str] = &[
-    "who", "what", "which", "when", "where", "why", "how", "wer", "was", "welche", "welcher",
-    "welches", "welchen", "wann", "wo", "warum", "wie", "wieso", "weshalb",
 ];
 
 /// Whether a question asks nothing but whether the one it names is among the partners, in
