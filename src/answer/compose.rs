@@ -1242,19 +1242,20 @@ fn held_to_the_fact(
         // one but names no hackathon. Of other facts the first hit stays: a date or a count
         // is stated in too many sections for the next that has one to be about the thing.
         if question.version.is_some() && found.first().is_some_and(|h| h.coverage.fact_missing) {
-            let first: Vec<String> = found[0]
+            let first = &found[0];
+            let names: Vec<&String> = first
                 .coverage
                 .held
                 .iter()
                 .filter(|w| !crate::index::is_common_word(w))
-                .cloned()
                 .collect();
-            let page = (found[0].language.clone(), found[0].slug.clone());
-            if let Some(at) = found.iter().enumerate().position(|(i, h)| {
-                (i < VERSION_STATED_WITHIN || (&h.language, &h.slug) == (&page.0, &page.1))
+            let stated = found.iter().enumerate().position(|(i, h)| {
+                (i < VERSION_STATED_WITHIN
+                    || (h.language == first.language && h.slug == first.slug))
                     && !h.coverage.fact_missing
-                    && first.iter().all(|w| h.coverage.held.contains(w))
-            }) {
+                    && names.iter().all(|w| h.coverage.held.contains(w))
+            });
+            if let Some(at) = stated {
                 let stated = found.remove(at);
                 found.insert(0, stated);
             }

@@ -50,6 +50,9 @@ pub struct Question {
     /// bio* for …", "… *as a typescript string array*": see [`Question::made_as`]); those no
     /// page has say how, not what of. None of a question that is no task.
     pub made: Vec<String>,
+    /// Whether it names what to make before a colon, without a verb
+    /// ([`Question::headed_task`]), read once.
+    headed: bool,
 }
 
 impl Question {
@@ -99,7 +102,9 @@ impl Question {
             measure,
             version,
             made: Vec::new(),
+            headed: false,
         };
+        question.headed = question.headed_task().is_some();
         if question.is_task() {
             question.how = index::task_words(question.words());
             question.made = question.made_as();
@@ -112,8 +117,9 @@ impl Question {
     /// for …", "mach mir *eine Roadmap-Folie* aus …", "write *3 tweets* on …"), or after "as",
     /// "als", "into" ("give me the founders *as a typescript string array*", "… *als
     /// Jira-Epics*"), up to a word saying of what or for whom ([`MADE_UNTIL`]) or the clause's
-    /// end; or before the colon of a task without a verb ([`Question::headed_task`]). What a task makes is no topic of the pages ("opml", "kanban", "Roadmap-Folie"),
-    /// as the form words the lexicon knows are not ([`index::task_words`]).
+    /// end; or before the colon of a task without a verb ([`Question::headed_task`]). What a
+    /// task makes is no topic of the pages ("opml", "kanban", "Roadmap-Folie"), as the form
+    /// words the lexicon knows are not ([`index::task_words`]).
     fn made_as(&self) -> Vec<String> {
         let mut made = self.headed_task().unwrap_or_default();
         for (n, clause) in self
@@ -230,7 +236,7 @@ impl Question {
     /// (after "pls", "can you", "bitte" …), or names what to make before a colon, without a
     /// verb ([`Question::headed_task`]: "tweet thread, 3 tweets: when the forum took over …").
     pub fn is_task(&self) -> bool {
-        self.task_verb().is_some() || self.headed_task().is_some()
+        self.headed || self.task_verb().is_some()
     }
 
     /// The question alone, when a remark that asks nothing follows it ("is syseleven in?
@@ -255,7 +261,7 @@ impl Question {
     /// one of them a kind of text, a form or a measure ([`index::task_words`]: "pinned *msg*
     /// for #general: 3 bullets on …", "*tweet* thread, 3 tweets: …", "Slack-Statuszeile (max
     /// 60 Zeichen): …"); in a request, not a question ("?"), and not "Tweet: is it on X?".
-    pub fn headed_task(&self) -> Option<Vec<String>> {
+    fn headed_task(&self) -> Option<Vec<String>> {
         if self.text.contains('?') {
             return None;
         }

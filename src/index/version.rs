@@ -69,28 +69,20 @@ pub fn asks_version(normalized: &str) -> Option<String> {
 fn asked_thing(normalized: &str) -> Option<String> {
     let words: Vec<&str> = normalized.split(' ').collect();
     let at = words.iter().position(|w| VERSION_WORDS.contains(w))?;
-    // "which kubernetes version": the question word, a qualifier or two, the thing.
-    if at >= 2 {
-        let thing = words[at - 1];
-        let before: Vec<&str> = words[..at - 1]
-            .iter()
-            .rev()
-            .copied()
-            .skip_while(|w| QUALIFIERS.contains(w))
-            .take(1)
-            .collect();
-        if before.first().is_some_and(|w| WHICH.contains(w)) && is_thing(thing) {
-            return Some(thing.to_string());
-        }
-    }
-    // "which version of the cluster-api provider".
-    let asked = at >= 1
-        && words[..at]
+    // The last words before end in a question word, and qualifiers after it.
+    let asked_by = |before: &[&str]| {
+        before
             .iter()
             .rev()
             .find(|w| !QUALIFIERS.contains(w))
-            .is_some_and(|w| WHICH.contains(w));
-    if asked && words.get(at + 1).is_some_and(|w| OF.contains(w)) {
+            .is_some_and(|w| WHICH.contains(w))
+    };
+    // "which kubernetes version": the question word, a qualifier or two, the thing.
+    if at >= 2 && asked_by(&words[..at - 1]) && is_thing(words[at - 1]) {
+        return Some(words[at - 1].to_string());
+    }
+    // "which version of the cluster-api provider".
+    if asked_by(&words[..at]) && words.get(at + 1).is_some_and(|w| OF.contains(w)) {
         return words[at + 2..]
             .iter()
             .find(|w| !ARTICLES.contains(w))
