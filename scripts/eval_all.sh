@@ -30,40 +30,13 @@ if verbose:
             print(f"   {k:<16} n={v['questions']:<4} P@1 {f(v['p_at_1'])} page {f(v['page_p_at_1'])} abst {f(v['abstention'])} | base {f(bv.get('p_at_1',0))} page {f(bv.get('page_p_at_1',0))}")
 PY
 }
-run seed content tests/eval/questions.toml
-run seed_discord content tests/eval/seed_discord.toml
-run seed_holdout content tests/eval/seed_holdout.toml
-run seed_discord2 content tests/eval/seed_discord2.toml
-run seed_discord3 content tests/eval/seed_discord3.toml
-run seed_discord4 content tests/eval/seed_discord4.toml
-run seed_discord5 content tests/eval/seed_discord5.toml
-run seed_discord6 content tests/eval/seed_discord6.toml
-run seed_discord7 content tests/eval/seed_discord7.toml
-run seed_discord8 content tests/eval/seed_discord8.toml
-run seed_discord9 content tests/eval/seed_discord9.toml
-run seed_discord10 content tests/eval/seed_discord10.toml
-run seed_discord11 content tests/eval/seed_discord11.toml
-run seed_discord12 content tests/eval/seed_discord12.toml
-run seed_discord13 content tests/eval/seed_discord13.toml
-run seed_discord14 content tests/eval/seed_discord14.toml
-run site tests/fixtures/scs_site tests/eval/site.toml
-run real_dev "$site" tests/eval/real_site.toml
-run real_holdout "$site" tests/eval/real_holdout.toml
-run real_fresh "$site" tests/eval/real_fresh.toml
-run real_fresh2 "$site" tests/eval/real_fresh2.toml
-run real_fresh3 "$site" tests/eval/real_fresh3.toml
-run real_fresh4 "$site" tests/eval/real_fresh4.toml
-run real_fresh5 "$site" tests/eval/real_fresh5.toml
-run real_fresh6 "$site" tests/eval/real_fresh6.toml
-run real_fresh7 "$site" tests/eval/real_fresh7.toml
-run real_fresh8 "$site" tests/eval/real_fresh8.toml
-run real_fresh9 "$site" tests/eval/real_fresh9.toml
-run real_fresh10 "$site" tests/eval/real_fresh10.toml
-run real_fresh11 "$site" tests/eval/real_fresh11.toml
-run real_fresh12 "$site" tests/eval/real_fresh12.toml
-run real_fresh13 "$site" tests/eval/real_fresh13.toml
-run real_fresh14 "$site" tests/eval/real_fresh14.toml
-run real_fresh15 "$site" tests/eval/real_fresh15.toml
-run real_fresh16 "$site" tests/eval/real_fresh16.toml
-run real_fresh17 "$site" tests/eval/real_fresh17.toml
-run real_fresh18 "$site" tests/eval/real_fresh18.toml
+for questions in tests/eval/*.toml; do
+  name="$(basename "$questions" .toml)"
+  case "$name" in
+    questions) run seed content "$questions" ;;
+    seed*) run "$name" content "$questions" ;;
+    site) run site tests/fixtures/scs_site "$questions" ;;
+    real_site) run real_dev "$site" "$questions" ;;
+    *) run "$name" "$site" "$questions" ;;
+  esac
+done
