@@ -1,6 +1,7 @@
 //! Composing answers: from a command's section, from the search, and the answers that say why
 //! there is none (not found, refused, help).
 
+use super::calibrate::calibrated;
 use super::catalog::{Command, SectionRef};
 use super::model::{Answer, AnswerLink, AnsweredBy, Hit, Outcome};
 use super::partners::{self, partners_named, partners_of};
@@ -236,11 +237,25 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
             let at = src
                 .catalog
                 .locate(src.library, &top.language, &top.slug, &top.anchor);
-            confidence(
+            let mut evidence = confidence(
                 asked_of_page,
                 &top.coverage,
                 task_lift(src, asked_of_page, at),
-            )
+            );
+            if tasks_another_text(src, asked_of_page, at) {
+                evidence *= WEAK;
+            }
+            // What `scripts/fit_confidence.py` fits the calibration on.
+            tracing::debug!(
+                query = ?question.text,
+                evidence,
+                words = top.coverage.words,
+                fact_missing = top.coverage.fact_missing,
+                meaning = top.coverage.meaning,
+                pointed = points_at_content(question, &top.coverage),
+                "calibration"
+            );
+            calibrated(evidence, &top.coverage, question)
         }
     };
     if sure < min {
@@ -552,7 +567,7 @@ pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f
     // OSISM is profitable?", "per the website, who is the chancellor?").
     // A task on a part of the pages ("sum up the gaia-x paragraph for my slide deck") asks
     // about that part, whatever words say what the task is for.
-    let pointed = if question.points_at_content() && foreign_share(coverage) <= POINTED_FOREIGN {
+    let pointed = if points_at_content(question, coverage) {
         POINTED_LIFT
     } else {
         1.0
@@ -576,7 +591,14 @@ pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f
     }
 }
 
-/// How much a question pointing at the content ([`Question::points_at_content`]) lifts both
+/// Whether a question points at the content ([`Question::points_at_content`]) with no more
+/// than [`POINTED_FOREIGN`] of what it means in words no page has: "per the website, who is
+/// the chancellor?" asks about the world, whatever it points at.
+pub(super) fn points_at_content(question: &Question, coverage: &Coverage) -> bool {
+    question.points_at_content() && foreign_share(coverage) <= POINTED_FOREIGN
+}
+
+/// How much a question pointing at the content ([`points_at_content`]) lifts both
 /// the share a section holds and the scope. No out-of-scope question of the development sets
 /// (some 400) points at the page; some 90 in-scope ones do, a quarter of them held back
 /// with the right section first before the lift.
@@ -636,13 +658,7 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
                 || (!crate::index::is_word_of(&page.language, w) && crate::index::in_glossary(w))
         })
     };
-    // Whose: words of its page's title ("the intro *of the network page*"), not of another
-    // text ("the intro of the GDPR" of a section saying "GDPR-compliant").
-    let title = super::question::normalize(&page.title);
-    let whose = task
-        .owner
-        .iter()
-        .all(|w| super::question::contains_phrase(&title, w) || PAGE_WORDS.contains(w));
+    let whose = !owned_elsewhere(&task, page);
     tracing::debug!(
         part = task.part,
         named_by = ?task.named_by,
@@ -662,6 +678,35 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
 
 /// Whether a task makes a text of a part it names by what the part is about ([`names_a_part`]),
 /// by a word `also` accepts.
+/// Whether the part a task is on belongs to another text than `page`: whose it is is said by
+/// words of the page's title ("the intro *of the network page*"), else by another text's
+/// ("the intro of the GDPR" of a section saying "GDPR-compliant", "the intro to the cloud
+/// act").
+fn owned_elsewhere(task: &super::question::TaskPart, page: &Page) -> bool {
+    let title = super::question::normalize(&page.title);
+    !task
+        .owner
+        .iter()
+        .all(|w| super::question::contains_phrase(&title, w) || PAGE_WORDS.contains(w))
+}
+
+/// Whether `question` is a task on a part of another text, named by words that neither the
+/// page's title nor the section `at` has ("sum up the intro to the cloud act"): what no page
+/// holds, however many of its words one has. A part named by what the section says is its
+/// own ("das Zitat von Ganten" of the section quoting him).
+fn tasks_another_text(src: &Sources, question: &Question, at: Option<SectionRef>) -> bool {
+    let (Some(task), Some(at)) = (question.task_part(), at) else {
+        return false;
+    };
+    let (page, section) = at.get(src.library);
+    let text = words_of(section);
+    owned_elsewhere(&task, page)
+        && !task
+            .owner
+            .iter()
+            .all(|w| super::question::contains_phrase(&text, w))
+}
+
 fn rewrites_a_named_part(task: &super::question::TaskPart, also: impl Fn(&str) -> bool) -> bool {
     !task.part.is_empty()
         && task.rewrites()

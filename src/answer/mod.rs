@@ -7,6 +7,7 @@
 //! - [`partners`]: partner lists and names typed loosely;
 //! - [`named_page`]: the page a question names ("according to the standards page …");
 //! - [`compose`]: answers from a section, from the search, not found, refused;
+//! - [`calibrate`]: how sure a search answer is, fitted on questions with known answers;
 //! - [`help`]: the `/help` answer.
 //!
 //! Invariants: nothing here fails (missing content, a bad command, a question with nothing
@@ -15,6 +16,7 @@
 //! invisible characters, mention tags) and the choice of language are the core's front door
 //! ([`crate::core`]); this layer trusts what it is given.
 
+pub mod calibrate;
 pub mod catalog;
 pub mod compose;
 pub mod help;

@@ -1018,7 +1018,7 @@ const POSSESSIVES: &[&str] = &[
 const PHRASE_END: &[&str] = &[
     "in", "ins", "into", "to", "for", "für", "as", "als", "with", "mit", "and", "und", "so",
     "from", "aus", "im", "auf", "onto", "like", "wie", "a", "an", "ein", "eine", "einen", "einer",
-    "einem",
+    "einem", "bitte", "please", "pls", "plz",
 ];
 
 /// How many words after such a preposition name the part ("the section on *gaia-x trust

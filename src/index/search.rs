@@ -212,6 +212,9 @@ pub struct Coverage {
     /// enclosing headings or its page title: what it is about of the question. Two hits are
     /// compared by it (see `prefer_fuller` in this module's parent).
     pub held: Vec<String>,
+    /// How many words of the question the search reads: not its stopwords, nor a slip of one
+    /// ("teh"); a compound counts as its parts. The same for every hit.
+    pub words: usize,
 }
 
 /// How a question word stands for itself in the content.
@@ -2134,6 +2137,7 @@ pub fn search(
         let held_to_page = asked_and_held(facts::is_held_to_page);
         let held_to_section = asked_and_held(facts::is_held_to_section);
         let total_meaning: f32 = query.words.iter().map(|w| w.meaning).sum();
+        let read = query.words.iter().filter(|w| w.hint == Hint::No).count();
         let mut hits = Vec::with_capacity(ranked.len());
         for (score, doc) in ranked {
             let d = doc as usize;
@@ -2195,6 +2199,7 @@ pub fn search(
                     found & (1 << i) != 0 && w.known == Known::Typed && w.sections == 1
                 }),
                 foreign,
+                words: read,
                 fact_missing: fact_missing
                     || held_to_page & !page_sums.found != 0
                     || held_to_section & !found != 0,
