@@ -17,6 +17,10 @@
 //! - whether it asks for a kind of fact no section states (`Coverage::fact_missing`);
 //! - whether it points at the pages ("does the page say …") and means little no page has.
 //!
+//! The same chance is given to a command asked for among other words (`compose`'s routed
+//! answers), from the evidence the rules give its section: fitted on search answers only, it
+//! answered 28 more of those right on the sets, and no out-of-scope question.
+//!
 //! A shorter question keeps the rules' evidence: on those the rules decide better (fitted on
 //! all questions, the model lost more short questions of the oldest sets than it won).
 //!

@@ -217,6 +217,22 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
                 sure *= WEAK;
             }
         }
+        // A command asked among other words is as sure as a search answer with that
+        // evidence: a long question, by the calibrated chance ([`calibrated`]), of the
+        // command's section where the search found it.
+        if !matches!(
+            routed.by,
+            RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries
+        ) {
+            let section = routed.command.section(language);
+            let hit = found
+                .iter()
+                .find(|h| section.is_some_and(|at| at.is(src.library, h)))
+                .or(found.first());
+            if let Some(hit) = hit {
+                sure = calibrated(sure, &hit.coverage, question);
+            }
+        }
         // Unsure, the command says it found nothing; unless its section ranked below the
         // best hit (`Route::below_best`): then the search answers.
         if sure < min && !routed.below_best {
