@@ -2495,7 +2495,33 @@ fn a_task_based_on_a_part_of_the_page_is_answered_from_that_part() {
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
         assert_eq!(answer.hits[0].anchor, anchor, "{answer:#?}");
     }
-    // The introduction to another text is no part of these pages.
-    let answer = ask("sum up the intro to the cloud act", "en");
-    assert_eq!(answer.outcome, Outcome::NotFound, "{answer:#?}");
+    // The introduction to another text is no part of these pages, however many of its words
+    // one has.
+    for question in [
+        "sum up the intro to the cloud act",
+        "sum up the intro to the osba annual report about open source business in europe",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
+fn a_long_question_asked_of_the_pages_is_answered_and_a_long_one_about_something_else_is_not() {
+    // The words beyond what the section holds say what to make and when: the command answers.
+    let answer = ask(
+        "write a slack reminder for me to ping the forum's mail address next monday",
+        "en",
+    );
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(answer.command, "join", "{answer:#?}");
+    // Long chat about other things holds as little of a section: still held back.
+    for question in [
+        "what are good open source alternatives to microsoft office for a small company",
+        "explain how federated learning works in machine learning with a simple example",
+        "per the website, who is the chancellor of germany right now and which party does he belong to?",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
 }

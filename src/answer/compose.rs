@@ -166,6 +166,8 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
             RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries => 1.0,
             _ => routed_confidence(src, asked, language, routed.command, &found),
         };
+        // Whether a rule damped it as weak (see [`Evidence::damped`]).
+        let mut damped = false;
         // A command named among words no page has ("join a choir", "weather in Berlin" naming
         // a partner's city) is about something else.
         if !matches!(
@@ -184,17 +186,18 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
                 // our wiki"): they count less against the command ([`framing`]), and less
                 // still those saying what a task on the command's section is for ("turn the
                 // further links into a markdown table").
-                sure = sure.min(
-                    1.0 - against * foreign_share(&top.coverage)
+                let foreign = 1.0
+                    - against * foreign_share(&top.coverage)
                         / (framing(question)
-                            * task_lift(src, question, routed.command.section(language))),
-                );
+                            * task_lift(src, question, routed.command.section(language)));
+                sure = sure.min(foreign);
             }
         }
         // Someone's private life is in no command's section either: "need <someone>'s
         // personal mail address" is not the forum's address.
         if crate::index::asks_private_life(&question.hints) {
             sure *= WEAK;
+            damped = true;
         }
         // "When is the next summit?" routed to the summit's command: its page must state a
         // time to come, as a searched page must. Joining is open now, whenever the next of
@@ -207,6 +210,7 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
             if let Some(at) = routed.command.section(language) {
                 if !can_say_when(src, question, at) {
                     sure *= WEAK;
+                    damped = true;
                 }
             }
         }
@@ -215,6 +219,13 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
         if let Some(at) = routed.command.section(language) {
             if !can_state_the_fact(src, question, at) || !can_say_which_most(src, question, at) {
                 sure *= WEAK;
+                damped = true;
+            }
+            // A task on a part of another text ("summarize the introduction of the gaia-x
+            // whitepaper") is not on the command's section either.
+            if tasks_another_text(src, question, Some(at)) {
+                sure *= WEAK;
+                damped = true;
             }
         }
         // A command asked among other words is as sure as a search answer with that
@@ -230,7 +241,12 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
                 .find(|h| section.is_some_and(|at| at.is(src.library, h)))
                 .or(found.first());
             if let Some(hit) = hit {
-                sure = calibrated(sure, &hit.coverage, question);
+                let evidence = Evidence {
+                    value: sure,
+                    damped,
+                    of_the_pages: true,
+                };
+                sure = calibrated(evidence, &hit.coverage, question);
             }
         }
         // Unsure, the command says it found nothing; unless its section ranked below the
@@ -253,25 +269,30 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
             let at = src
                 .catalog
                 .locate(src.library, &top.language, &top.slug, &top.anchor);
-            let mut evidence = confidence(
+            let mut evidence = evidence(
                 asked_of_page,
                 &top.coverage,
                 task_lift(src, asked_of_page, at),
             );
             if tasks_another_text(src, asked_of_page, at) {
-                evidence *= WEAK;
+                evidence = Evidence {
+                    value: evidence.value * WEAK,
+                    damped: true,
+                    ..evidence
+                };
             }
             // What `scripts/fit_confidence.py` fits the calibration on.
             tracing::debug!(
                 query = ?question.text,
-                evidence,
+                evidence = evidence.value,
+                damped = evidence.damped,
+                of_the_pages = evidence.of_the_pages,
                 words = top.coverage.words,
-                fact_missing = top.coverage.fact_missing,
                 meaning = top.coverage.meaning,
-                pointed = points_at_content(question, &top.coverage),
+                pointed = points_at_content(asked_of_page, &top.coverage),
                 "calibration"
             );
-            calibrated(evidence, &top.coverage, question)
+            calibrated(evidence, &top.coverage, asked_of_page)
         }
     };
     if sure < min {
@@ -556,6 +577,37 @@ const PAGE_SHARE: f32 = 0.9;
 ///
 /// `task_lift` lifts a request for a task on a part of the pages ([`task_lift`]).
 pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f32 {
+    evidence(question, coverage, task_lift).value
+}
+
+/// What [`confidence`] gives a section, and what held it back.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evidence {
+    /// From 0 to 1, as [`confidence`].
+    pub value: f32,
+    /// Damped as weak evidence (a question of one common word, one asking a fact no section
+    /// states, a task on another text; for a command, someone's private life or a time or
+    /// fact its section can't state), or none at all: what the rules hold back on purpose,
+    /// which [`super::calibrate::calibrated`] leaves as it is.
+    pub damped: bool,
+    /// Asked of the pages themselves: a question pointing at them with little no page has
+    /// ([`points_at_content`]), a task pointing at them ("write a tweet announcing the forum,
+    /// facts strictly from this page") or on the part of them the section is ([`task_lift`]),
+    /// a command asked among other words. Only then are the words beyond what a section holds taken for
+    /// words about the asking (what to make, for whom), not for another topic.
+    pub of_the_pages: bool,
+}
+
+/// [`confidence`], with what held it back.
+pub fn evidence(question: &Question, coverage: &Coverage, task_lift: f32) -> Evidence {
+    let of_the_pages = task_lift > 1.0
+        || points_at_content(question, coverage)
+        || (question.points_at_content() && question.is_task());
+    let damped = |value: f32| Evidence {
+        value,
+        damped: true,
+        of_the_pages,
+    };
     // Quantities, that is: a long number is an identifier ("206539" of a phone number).
     let only_numbers = !coverage.matched.is_empty()
         && coverage
@@ -563,13 +615,13 @@ pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f
             .iter()
             .all(|w| crate::index::is_quantity(w));
     if only_numbers {
-        return 0.0;
+        return damped(0.0);
     }
     let share = coverage.share.max(PAGE_SHARE * coverage.page_share);
     // Asked for a kind of fact the content never states: whatever section holds the
     // question's names, it does not hold the answer.
     if coverage.fact_missing {
-        return WEAK * share.min(1.0);
+        return damped(WEAK * share.min(1.0));
     }
     let asked = coverage.meaning + coverage.meaning_foreign;
     let scope = if asked > 0.0 {
@@ -601,9 +653,13 @@ pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f
                     && coverage.meaning_found < RARE_MEANING
                     && !coverage.matched.iter().any(|w| question.is_distinctive(w)))));
     if weak && task_lift < NAMED_TASK_LIFT {
-        sure * WEAK
+        damped(sure * WEAK)
     } else {
-        sure
+        Evidence {
+            value: sure,
+            damped: sure <= 0.0,
+            of_the_pages,
+        }
     }
 }
 
@@ -692,8 +748,6 @@ fn task_lift(src: &Sources, question: &Question, answer: Option<SectionRef>) -> 
     }
 }
 
-/// Whether a task makes a text of a part it names by what the part is about ([`names_a_part`]),
-/// by a word `also` accepts.
 /// Whether the part a task is on belongs to another text than `page`: whose it is is said by
 /// words of the page's title ("the intro *of the network page*"), else by another text's
 /// ("the intro of the GDPR" of a section saying "GDPR-compliant", "the intro to the cloud
@@ -723,6 +777,8 @@ fn tasks_another_text(src: &Sources, question: &Question, at: Option<SectionRef>
             .all(|w| super::question::contains_phrase(&text, w))
 }
 
+/// Whether a task makes a text of a part it names by what the part is about ([`names_a_part`]),
+/// by a word `also` accepts.
 fn rewrites_a_named_part(task: &super::question::TaskPart, also: impl Fn(&str) -> bool) -> bool {
     !task.part.is_empty()
         && task.rewrites()

@@ -1312,6 +1312,11 @@ mod tests {
             "sum up the gaia-x paragraph from the handelsblatt article",
             Some(("paragraph", &["gaia", "x"], &["handelsblatt", "article"])),
         );
+        // A word asking politely ends the words naming whose part it is.
+        check_task(
+            "Gib das Zitat von Ganten bitte als indirekte Rede wieder",
+            Some(("zitat", &[], &["ganten"])),
+        );
         // The asker's own text, unless it is what the task is for.
         check_task("summarize the gaia-x paragraph in my thesis", None);
         check_task("fass den gaia-x absatz in meiner hausarbeit zusammen", None);
