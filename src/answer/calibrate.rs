@@ -49,7 +49,7 @@ const PER_WORD: f32 = 0.290;
 /// Words beyond this many lift no more: a pasted text is no surer for its length.
 const MAX_WORDS: usize = 10;
 /// Questions of this many words read or fewer keep the rules' evidence.
-const SHORT: usize = 6;
+pub(super) const SHORT: usize = 6;
 /// The weight of `ln(1 + meaning)`: what the question's words mean in general language.
 const MEANING: f32 = -0.583;
 /// The weight of pointing at the pages ([`super::compose::points_at_content`]).

@@ -600,13 +600,10 @@ pub struct Evidence {
 
 /// [`confidence`], with what held it back.
 pub fn evidence(question: &Question, coverage: &Coverage, task_lift: f32) -> Evidence {
-    let of_the_pages = task_lift > 1.0
-        || points_at_content(question, coverage)
-        || (question.points_at_content() && question.is_task());
     let damped = |value: f32| Evidence {
         value,
         damped: true,
-        of_the_pages,
+        of_the_pages: false,
     };
     // Quantities, that is: a long number is an identifier ("206539" of a phone number).
     let only_numbers = !coverage.matched.is_empty()
@@ -655,6 +652,11 @@ pub fn evidence(question: &Question, coverage: &Coverage, task_lift: f32) -> Evi
     if weak && task_lift < NAMED_TASK_LIFT {
         damped(sure * WEAK)
     } else {
+        // Read only where the calibration would use it: a long question.
+        let of_the_pages = coverage.words > super::calibrate::SHORT
+            && (task_lift > 1.0
+                || points_at_content(question, coverage)
+                || (question.points_at_content() && question.is_task()));
         Evidence {
             value: sure,
             damped: sure <= 0.0,
