@@ -235,18 +235,21 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
             routed.by,
             RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries
         ) {
+            // Only where the search found the command's section: whether the question is
+            // asked of it, and whether a rule damped what it holds, are read as for a search
+            // answer from that section.
             let section = routed.command.section(language);
             let hit = found
                 .iter()
-                .find(|h| section.is_some_and(|at| at.is(src.library, h)))
-                .or(found.first());
+                .find(|h| section.is_some_and(|at| at.is(src.library, h)));
             if let Some(hit) = hit {
+                let of_section = evidence(asked, &hit.coverage, task_lift(src, asked, section));
                 let evidence = Evidence {
                     value: sure,
-                    damped,
-                    of_the_pages: true,
+                    damped: damped || of_section.damped,
+                    of_the_pages: of_section.of_the_pages,
                 };
-                sure = calibrated(evidence, &hit.coverage, question);
+                sure = calibrated(evidence, &hit.coverage, asked);
             }
         }
         // Unsure, the command says it found nothing; unless its section ranked below the
@@ -590,11 +593,12 @@ pub struct Evidence {
     /// fact its section can't state), or none at all: what the rules hold back on purpose,
     /// which [`super::calibrate::calibrated`] leaves as it is.
     pub damped: bool,
-    /// Asked of the pages themselves: a question pointing at them with little no page has
+    /// Asked of the pages themselves, by a question of more than
+    /// [`super::calibrate::SHORT`] words: pointing at them with little no page has
     /// ([`points_at_content`]), a task pointing at them ("write a tweet announcing the forum,
-    /// facts strictly from this page") or on the part of them the section is ([`task_lift`]),
-    /// a command asked among other words. Only then are the words beyond what a section holds taken for
-    /// words about the asking (what to make, for whom), not for another topic.
+    /// facts strictly from this page") or on the part of them the section is ([`task_lift`]).
+    /// Only then are the words beyond what a section holds taken for words about the asking
+    /// (what to make, for whom), not for another topic. (Not read for a short question.)
     pub of_the_pages: bool,
 }
 

@@ -7,7 +7,8 @@
 //! - [`partners`]: partner lists and names typed loosely;
 //! - [`named_page`]: the page a question names ("according to the standards page …");
 //! - [`compose`]: answers from a section, from the search, not found, refused;
-//! - [`calibrate`]: how sure a search answer is, fitted on questions with known answers;
+//! - [`calibrate`]: how sure a long answer asked of the pages is, fitted on questions with
+//!   known answers;
 //! - [`help`]: the `/help` answer.
 //!
 //! Invariants: nothing here fails (missing content, a bad command, a question with nothing
