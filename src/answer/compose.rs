@@ -186,11 +186,11 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
                 // our wiki"): they count less against the command ([`framing`]), and less
                 // still those saying what a task on the command's section is for ("turn the
                 // further links into a markdown table").
-                let foreign = 1.0
-                    - against * foreign_share(&top.coverage)
+                sure = sure.min(
+                    1.0 - against * foreign_share(&top.coverage)
                         / (framing(question)
-                            * task_lift(src, question, routed.command.section(language)));
-                sure = sure.min(foreign);
+                            * task_lift(src, question, routed.command.section(language))),
+                );
             }
         }
         // Someone's private life is in no command's section either: "need <someone>'s
