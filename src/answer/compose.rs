@@ -162,8 +162,8 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
     });
     if let Some(routed) = routed {
         // A question of nothing but the command's words asks for it, surely.
-        let mut sure = match routed.by {
-            RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries => 1.0,
+        let (mut sure, of_section) = match routed.by {
+            RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries => (1.0, None),
             _ => routed_confidence(src, asked, language, routed.command, &found),
         };
         // Whether a rule damped it as weak (see [`Evidence::damped`]).
@@ -230,27 +230,16 @@ fn answer_to(src: &Sources, question: &Question, language: &str) -> Answer {
         }
         // A command asked among other words is as sure as a search answer with that
         // evidence: a long question, by the calibrated chance ([`calibrated`]), of the
-        // command's section where the search found it.
-        if !matches!(
-            routed.by,
-            RoutedBy::OnlyTriggers | RoutedBy::Membership | RoutedBy::Entries
-        ) {
-            // Only where the search found the command's section: whether the question is
-            // asked of it, and whether a rule damped what it holds, are read as for a search
-            // answer from that section.
-            let section = routed.command.section(language);
-            let hit = found
-                .iter()
-                .find(|h| section.is_some_and(|at| at.is(src.library, h)));
-            if let Some(hit) = hit {
-                let of_section = evidence(asked, &hit.coverage, task_lift(src, asked, section));
-                let evidence = Evidence {
-                    value: sure,
-                    damped: damped || of_section.damped,
-                    of_the_pages: of_section.of_the_pages,
-                };
-                sure = calibrated(evidence, &hit.coverage, asked);
-            }
+        // command's section where the search found it. Whether the question is asked of it,
+        // and whether a rule damped what it holds, are read as for a search answer from that
+        // section.
+        if let Some((of_section, hit)) = of_section {
+            let evidence = Evidence {
+                value: sure,
+                damped: damped || of_section.damped,
+                of_the_pages: of_section.of_the_pages,
+            };
+            sure = calibrated(evidence, &hit.coverage, asked);
         }
         // Unsure, the command says it found nothing; unless its section ranked below the
         // best hit (`Route::below_best`): then the search answers.
@@ -564,29 +553,10 @@ const RARE_MEANING: f32 = crate::index::RARE_MEANING;
 /// subsection) is answered by that page, if less surely than by one section holding them all.
 const PAGE_SHARE: f32 = 0.9;
 
-/// How sure a search answer is, from 0 to 1: the lower of
-/// - how much of the question the answer's section holds (each word weighed by how rare it is
-///   in the content), or its page, a little less surely; and
-/// - how much of what the question *means* its page holds: each word weighed by how rare it is
-///   in general language, a word no page has counting against it ("weather", "Gedicht") — so a
-///   question about another topic that shares a word or two with the pages is not answered.
-///
-/// A question asking for a kind of fact no section states (an age, an amount: see
-/// `index::facts`) is damped by [`WEAK`] whatever it holds.
-///
-/// A question of one weak word, or whose words found add up to less than one uncommon word
-/// ([`GENERIC_MEANING`]), is damped by [`WEAK`]; one whose only evidence is numbers ("1",
-/// "what is 1+1") is not answered at all.
-///
-/// `task_lift` lifts a request for a task on a part of the pages ([`task_lift`]).
-pub fn confidence(question: &Question, coverage: &Coverage, task_lift: f32) -> f32 {
-    evidence(question, coverage, task_lift).value
-}
-
-/// What [`confidence`] gives a section, and what held it back.
+/// How sure a section answers a question by the rules ([`evidence`]), and what held it back.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Evidence {
-    /// From 0 to 1, as [`confidence`].
+    /// From 0 to 1 (see [`evidence`]).
     pub value: f32,
     /// Damped as weak evidence (a question of one common word, one asking a fact no section
     /// states, a task on another text; for a command, someone's private life or a time or
@@ -602,7 +572,23 @@ pub struct Evidence {
     pub of_the_pages: bool,
 }
 
-/// [`confidence`], with what held it back.
+/// How sure a section answers a question by the rules, from 0 to 1 (the evidence, turned
+/// into a chance for a long question asked of the pages by [`calibrated`]): the lower of
+/// - how much of the question the answer's section holds (each word weighed by how rare it is
+///   in the content), or its page, a little less surely; and
+/// - how much of what the question *means* its page holds: each word weighed by how rare it is
+///   in general language, a word no page has counting against it ("weather", "Gedicht") — so a
+///   question about another topic that shares a word or two with the pages is not answered.
+///
+/// A question asking for a kind of fact no section states (an age, an amount: see
+/// `index::facts`) is damped by [`WEAK`] whatever it holds.
+///
+/// A question of one weak word, or whose words found add up to less than one uncommon word
+/// ([`GENERIC_MEANING`]), is damped by [`WEAK`]; one whose only evidence is numbers ("1",
+/// "what is 1+1") is not answered at all.
+///
+/// `task_lift` lifts a request for a task on a part of the pages ([`task_lift`]). What held
+/// it back is said too ([`Evidence`]).
 pub fn evidence(question: &Question, coverage: &Coverage, task_lift: f32) -> Evidence {
     let damped = |value: f32| Evidence {
         value,
@@ -1109,12 +1095,44 @@ const MORE_SPECIFIC: f32 = 0.25;
 /// search drops, beside nothing but names, counting as one word of its own); a named partner
 /// is as sure as its name when the question asks nothing the list lacks. (A question of
 /// nothing but the command's words is sure: see `question`.)
-fn routed_confidence(
+///
+/// Also the command's section as the search found it, with its evidence ([`evidence`]): what
+/// the calibration reads of it.
+fn routed_confidence<'a>(
+    src: &Sources,
+    question: &Question,
+    language: &str,
+    command: &Command,
+    found: &'a [SearchHit],
+) -> (f32, Option<(Evidence, &'a SearchHit)>) {
+    let section = command.section(language);
+    let command_hit = section.and_then(|at| found.iter().find(|h| at.is(src.library, h)));
+    let of_section = command_hit.map(|h| {
+        let task = task_lift(src, question, section);
+        (evidence(question, &h.coverage, task), h)
+    });
+    let sure = routed_share(
+        src,
+        question,
+        language,
+        command,
+        found,
+        command_hit,
+        of_section.map_or(0.0, |(e, _)| e.value),
+    );
+    (sure, of_section)
+}
+
+/// [`routed_confidence`]'s value, given the command's section as the search found it
+/// (`command_hit`) and its confidence (`of_section`, 0 when not found).
+fn routed_share(
     src: &Sources,
     question: &Question,
     language: &str,
     command: &Command,
     found: &[SearchHit],
+    command_hit: Option<&SearchHit>,
+    of_section: f32,
 ) -> f32 {
     // What a task is to make and how ("mach aus der Partnerliste *eine Tabelle*", "… als
     // Jira-Epics") asks nothing of a section; its verb still says what is done with it.
@@ -1165,9 +1183,6 @@ fn routed_confidence(
     let Some(at) = command.section(language) else {
         return triggered;
     };
-    let command_hit = found.iter().find(|h| at.is(src.library, h));
-    let task = task_lift(src, question, command.section(language));
-    let of_section = command_hit.map_or(0.0, |h| confidence(question, &h.coverage, task));
     // Asked for a kind of fact the command's section doesn't state ("stackxperts headcount?"
     // of the partner list): however well it names the thing asked about, it can't answer.
     if command_hit.is_some_and(|h| h.coverage.fact_missing) {
