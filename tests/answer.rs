@@ -2507,6 +2507,39 @@ fn a_task_based_on_a_part_of_the_page_is_answered_from_that_part() {
 }
 
 #[test]
+fn a_task_to_make_a_text_of_what_the_pages_say_is_answered_and_one_about_something_else_is_not() {
+    // What to make ("a two-line bluesky post", "two sentences") is on no page;
+    // what it is to say is.
+    for (question, anchor) in [
+        (
+            "draft a two-line bluesky post saying who has been running scs development and qa since new year 2025",
+            "osba-forum-scs-standards",
+        ),
+        (
+            "write a short welcome post for a company that just joined the forum, and mention where others can sign up too",
+            "get-involved",
+        ),
+        // The task after what it is for.
+        (
+            "we just joined the forum – write a one-line email signature badge we can add, worded so the page backs every word",
+            "get-involved",
+        ),
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
+        assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
+    }
+    for question in [
+        "write a short post explaining how vaccines train the immune system for kids",
+        "write a short linkedin post about our new coffee machine in the office",
+        "explain in simple words how vaccines train the immune system, in a way that a ten year old would understand",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+}
+
+#[test]
 fn a_long_question_asked_of_the_pages_is_answered_and_a_long_one_about_something_else_is_not() {
     // The words beyond what the section holds say what to make of it and for whom.
     let answer = ask(

@@ -565,8 +565,10 @@ pub struct Evidence {
     pub damped: bool,
     /// Asked of the pages themselves, by a question of more than
     /// [`super::calibrate::SHORT`] words: pointing at them with little no page has
-    /// ([`points_at_content`]), a task pointing at them ("write a tweet announcing the forum,
-    /// facts strictly from this page") or on the part of them the section is ([`task_lift`]).
+    /// ([`points_at_content`]), a task on the part of them the section is ([`task_lift`]), or
+    /// a task to make a text ([`Question::makes_a_text`]: "draft a two-line bluesky post
+    /// saying who runs scs since 2025", "write a tweet announcing the forum, facts strictly
+    /// from this page"): what it is to be made into is on no page, what it is to say is.
     /// Only then are the words beyond what a section holds taken for words about the asking
     /// (what to make, for whom), not for another topic. (Not read for a short question.)
     pub of_the_pages: bool,
@@ -646,7 +648,7 @@ pub fn evidence(question: &Question, coverage: &Coverage, task_lift: f32) -> Evi
         let of_the_pages = coverage.words > super::calibrate::SHORT
             && (task_lift > 1.0
                 || points_at_content(question, coverage)
-                || (question.points_at_content() && question.is_task()));
+                || question.makes_a_text());
         Evidence {
             value: sure,
             damped: sure <= 0.0,

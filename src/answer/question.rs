@@ -53,6 +53,9 @@ pub struct Question {
     /// Whether it names what to make before a colon, without a verb
     /// ([`Question::headed_task`]), read once.
     headed: bool,
+    /// The verb of a task ([`Question::task_verb`]), read once: its place in [`TASK_VERBS`]
+    /// (a byte, where a `&str` would make every question a word longer).
+    verb: Option<u8>,
 }
 
 impl Question {
@@ -103,8 +106,10 @@ impl Question {
             version,
             made: Vec::new(),
             headed: false,
+            verb: None,
         };
         question.headed = question.headed_task().is_some();
+        question.verb = question.find_task_verb();
         if question.is_task() {
             question.how = index::task_words(question.words());
             question.made = question.made_as();
@@ -273,12 +278,40 @@ impl Question {
         .then(|| words.iter().map(|w| w.to_string()).collect())
     }
 
-    /// The verb a task starts with ("write", "mach"), when the question is one ([`is_task`]).
-    pub fn task_verb(&self) -> Option<&str> {
-        self.normalized
-            .split(' ')
-            .find(|w| !w.is_empty() && !TASK_LEAD_IN.contains(w))
-            .filter(|w| TASK_VERBS.contains(w))
+    /// Whether the question asks to make a text: a task ([`Question::is_task`]) naming what
+    /// to make, its form or measure ([`Question::how`]: "write a *short* *post* …", "count the
+    /// rows of that *table*"), not to explain how something works ("explain in simple words
+    /// how vaccines work" asks about the world).
+    pub fn makes_a_text(&self) -> bool {
+        self.is_task()
+            && !self.how.is_empty()
+            && !self
+                .task_verb()
+                .is_some_and(|v| EXPLAINING_VERBS.contains(&v))
+    }
+
+    /// The verb a task starts with ("write", "mach"), when the question is one ([`is_task`]):
+    /// the first word of the question, or of a clause after a dash, colon, semicolon or full
+    /// stop, once it says what it is for ("we list openinfra in our footer – *write* two
+    /// sentences on why it matters").
+    pub fn task_verb(&self) -> Option<&'static str> {
+        self.verb.map(|at| TASK_VERBS[usize::from(at)])
+    }
+
+    fn find_task_verb(&self) -> Option<u8> {
+        let verb_of = |clause: &str| {
+            let clause = normalize(clause);
+            let first = clause
+                .split(' ')
+                .find(|w| !w.is_empty() && !TASK_LEAD_IN.contains(w))?
+                .to_string();
+            TASK_VERBS
+                .iter()
+                .position(|v| *v == first)
+                .and_then(|at| u8::try_from(at).ok())
+        };
+        verb_of(&self.normalized)
+            .or_else(|| self.text.split(CLAUSE_MARKS).skip(1).find_map(verb_of))
     }
 
     /// Whether a task's object is the page itself: its verb, then "the (whole) page" ("fass
@@ -930,6 +963,14 @@ pub fn is_intro(task: &TaskPart) -> bool {
 /// Absatz unter …").
 const PART_OF: &[&str] = &["about", "on", "under", "unter", "über", "zu", "zum", "zur"];
 
+/// Marks after which a clause may start a task ([`Question::task_verb`]); not a comma
+/// ("the partners, make it quick" is no task on them).
+const CLAUSE_MARKS: &[char] = &['–', '—', ':', ';', '.', '!'];
+
+/// Task verbs that ask how something is or works rather than for a text
+/// ([`Question::makes_a_text`]).
+const EXPLAINING_VERBS: &[&str] = &["explain", "erklär", "erkläre"];
+
 /// Task verbs that make a new text ("write", "draft", "entwirf"), not one of a text there
 /// ("rewrite", "summarize", "kürze").
 const CREATING_VERBS: &[&str] = &[
@@ -1174,6 +1215,10 @@ const TASK_VERBS: &[&str] = &[
     "sortier",
     "sortiere",
     "alphabetize",
+    "export",
+    "build",
+    "pick",
+    "boil",
 ];
 
 /// Names of a part of a page a task may be on ("the openinfra paragraph", "den Absatz", "the
@@ -1280,6 +1325,46 @@ mod tests {
             .as_ref()
             .map(|t| (t.part, t.named_by.as_slice(), t.owner.as_slice()));
         assert_eq!(got, expect, "{input:?}");
+    }
+
+    fn check_made(input: &str, verb: Option<&str>, makes_a_text: bool) {
+        let q = Question::new(input);
+        assert_eq!(q.task_verb(), verb, "{input:?}");
+        assert_eq!(q.makes_a_text(), makes_a_text, "{input:?}");
+    }
+
+    #[test]
+    fn a_task_may_start_a_later_clause_and_asks_to_make_a_text_when_it_names_one() {
+        check_made(
+            "write a short post about the forum goals",
+            Some("write"),
+            true,
+        );
+        // What it is for first, then the task, after a dash or a colon.
+        check_made(
+            "we list openinfra in our website footer – write two sentences on why it matters",
+            Some("write"),
+            true,
+        );
+        check_made(
+            "Wir sind neu im Forum: schreib uns eine kurze Mail an alle Kollegen",
+            Some("schreib"),
+            true,
+        );
+        check_made(
+            "export the further links as an opml outline",
+            Some("export"),
+            false,
+        );
+        // Not after a comma: "the partners, make it quick" is no task on them.
+        check_made("who are the partners, make it quick", None, false);
+        // Explaining how something works asks about the world, in however few words.
+        check_made(
+            "explain in simple words how vaccines train the immune system",
+            Some("explain"),
+            false,
+        );
+        check_made("what are the goals of the forum?", None, false);
     }
 
     #[test]

@@ -33,8 +33,12 @@ pub enum Input<'a> {
 /// What a request asks for, once admitted.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Asked {
-    Question(Question),
-    Command { name: String, arg: Option<String> },
+    /// Boxed: an analysed question is some 250 bytes, a command's name and argument 48.
+    Question(Box<Question>),
+    Command {
+        name: String,
+        arg: Option<String>,
+    },
 }
 
 /// A request that passed the gate.
@@ -148,7 +152,7 @@ fn admit_line(config: &Config, line: &str, locale: Option<&str>) -> Gate {
         return Gate::Admitted(Admitted {
             query: question.text.clone(),
             language: language.to_string(),
-            asked: Asked::Question(question),
+            asked: Asked::Question(Box::new(question)),
         });
     };
     let (name, arg) = match command_line.split_once(char::is_whitespace) {
@@ -177,7 +181,7 @@ fn admit_question(config: &Config, text: &str, language: &str) -> Gate {
     Gate::Admitted(Admitted {
         query: question.text.clone(),
         language: language.to_string(),
-        asked: Asked::Question(question),
+        asked: Asked::Question(Box::new(question)),
     })
 }
 
