@@ -2529,7 +2529,19 @@ fn a_task_to_make_a_text_of_what_the_pages_say_is_answered_and_one_about_somethi
         assert_eq!(answer.outcome, Outcome::Answered, "{question}: {answer:#?}");
         assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
     }
+    // Without a verb, too.
+    let answer = ask(
+        "a haiku about when the forum took over and where it lives",
+        "en",
+    );
+    assert_eq!(answer.outcome, Outcome::Answered, "{answer:#?}");
+    assert_eq!(
+        answer.hits[0].anchor, "osba-forum-scs-standards",
+        "{answer:#?}"
+    );
     for question in [
+        "a haiku about autumn leaves",
+        "a joke about programmers",
         "write a short post explaining how vaccines train the immune system for kids",
         "write a short linkedin post about our new coffee machine in the office",
         "explain in simple words how vaccines train the immune system, in a way that a ten year old would understand",

@@ -633,7 +633,13 @@ pub fn evidence(question: &Question, coverage: &Coverage, task_lift: f32) -> Evi
     let sure = (share * framing(question) * pointed)
         .min(scope * pointed)
         .clamp(0.0, 1.0);
-    let single = question.search_words.len() <= 1 && coverage.matched.len() <= 1;
+    // What a task makes ("ein Gedicht über den Herbst") is no word of what it is about.
+    let about = question
+        .search_words
+        .iter()
+        .filter(|w| !question.how.contains(w))
+        .count();
+    let single = about <= 1 && coverage.matched.len() <= 1;
     let weak = coverage.meaning_found < GENERIC_MEANING
         || (single
             && (coverage.meaning_found < COMMON_MEANING

@@ -108,7 +108,7 @@ impl Question {
             headed: false,
             verb: None,
         };
-        question.headed = question.headed_task().is_some();
+        question.headed = question.headed_task().is_some() || question.made_without_verb();
         question.verb = question.find_task_verb();
         if question.is_task() {
             question.how = index::task_words(question.words());
@@ -288,6 +288,35 @@ impl Question {
             && !self
                 .task_verb()
                 .is_some_and(|v| EXPLAINING_VERBS.contains(&v))
+    }
+
+    /// Whether a request without a verb names what to make: it starts with it ("a haiku
+    /// about when the forum took over", "forum badge tooltip, max 100 chars") or asks for
+    /// the pages' words as one ("gaia-x paragraph *as a* subway-ad *slogan*", "Forumsmitglieder
+    /// samt Link *als Markdown-Liste*", "the goals *in three bullets*"); not a question ("?").
+    fn made_without_verb(&self) -> bool {
+        if self.text.contains('?') || self.task_verb().is_some() {
+            return false;
+        }
+        let words: Vec<&str> = self.words().collect();
+        let start = words
+            .iter()
+            .position(|w| !TASK_LEAD_IN.contains(w) && !INDEFINITE.contains(w))
+            .unwrap_or(words.len());
+        let named = |from: usize| {
+            let made = words
+                .iter()
+                .skip(from)
+                .skip_while(|w| INDEFINITE.contains(w))
+                .take(MADE_WITHIN);
+            !index::task_words(made.copied()).is_empty()
+        };
+        named(start)
+            || (start + 1..words.len()).any(|i| {
+                matches!(words[i], "as" | "als" | "into" | "in")
+                    && !matches!(words[i - 1], "well" | "such" | "so")
+                    && named(i + 1)
+            })
     }
 
     /// The verb a task starts with ("write", "mach"), when the question is one ([`is_task`]):
@@ -1119,6 +1148,10 @@ const CORRECTIONS: &[&str] = &[
 /// #general", "tweet thread, 3 tweets").
 const HEAD_WORDS: usize = 6;
 
+/// How many words from where a request without a verb may name what to make
+/// ([`Question::made_without_verb`]): "as a *slogan*", "a subway-ad *slogan*", "in three *bullets*".
+const MADE_WITHIN: usize = 3;
+
 /// Words a task's thing to make starts with ([`Question::made_as`]): an indefinite article
 /// or a number ("*a* slide", "*eine* Folie", "*3* tweets", "*zwei* Sätze").
 const MADE_BY: &[&str] = &[
@@ -1365,6 +1398,26 @@ mod tests {
             false,
         );
         check_made("what are the goals of the forum?", None, false);
+    }
+
+    #[test]
+    fn a_request_without_a_verb_that_names_what_to_make_is_a_task() {
+        for text in [
+            "a haiku about when the forum took over and where it lives",
+            "gaia-x paragraph as a subway-ad slogan plus one supporting line",
+            "Forumsmitglieder samt Link als Markdown-Liste",
+            "the goals in three bullets",
+        ] {
+            assert!(Question::new(text).is_task(), "{text:?}");
+        }
+        for text in [
+            "what is known as a sovereign cloud?",
+            "the partners as well as the goals",
+            "scs summit in berlin",
+            "forum goals",
+        ] {
+            assert!(!Question::new(text).is_task(), "{text:?}");
+        }
     }
 
     #[test]
