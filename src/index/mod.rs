@@ -742,6 +742,14 @@ const ASKS: &[Asks] = &[
             "gebühr",
             "ticket price",
             "ticketpreis",
+            // A price lowered: "rabatt für forumsmitglieder?", "any discount for members?".
+            "discount",
+            "discounts",
+            "discounted",
+            "rabatt",
+            "rabatte",
+            "ermäßigung",
+            "ermäßigt",
         ],
         &[facts::PRICE],
     ),
@@ -1988,6 +1996,14 @@ mod tests {
         assert!(!asks("how many people work on scs", facts::SIZE));
         assert!(asks("welchen umsatz hat wavecon gemacht", facts::PRICE));
         assert!(asks("what is the turnover of yorizon", facts::PRICE));
+        assert!(asks(
+            "rabatt für forumsmitglieder z b auf events",
+            facts::PRICE
+        ));
+        assert!(asks(
+            "do forum members get a discount on training",
+            facts::PRICE
+        ));
         assert!(!asks("who are plusserver s customers", facts::SIZE));
         assert!(!asks(
             "how many providers run scs in production",
