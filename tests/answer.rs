@@ -2574,3 +2574,16 @@ fn a_long_question_asked_of_the_pages_is_answered_and_a_long_one_about_something
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
     }
 }
+
+#[test]
+fn a_discount_is_a_price_the_member_list_does_not_state() {
+    // The list names the members; what they pay, or save, it doesn't say.
+    for question in [
+        "do forum members get a discount?",
+        "gibt es Rabatt für Forumsmitglieder?",
+        "rabatt für forumsmitglieder, z.b. auf events?",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+}

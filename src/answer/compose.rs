@@ -1414,14 +1414,18 @@ fn held_to_the_fact(
 /// version asked for is put first.
 const VERSION_STATED_WITHIN: usize = 3;
 
-/// Whether the section `at` states a share in percent, if the question asks for one, an
-/// amount of the quantity it measures ("how much RAM …": see `index::states_measure`), a
+/// Whether the section `at` states a share in percent, if the question asks for one, a price
+/// if it asks one (see `index::states_price`), an amount of the quantity it measures ("how much RAM …": see `index::states_measure`), a
 /// version of the thing it asks the version of ("which harbor version …": see
 /// `index::states_version`), and a count of what it counts, if it counts anything (see
 /// `index::states_count`).
 fn can_state_the_fact(src: &Sources, question: &Question, at: SectionRef) -> bool {
     let (page, section) = at.get(src.library);
     if question.percent && !crate::index::states_percent(&section.text) {
+        return false;
+    }
+    // "Do forum members get a discount?" of the member list: a list of names states no price.
+    if crate::index::asks_price(&question.hints) && !crate::index::states_price(&section.text) {
         return false;
     }
     if question

@@ -750,6 +750,12 @@ const ASKS: &[Asks] = &[
             "rabatte",
             "ermäßigung",
             "ermäßigt",
+            "ermäßigte",
+            "ermäßigten",
+            "vergünstigung",
+            "vergünstigt",
+            "vergünstigte",
+            "vergünstigten",
         ],
         &[facts::PRICE],
     ),
@@ -848,6 +854,18 @@ fn asks_whom_to_contact(words: &[&str]) -> bool {
 /// ([`facts::PRIVATE`]): no page, and no command's section, states it.
 pub fn asks_private_life(hints: &[String]) -> bool {
     hints.iter().any(|h| h == facts::PRIVATE)
+}
+
+/// Whether a question's hints ([`question_hints`]) ask for a price ([`facts::PRICE`]: "was
+/// kostet …", "any discount for members?").
+pub fn asks_price(hints: &[String]) -> bool {
+    hints.iter().any(|h| h == facts::PRICE)
+}
+
+/// Whether `text` states a price: an amount of money, or that something is free
+/// ([`facts::PRICE`], as the index marks it).
+pub fn states_price(text: &str) -> bool {
+    facts::markers(text).split(' ').any(|m| m == facts::PRICE)
 }
 
 /// Whether a question (normalised) asks when the next of something is ([`facts::asks_next`]).
