@@ -2587,3 +2587,17 @@ fn a_discount_is_a_price_the_member_list_does_not_state() {
         assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
     }
 }
+
+#[test]
+fn how_long_something_takes_is_answered_only_by_a_section_that_says_how_long() {
+    // The goals name certifications, the section on joining how to join: neither says how
+    // long either takes.
+    for question in [
+        "Wie lange dauert eine Zertifizierung beim Forum ungefähr?",
+        "how long does it take to become a member?",
+        "if we mail the forum address, how quickly do they usually reply?",
+    ] {
+        let answer = ask(question, "en");
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+}

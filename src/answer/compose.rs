@@ -1415,7 +1415,7 @@ fn held_to_the_fact(
 const VERSION_STATED_WITHIN: usize = 3;
 
 /// Whether the section `at` states a share in percent, if the question asks for one, a price
-/// if it asks one (see `index::states_price`), an amount of the quantity it measures ("how much RAM …": see `index::states_measure`), a
+/// or a duration if it asks one (see `index::states_price`, `index::states_duration`), an amount of the quantity it measures ("how much RAM …": see `index::states_measure`), a
 /// version of the thing it asks the version of ("which harbor version …": see
 /// `index::states_version`), and a count of what it counts, if it counts anything (see
 /// `index::states_count`).
@@ -1426,6 +1426,12 @@ fn can_state_the_fact(src: &Sources, question: &Question, at: SectionRef) -> boo
     }
     // "Do forum members get a discount?" of the member list: a list of names states no price.
     if crate::index::asks_price(&question.hints) && !crate::index::states_price(&section.text) {
+        return false;
+    }
+    // "How long does it take to become a member?" of the section on joining: it says how to,
+    // not how long.
+    if crate::index::asks_duration(&question.hints) && !crate::index::states_duration(&section.text)
+    {
         return false;
     }
     if question

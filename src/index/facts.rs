@@ -101,6 +101,14 @@ pub const PLACE: &str = "zzplace";
 /// names the company states no address.
 pub const SEAT: &str = "zzseat";
 
+/// Marker of a section that says how long something lasts or lasted: a date (how long lay
+/// between two is read off them: "how many months between R8 and R9?"), or a span of time as
+/// a count of one is stated ("for a week", "einwöchige", an agenda's clock times: see
+/// `count::states_span`). Held to the section, as a price is: "how long does a certification
+/// take?" is not answered by the forum's goals, which name certifications and no time
+/// ([`is_held_to_section`]).
+pub const DURATION: &str = "zzduration";
+
 /// Whether `word` is a marker that says what kind of fact the question asks for, part of what
 /// it means ([`AMOUNT`], [`DATE`]). An address only lifts: "where" also asks where to find a
 /// document or a link.
@@ -117,6 +125,7 @@ pub fn is_answer_type(word: &str) -> bool {
         || word == COMPARISON
         || word == SEAT
         || word == QUOTE
+        || word == DURATION
 }
 
 /// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact held
@@ -134,9 +143,9 @@ pub fn is_held_to_page(stem: &str) -> bool {
 }
 
 /// Whether `stem` (a marker as stemmed for searching) is the marker of a fact held to the
-/// section, not only to its page: a price ([`PRICE`]).
+/// section, not only to its page: a price ([`PRICE`]), a duration ([`DURATION`]).
 pub fn is_held_to_section(stem: &str) -> bool {
-    stem.len() >= 4 && PRICE.starts_with(stem)
+    stem.len() >= 4 && (PRICE.starts_with(stem) || DURATION.starts_with(stem))
 }
 
 /// Comparatives that ask which of two things is better in some way ("more"/"mehr" alone
@@ -488,6 +497,7 @@ pub fn markers(text: &str) -> String {
         (amount, AMOUNT),
         (amount || price, PRICE),
         (date, DATE),
+        (date || super::count::states_span(text), DURATION),
         (place, PLACE),
         (place, SEAT),
         (age, AGE),
@@ -996,6 +1006,18 @@ mod tests {
     }
 
     #[test]
+    fn a_duration_is_a_span_of_time_clock_times_or_a_date() {
+        check("The basics course takes one week.", DURATION);
+        check("Logs are deleted after 7 days", DURATION);
+        check("eine einwöchige Schulung, danach Praxis", DURATION);
+        check("Doors open at 9:30, talks start", DURATION);
+        check("Certifications to ensure high quality requirements.", "");
+        check("Contact the forum to join, we answer soon.", "");
+        // A date: how long lay between two is read off them.
+        assert!(markers("Released on 26 September 2025.").contains(DURATION));
+    }
+
+    #[test]
     fn a_passage_of_six_words_or_more_in_quotation_marks_is_a_quote() {
         check(
             "\"Through the commitment of the founding members, access is equal,\" explains A.",
@@ -1052,7 +1074,7 @@ mod tests {
         check("a yearly fee of €2,400.", &amount);
         check("ein Jahresbudget von **310.000 Euro** bereit", &amount);
         check("in total **€14.9 million** of public funding", &amount);
-        check("costs 5 USD per month", &amount);
+        check("costs 5 USD per month", &format!("{amount} {DURATION}"));
         check("funded with roughly 13.2 million Euros,", &amount);
         check("generate more than EUR 126 billion annually", &amount);
         check("mit 2 Mio. EUR gefördert", &amount);
@@ -1212,12 +1234,15 @@ mod tests {
 
     #[test]
     fn a_date_is_a_month_a_year_a_weekday_or_a_day() {
-        check("From July 2021 to December 2024", DATE);
-        check("Das nächste findet am 20.11.2025 statt", DATE);
-        check("every Tuesday at 10:00", DATE);
-        check("am 3. Mai", DATE);
-        check("published on 2025-09-26", DATE);
-        check("We release twice a year.", "");
+        // How long lay between two dates is read off them too ([`DURATION`]).
+        let date = format!("{DATE} {DURATION}");
+        check("From July 2021 to December 2024", &date);
+        check("Das nächste findet am 20.11.2025 statt", &date);
+        check("every Tuesday at 10:00", &date);
+        check("am 3. Mai", &date);
+        check("published on 2025-09-26", &date);
+        // How often: a span of time, not a date.
+        check("We release twice a year.", DURATION);
         check("Kubernetes 1.31 and 1.32, OpenStack 2024.1", "");
         check("port 8080 and 443", "");
     }
@@ -1230,7 +1255,7 @@ mod tests {
         check("Palisadenstraße 48", &place);
         check("at 12 Main Street", &place);
         check("the street is long; 3000 people came", "");
-        check("In 2025 Berlin hosts it", DATE);
+        check("In 2025 Berlin hosts it", &format!("{DATE} {DURATION}"));
     }
 
     #[test]
@@ -1286,12 +1311,14 @@ mod tests {
 
     #[test]
     fn an_age_is_a_number_of_years_old() {
-        check("She is 42 years old.", AGE);
-        check("der 35 Jahre alte Gründer", AGE);
+        // Years are a span of time too ([`DURATION`]).
+        let age = format!("{DURATION} {AGE}");
+        check("She is 42 years old.", &age);
+        check("der 35 Jahre alte Gründer", &age);
         check("aged 61, he", AGE);
-        check("a 42-year-old engineer", AGE);
-        check("the project is three years old", "");
-        check("for 4 years the old platform ran", "");
+        check("a 42-year-old engineer", &age);
+        check("the project is three years old", DURATION);
+        check("for 4 years the old platform ran", DURATION);
     }
 
     #[test]
@@ -1308,7 +1335,7 @@ mod tests {
     fn a_section_may_state_both() {
         check(
             "Since 2021 the BMWK funded it with €14.9 million.",
-            "zzamount zzprice zzdate",
+            "zzamount zzprice zzdate zzduration",
         );
     }
 }

@@ -759,6 +759,33 @@ const ASKS: &[Asks] = &[
         ],
         &[facts::PRICE],
     ),
+    // How long something lasts, or lay between two things ("how long does a certification
+    // take?", "wie lange läuft eine Mitgliedschaft?", "how many months between R8 and R9?").
+    Asks::new(
+        &[
+            "how long",
+            "wie lange",
+            "wie lang",
+            "how quickly",
+            "how fast",
+            "wie schnell",
+            "how many seconds",
+            "how many minutes",
+            "how many hours",
+            "how many days",
+            "how many weeks",
+            "how many months",
+            "how many years",
+            "wie viele sekunden",
+            "wie viele minuten",
+            "wie viele stunden",
+            "wie viele tage",
+            "wie viele wochen",
+            "wie viele monate",
+            "wie viele jahre",
+        ],
+        &[facts::DURATION],
+    ),
     Asks::new(
         &[
             "how much",
@@ -866,6 +893,20 @@ pub fn asks_price(hints: &[String]) -> bool {
 /// ([`facts::PRICE`], as the index marks it).
 pub fn states_price(text: &str) -> bool {
     facts::markers(text).split(' ').any(|m| m == facts::PRICE)
+}
+
+/// Whether a question's hints ([`question_hints`]) ask how long something lasts
+/// ([`facts::DURATION`]: "how long does it take to become a member?").
+pub fn asks_duration(hints: &[String]) -> bool {
+    hints.iter().any(|h| h == facts::DURATION)
+}
+
+/// Whether `text` says how long something lasts, or when ([`facts::DURATION`], as the index
+/// marks it).
+pub fn states_duration(text: &str) -> bool {
+    facts::markers(text)
+        .split(' ')
+        .any(|m| m == facts::DURATION)
 }
 
 /// Whether a question (normalised) asks when the next of something is ([`facts::asks_next`]).
@@ -1014,7 +1055,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 28;
+pub const SCHEMA_VERSION: u32 = 29;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -2022,6 +2063,10 @@ mod tests {
             "do forum members get a discount on training",
             facts::PRICE
         ));
+        assert!(asks("how long does a certification take", facts::DURATION));
+        assert!(asks("wie lange läuft eine mitgliedschaft", facts::DURATION));
+        assert!(asks("how many months between r8 and r9", facts::DURATION));
+        assert!(!asks("how many partners are there", facts::DURATION));
         assert!(!asks("who are plusserver s customers", facts::SIZE));
         assert!(!asks(
             "how many providers run scs in production",
