@@ -45,7 +45,7 @@ MAX_WORDS = 10
 L2 = 1e-2
 WRONG_WEIGHT = 0.3
 OUT_OF_SCOPE_WEIGHT = 3
-BLIND = {"real_holdout", "seed_holdout", "real_fresh31", "seed_discord27", "real_fresh32", "seed_discord28", "real_fresh33", "seed_discord29"}
+BLIND = {"real_holdout", "seed_holdout", "real_fresh31", "seed_discord27", "real_fresh32", "seed_discord28", "real_fresh33", "seed_discord29", "real_fresh34", "seed_discord30"}
 NAMES = ["bias", "evidence", "evidence_root", "per_word", "meaning", "pointed"]
 LINE = re.compile(r'calibration query="((?:[^"\\]|\\.)*)" evidence=(?P<evidence>\S+) '
                   r'damped=(?P<damped>\w+) of_the_pages=(?P<pages>\w+) '
