@@ -409,10 +409,16 @@ impl Question {
         // A task starts with its verb ("turn the further links into …"), or says what it is
         // to be made from ("channel topic for our channel, *based only on* the intro"): the
         // part is named after it.
+        // Or it names what to make without a verb ("elevator pitch for this whole page"): the
+        // part is named after its first word.
         let (start, verb) = if TASK_VERBS.contains(&words[start]) {
             (start, words[start])
+        } else if let Some(at) = based_on(&words) {
+            (at, "")
+        } else if self.headed {
+            (start, "")
         } else {
-            (based_on(&words)?, "")
+            return None;
         };
         // "in the style of the get involved paragraph": the part is a model to imitate, not
         // what the task works on.
@@ -1026,9 +1032,42 @@ const COUNTED: &[&str] = &[
 /// tweet", "… in fünf Stichpunkten", "… zusammen"); not whose it is ("die Seite *meines*
 /// Tagebuchs", "the page *i* sent you", "the page*'s* key facts").
 const AFTER_THE_PAGE: &[&str] = &[
-    "in", "into", "as", "to", "for", "pls", "please", "plz", "und", "and", "als", "auf", "ins",
-    "für", "zu", "zusammen", "bitte", "kurz", "nochmal", "again", "briefly", "like", "so", "with",
-    "mit", "wie", "a", "an", "ein", "eine", "einen",
+    "in",
+    "into",
+    "as",
+    "to",
+    "for",
+    "pls",
+    "please",
+    "plz",
+    "und",
+    "and",
+    "als",
+    "auf",
+    "ins",
+    "für",
+    "zu",
+    "zusammen",
+    "bitte",
+    "kurz",
+    "nochmal",
+    "again",
+    "briefly",
+    "like",
+    "so",
+    "with",
+    "mit",
+    "wie",
+    "a",
+    "an",
+    "ein",
+    "eine",
+    "einen",
+    "under",
+    "unter",
+    "max",
+    "maximal",
+    "höchstens",
 ];
 
 /// Words for all of a part ("the *whole* page", "die *ganze* Seite"): they name none.
@@ -1436,6 +1475,11 @@ mod tests {
         );
         check_task(
             "make a 3-question quiz about this page",
+            Some(("page", &[], &[])),
+        );
+        // Without a verb, after what it names to make.
+        check_task(
+            "elevator pitch for this whole page, under 60 words",
             Some(("page", &[], &[])),
         );
         check_task(
