@@ -99,7 +99,7 @@ const LONG_TIME_UNITS: &[&str] = &[
 
 /// Words that make a count of units of time a span between two dates ("how many months
 /// *between* R8 and R9", "wie viele Tage *später*", "how many years *ago*").
-const SPAN: &[&str] = &[
+pub(super) const SPAN: &[&str] = &[
     "between",
     "after",
     "before",
@@ -124,6 +124,7 @@ const SPAN: &[&str] = &[
     "bis",
     "danach",
     "davor",
+    "her",
 ];
 
 /// Words that make a count a difference between two things.
@@ -464,10 +465,34 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// "Schulungswoche").
 fn is_span(word: &str) -> bool {
     is_time_unit(word)
+        || HOW_OFTEN.contains(&word)
         || SPAN_ENDS
             .iter()
             .any(|end| word.len() > end.len() && word.ends_with(end))
 }
+
+/// Words for how often, a span between two times ("automated *daily* checks", "the main
+/// *annual* event", "jährlich").
+const HOW_OFTEN: &[&str] = &[
+    "hourly",
+    "daily",
+    "nightly",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annual",
+    "annually",
+    "stündlich",
+    "täglich",
+    "tägliche",
+    "täglichen",
+    "wöchentlich",
+    "monatlich",
+    "jährlich",
+    "jährliche",
+    "jährlichen",
+    "halbjährlich",
+];
 
 /// Ends of German words for a span of time ("Schulungs*woche*", "ein*wöchige*", "zwei*tägig*").
 const SPAN_ENDS: &[&str] = &[

@@ -104,9 +104,12 @@ pub const SEAT: &str = "zzseat";
 /// Marker of a section that says how long something lasts or lasted: a date (how long lay
 /// between two is read off them: "how many months between R8 and R9?"), or a span of time as
 /// a count of one is stated ("for a week", "einwöchige", an agenda's clock times: see
-/// `count::states_span`). Held to the section, as a price is: "how long does a certification
-/// take?" is not answered by the forum's goals, which name certifications and no time
-/// ([`is_held_to_section`]).
+/// `count::states_span`; "daily", "jährlich" too). Held to the section, as a price is: "how
+/// long does a certification take?" is not answered by the forum's goals, which name
+/// certifications and no time ([`is_held_to_section`]). Unlike other kinds it lifts no section
+/// and adds nothing to what a question means ([`only_holds`]): any date states one. Not asked
+/// of a length ("how long is the partner list?") nor of the time between two things ("how
+/// long ago …", "how many months between …"), which their dates answer.
 pub const DURATION: &str = "zzduration";
 
 /// Whether `word` is a marker that says what kind of fact the question asks for, part of what
@@ -126,6 +129,14 @@ pub fn is_answer_type(word: &str) -> bool {
         || word == SEAT
         || word == QUOTE
         || word == DURATION
+}
+
+/// Whether `word` is a marker that only holds an answer to stating its kind of fact, and adds
+/// nothing to what the question means where a section states it: a [`DURATION`] is stated by
+/// any date or span of time, so a section's date says nothing of "how long does the forum
+/// keep my data?".
+pub fn only_holds(word: &str) -> bool {
+    word == DURATION
 }
 
 /// Whether `stem` (a marker as stemmed for searching: `zzphon`) is the marker of a fact held
@@ -1071,12 +1082,15 @@ mod tests {
     #[test]
     fn an_amount_is_a_currency_with_a_number() {
         let amount = format!("{AMOUNT} {PRICE}");
-        check("a yearly fee of €2,400.", &amount);
+        check("a yearly fee of €2,400.", &format!("{amount} {DURATION}"));
         check("ein Jahresbudget von **310.000 Euro** bereit", &amount);
         check("in total **€14.9 million** of public funding", &amount);
         check("costs 5 USD per month", &format!("{amount} {DURATION}"));
         check("funded with roughly 13.2 million Euros,", &amount);
-        check("generate more than EUR 126 billion annually", &amount);
+        check(
+            "generate more than EUR 126 billion annually",
+            &format!("{amount} {DURATION}"),
+        );
         check("mit 2 Mio. EUR gefördert", &amount);
         check("the euro is a currency", "");
         // A price of nothing is a price, no amount; "free software", "feel free", "is free to

@@ -761,31 +761,31 @@ const ASKS: &[Asks] = &[
     ),
     // How long something lasts, or lay between two things ("how long does a certification
     // take?", "wie lange läuft eine Mitgliedschaft?", "how many months between R8 and R9?").
+    // Not how fast something is ("how fast is the mini computer?"), nor how old ("how many
+    // years old is the OSBA?").
     Asks::new(
         &[
             "how long",
             "wie lange",
             "wie lang",
             "how quickly",
-            "how fast",
-            "wie schnell",
             "how many seconds",
             "how many minutes",
             "how many hours",
             "how many days",
             "how many weeks",
             "how many months",
-            "how many years",
             "wie viele sekunden",
             "wie viele minuten",
             "wie viele stunden",
             "wie viele tage",
             "wie viele wochen",
             "wie viele monate",
-            "wie viele jahre",
         ],
         &[facts::DURATION],
     ),
+    Asks::new(&["how many years", "wie viele jahre"], &[facts::DURATION])
+        .not_before(&["old", "alt"]),
     Asks::new(
         &[
             "how much",
@@ -812,6 +812,16 @@ const ASKS: &[Asks] = &[
     .not_before(NOT_AMOUNTS),
 ];
 
+/// Whether `word` names a text or a list, whose length "how long" asks ("the list", "die
+/// Partnerliste", "the booklet"), not a time.
+fn is_length_of_text(word: &str) -> bool {
+    const TEXTS: &[&str] = &[
+        "list", "lists", "liste", "listen", "booklet", "page", "pages", "seite", "seiten", "name",
+        "names", "namen", "document", "text", "heading", "title",
+    ];
+    TEXTS.contains(&word) || word.ends_with("liste")
+}
+
 /// Words a section's heading may answer a question's question word with: "when" →
 /// "When", "Wann", "Date"; "where" → "Where", "Wo", "Venue"; "how much" → "Costs". They only
 /// lift a section whose heading has one ([`search::W_HINT`]), never count as evidence (a
@@ -831,6 +841,15 @@ pub fn question_hints(normalized: &str) -> Vec<String> {
         if !out.iter().any(|h| h == hint) {
             out.push(hint.to_string());
         }
+    }
+    // "How long is the partner list?", "wie lang ist die Liste": a length, not a time. "How
+    // long ago …", "how many months between …", "wie lange vor …": the time between two
+    // things, read off their dates (see `count::SPAN`), not a duration a section states.
+    if words
+        .iter()
+        .any(|w| is_length_of_text(w) || count::SPAN.contains(w))
+    {
+        out.retain(|h| h != facts::DURATION);
     }
     // "who do I contact about the membership fee?" asks for someone to write to: the fee or
     // the deadline is what to write about, not the fact asked for (a private address still
@@ -1055,7 +1074,7 @@ pub fn is_frequent_word(word: &str) -> bool {
 
 /// Version of the schema, the analyzers and of what goes into each field. Bump it with any such
 /// change: indexes built by another version are rebuilt.
-pub const SCHEMA_VERSION: u32 = 29;
+pub const SCHEMA_VERSION: u32 = 30;
 
 /// Damping of the score of a hit on a page in another language than the question's.
 pub const CROSS_LANGUAGE: f32 = 0.75;
@@ -2065,8 +2084,19 @@ mod tests {
         ));
         assert!(asks("how long does a certification take", facts::DURATION));
         assert!(asks("wie lange läuft eine mitgliedschaft", facts::DURATION));
-        assert!(asks("how many months between r8 and r9", facts::DURATION));
+        assert!(!asks("how many months between r8 and r9", facts::DURATION));
+        assert!(!asks(
+            "how long ago was release 5 published",
+            facts::DURATION
+        ));
         assert!(!asks("how many partners are there", facts::DURATION));
+        assert!(!asks(
+            "how long is the list of founding partners",
+            facts::DURATION
+        ));
+        assert!(!asks("wie lang ist die partnerliste", facts::DURATION));
+        assert!(!asks("how many years old is the osba", facts::DURATION));
+        assert!(!asks("how fast is the cloud in a box", facts::DURATION));
         assert!(!asks("who are plusserver s customers", facts::SIZE));
         assert!(!asks(
             "how many providers run scs in production",

@@ -1555,7 +1555,7 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
     if query.words.is_empty() {
         return;
     }
-    let stems: Vec<(String, Hint)> = with_analyzers(|a| {
+    let stems: Vec<(String, Hint, bool)> = with_analyzers(|a| {
         hints
             .iter()
             .filter_map(|h| {
@@ -1564,11 +1564,12 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
                 } else {
                     Hint::Heading
                 };
-                Some((Analyzers::term_of(a.stemmed(group.analyzer), h)?, kind))
+                let term = Analyzers::term_of(a.stemmed(group.analyzer), h)?;
+                Some((term, kind, facts::only_holds(h)))
             })
             .collect()
     });
-    for (stem, kind) in stems {
+    for (stem, kind, only_holds) in stems {
         let asked = query
             .words
             .iter()
@@ -1594,7 +1595,7 @@ fn add_hints(searcher: &Searcher, group: &Group, hints: &[String], query: &mut Q
             weight: 0.0,
             known: if stated { Known::Typed } else { Known::Foreign },
             sections: 0,
-            meaning: if stated && kind == Hint::AnswerType {
+            meaning: if stated && kind == Hint::AnswerType && !only_holds {
                 ANSWER_TYPE_MEANING
             } else {
                 0.0
@@ -1946,7 +1947,12 @@ pub fn search(
                 for (stem, _) in &word.readings {
                     // A price only holds the question to the page: the amount it asks for
                     // lifts already ("the share price of …" must not lift the forum's budget).
-                    let lift = if stem.len() >= 4 && facts::PRICE.starts_with(stem.as_str()) {
+                    // Nor does a duration lift: any date states one ("how long does the forum
+                    // keep my data?" must not lift the section saying when it started).
+                    let lift = if stem.len() >= 4
+                        && (facts::PRICE.starts_with(stem.as_str())
+                            || facts::DURATION.starts_with(stem.as_str()))
+                    {
                         0.0
                     } else {
                         W_HINT
