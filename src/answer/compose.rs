@@ -1415,7 +1415,8 @@ fn held_to_the_fact(
 const VERSION_STATED_WITHIN: usize = 3;
 
 /// Whether the section `at` states a share in percent, if the question asks for one, a price
-/// or a duration if it asks one (see `index::states_price`, `index::states_duration`), an amount of the quantity it measures ("how much RAM …": see `index::states_measure`), a
+/// or a duration if it asks one (see `index::states_price`, `index::states_duration`), an
+/// amount of the quantity it measures ("how much RAM …": see `index::states_measure`), a
 /// version of the thing it asks the version of ("which harbor version …": see
 /// `index::states_version`), and a count of what it counts, if it counts anything (see
 /// `index::states_count`).

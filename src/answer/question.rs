@@ -108,8 +108,8 @@ impl Question {
             headed: false,
             verb: None,
         };
-        question.headed = question.headed_task().is_some() || question.made_without_verb();
         question.verb = question.find_task_verb();
+        question.headed = question.headed_task().is_some() || question.made_without_verb();
         if question.is_task() {
             question.how = index::task_words(question.words());
             question.made = question.made_as();
@@ -328,19 +328,22 @@ impl Question {
     }
 
     fn find_task_verb(&self) -> Option<u8> {
-        let verb_of = |clause: &str| {
-            let clause = normalize(clause);
-            let first = clause
+        // Of normalized words.
+        let verb_of = |words: &str| {
+            let first = words
                 .split(' ')
-                .find(|w| !w.is_empty() && !TASK_LEAD_IN.contains(w))?
-                .to_string();
+                .find(|w| !w.is_empty() && !TASK_LEAD_IN.contains(w))?;
             TASK_VERBS
                 .iter()
                 .position(|v| *v == first)
                 .and_then(|at| u8::try_from(at).ok())
         };
-        verb_of(&self.normalized)
-            .or_else(|| self.text.split(CLAUSE_MARKS).skip(1).find_map(verb_of))
+        verb_of(&self.normalized).or_else(|| {
+            self.text
+                .split(CLAUSE_MARKS)
+                .skip(1)
+                .find_map(|clause| verb_of(&normalize(clause)))
+        })
     }
 
     /// Whether a task's object is the page itself: its verb, then "the (whole) page" ("fass
