@@ -40,6 +40,16 @@ fn ask(input: &str, lang: &str) -> Answer {
     site().core.answer(input, lang)
 }
 
+/// Asserts that each of `questions`, asked in `lang`, is held back ("not found"): all on one
+/// site.
+fn held_back(lang: &str, questions: &[&str]) {
+    let site = site();
+    for question in questions {
+        let answer = site.core.answer(question, lang);
+        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
+    }
+}
+
 fn names(answer: &Answer) -> Vec<&str> {
     answer.partners.iter().map(|p| p.name.as_str()).collect()
 }
@@ -1107,14 +1117,14 @@ fn a_task_on_a_part_named_by_its_words_is_answered_however_weak_they_are() {
     );
     // Where a part stands names no part: "the first paragraph" of which page? Nor is a part
     // of the asker's own text one of the pages', nor a model to imitate the thing to work on.
-    for question in [
-        "turn the first paragraph into a tagline",
-        "write the partners section for my startup website",
-        "write a love letter in the style of the get involved paragraph",
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    held_back(
+        "en",
+        &[
+            "turn the first paragraph into a tagline",
+            "write the partners section for my startup website",
+            "write a love letter in the style of the get involved paragraph",
+        ],
+    );
 }
 
 #[test]
@@ -1230,14 +1240,14 @@ fn the_form_an_answer_is_asked_in_is_no_topic_of_its_own() {
     assert_eq!(whole.outcome, Outcome::NotFound, "{whole:#?}");
     // A column of a spreadsheet is the topic of a question about spreadsheets, and so is a
     // form word not asked as the answer's form.
-    for question in [
-        "Wie zähle ich in Excel, wie oft ein bestimmtes Wort in einer Spalte vorkommt?",
-        "what is a csv file",
-        "YAML oder JSON für Konfiguration?",
-    ] {
-        let answer = ask(question, "de");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    held_back(
+        "de",
+        &[
+            "Wie zähle ich in Excel, wie oft ein bestimmtes Wort in einer Spalte vorkommt?",
+            "what is a csv file",
+            "YAML oder JSON für Konfiguration?",
+        ],
+    );
 }
 
 #[test]
@@ -1908,13 +1918,13 @@ fn a_request_to_reshape_the_answer_is_answered_with_the_section_it_names() {
         assert_eq!(answer.hits[0].anchor, anchor, "{question}: {answer:#?}");
     }
     // A request about no topic of the pages is still not answered.
-    for question in [
-        "make a checklist for my vacation packing",
-        "write a blurb about my startup",
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    held_back(
+        "en",
+        &[
+            "make a checklist for my vacation packing",
+            "write a blurb about my startup",
+        ],
+    );
 }
 
 #[test]
@@ -2297,14 +2307,14 @@ fn words_about_the_text_that_no_page_has_do_not_hold_back_a_question_about_it() 
         ],
     );
     // What they read about still has to be on the pages.
-    for question in [
-        "which sections of the GDPR mention cookies?",
-        "which chapters of the bible mention whales?",
-        "can i buy a cheap used thinkpad anywhere in berlin?",
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    held_back(
+        "en",
+        &[
+            "which sections of the GDPR mention cookies?",
+            "which chapters of the bible mention whales?",
+            "can i buy a cheap used thinkpad anywhere in berlin?",
+        ],
+    );
 }
 
 #[test]
@@ -2497,13 +2507,13 @@ fn a_task_based_on_a_part_of_the_page_is_answered_from_that_part() {
     }
     // The introduction to another text is no part of these pages, however many of its words
     // one has.
-    for question in [
-        "sum up the intro to the cloud act",
-        "sum up the intro to the osba annual report about open source business in europe",
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    held_back(
+        "en",
+        &[
+            "sum up the intro to the cloud act",
+            "sum up the intro to the osba annual report about open source business in europe",
+        ],
+    );
 }
 
 #[test]
@@ -2539,16 +2549,16 @@ fn a_task_to_make_a_text_of_what_the_pages_say_is_answered_and_one_about_somethi
         answer.hits[0].anchor, "osba-forum-scs-standards",
         "{answer:#?}"
     );
-    for question in [
+    held_back(
+        "en",
+        &[
         "a haiku about autumn leaves",
         "a joke about programmers",
         "write a short post explaining how vaccines train the immune system for kids",
         "write a short linkedin post about our new coffee machine in the office",
         "explain in simple words how vaccines train the immune system, in a way that a ten year old would understand",
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+        ],
+    );
 }
 
 #[test]
@@ -2562,42 +2572,42 @@ fn a_long_question_asked_of_the_pages_is_answered_and_a_long_one_about_something
     assert_eq!(answer.hits[0].anchor, "get-involved", "{answer:#?}");
     // Long chat about other things holds as little of a section, and so does a task on a
     // section, or a command's, that makes something else of it: still held back.
-    for question in [
+    held_back(
+        "en",
+        &[
         "what are good open source alternatives to microsoft office for a small company",
         "explain how federated learning works in machine learning with a simple example",
         "per the website, who is the chancellor of germany right now and which party does he belong to?",
         "turn the partner list into a ranking of which of them has the best coffee machine in the office",
         "using the gaia-x paragraph, write a python script that downloads youtube videos",
         "can you send the forum's contact address my grandma's lasagne recipe for their christmas party",
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+        ],
+    );
 }
 
 #[test]
 fn a_discount_is_a_price_the_member_list_does_not_state() {
     // The list names the members; what they pay, or save, it doesn't say.
-    for question in [
-        "do forum members get a discount?",
-        "gibt es Rabatt für Forumsmitglieder?",
-        "rabatt für forumsmitglieder, z.b. auf events?",
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    held_back(
+        "en",
+        &[
+            "do forum members get a discount?",
+            "gibt es Rabatt für Forumsmitglieder?",
+            "rabatt für forumsmitglieder, z.b. auf events?",
+        ],
+    );
 }
 
 #[test]
 fn how_long_something_takes_is_answered_only_by_a_section_that_says_how_long() {
     // The goals name certifications, the section on joining how to join: neither says how
     // long either takes.
-    for question in [
-        "Wie lange dauert eine Zertifizierung beim Forum ungefähr?",
-        "how long does it take to become a member?",
-        "if we mail the forum address, how quickly do they usually reply?",
-    ] {
-        let answer = ask(question, "en");
-        assert_eq!(answer.outcome, Outcome::NotFound, "{question}: {answer:#?}");
-    }
+    held_back(
+        "en",
+        &[
+            "Wie lange dauert eine Zertifizierung beim Forum ungefähr?",
+            "how long does it take to become a member?",
+            "if we mail the forum address, how quickly do they usually reply?",
+        ],
+    );
 }
