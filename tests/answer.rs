@@ -293,6 +293,9 @@ fn asking_whether_a_company_is_among_the_founders_lists_the_partners() {
             "quillworks gruppe: gründungsmitglied laut dieser seite?",
             "de",
         ),
+        // A name of two words, then where it would be listed, without a verb.
+        ("tarent (bonn) on the founders list?", "en"),
+        ("tarent solutions on the founders list?", "en"),
     ] {
         let answer = ask(question, lang);
         assert_eq!(answer.command, "partners", "{question}: {answer:#?}");

@@ -468,8 +468,18 @@ pub fn asks_membership(question: &Question) -> bool {
         .take_while(|w| **w != "listed")
         .any(|w| matches!(*w, "the" | "a" | "an" | "der" | "die" | "das"));
     let listed_last = words.last() == Some(&"listed") && !a_thing;
+    // "tarent (bonn) on the founders list?", "Rechenzentrum Niederrhein auf der
+    // Mitgliederliste?": a name, then where it would be listed, asks yes or no without a verb.
+    let on_the_list_asked = || {
+        question.text.trim_end().ends_with('?')
+            && !words.iter().any(|w| WH.contains(w))
+            && MEMBERSHIP
+                .iter()
+                .filter(|p| p.starts_with("on the ") || p.starts_with("auf der "))
+                .any(|p| question.normalized.ends_with(p))
+    };
     question.hints.is_empty()
-        && asks_yes_or_no(&question.text)
+        && (asks_yes_or_no(&question.text) || on_the_list_asked())
         && (listed_last
             || MEMBERSHIP
                 .iter()
