@@ -638,13 +638,13 @@ fn is_english_plural(word: &str) -> bool {
     word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
 }
 
-/// Whether `text` holds a time of day ("10:25").
 /// Whether `text` states a span of time as [`states_count`] reads one for a duration: a word
 /// of one ("a week", "einwöchige", "90 days") or an agenda's clock times ("10:30").
 pub(super) fn states_span(text: &str) -> bool {
     has_clock_time(text) || words(text).any(|w| is_span(&w))
 }
 
+/// Whether `text` holds a time of day ("10:25").
 fn has_clock_time(text: &str) -> bool {
     text.as_bytes().windows(4).any(|w| {
         w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()

@@ -101,8 +101,8 @@ pub const PLACE: &str = "zzplace";
 /// names the company states no address.
 pub const SEAT: &str = "zzseat";
 
-/// Marker of a section that says how long something lasts or lasted: a date (how long lay
-/// between two is read off them: "how many months between R8 and R9?"), or a span of time as
+/// Marker of a section that says how long something lasts or lasted: a date (how long since:
+/// "how long has the forum existed?"), or a span of time as
 /// a count of one is stated ("for a week", "einwöchige", an agenda's clock times: see
 /// `count::states_span`; "daily", "jährlich" too). Held to the section, as a price is: "how
 /// long does a certification take?" is not answered by the forum's goals, which name

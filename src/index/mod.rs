@@ -759,9 +759,9 @@ const ASKS: &[Asks] = &[
         ],
         &[facts::PRICE],
     ),
-    // How long something lasts, or lay between two things ("how long does a certification
-    // take?", "wie lange läuft eine Mitgliedschaft?", "how many months between R8 and R9?").
-    // Not how fast something is ("how fast is the mini computer?"), nor how old ("how many
+    // How long something lasts ("how long does a certification take?", "wie lange läuft eine
+    // Mitgliedschaft?"); not the time between two things ("how many months between R8 and
+    // R9?": see `question_hints`). Not how fast something is ("how fast is the mini computer?"), nor how old ("how many
     // years old is the OSBA?").
     Asks::new(
         &[
@@ -911,7 +911,7 @@ pub fn asks_price(hints: &[String]) -> bool {
 /// Whether `text` states a price: an amount of money, or that something is free
 /// ([`facts::PRICE`], as the index marks it).
 pub fn states_price(text: &str) -> bool {
-    facts::markers(text).split(' ').any(|m| m == facts::PRICE)
+    marked(text, facts::PRICE)
 }
 
 /// Whether a question's hints ([`question_hints`]) ask how long something lasts
@@ -923,9 +923,12 @@ pub fn asks_duration(hints: &[String]) -> bool {
 /// Whether `text` says how long something lasts, or when ([`facts::DURATION`], as the index
 /// marks it).
 pub fn states_duration(text: &str) -> bool {
-    facts::markers(text)
-        .split(' ')
-        .any(|m| m == facts::DURATION)
+    marked(text, facts::DURATION)
+}
+
+/// Whether the index marks `text` with `marker` ([`facts::markers`]).
+fn marked(text: &str, marker: &str) -> bool {
+    facts::markers(text).split(' ').any(|m| m == marker)
 }
 
 /// Whether a question (normalised) asks when the next of something is ([`facts::asks_next`]).

@@ -1949,10 +1949,7 @@ pub fn search(
                     // lifts already ("the share price of …" must not lift the forum's budget).
                     // Nor does a duration lift: any date states one ("how long does the forum
                     // keep my data?" must not lift the section saying when it started).
-                    let lift = if stem.len() >= 4
-                        && (facts::PRICE.starts_with(stem.as_str())
-                            || facts::DURATION.starts_with(stem.as_str()))
-                    {
+                    let lift = if facts::is_held_to_section(stem) {
                         0.0
                     } else {
                         W_HINT
